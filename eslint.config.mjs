@@ -1,0 +1,23 @@
+import tseslint from 'typescript-eslint';
+
+const ioModules = ['fs', 'fs/*', 'node:*', 'path', 'os', 'child_process', 'http', 'https', 'net',
+  'exceljs', 'react', 'react-dom', '@fluentui/*', 'office-addin-*', '**/xlsx/**', '**/excel/**',
+  '**/cli/**', '**/taskpane/**', '**/functions/**', '**/commands/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine and the schema are pure: no file, network, Office or UI code may reach them.
+    files: ['src/engine/**/*.ts', 'src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ioModules, message: 'src/engine and src/schema stay free of I/O, Office and UI: pass data in, return data out.' }] }],
+      'no-restricted-globals': ['error', 'Excel', 'Office', 'window', 'document', 'process', 'require'],
+    },
+  },
+);

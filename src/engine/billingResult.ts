@@ -1,0 +1,124 @@
+/**
+ * What one billing run produces. Adapters (the Office.js one and the .xlsx one) write
+ * exactly this; they compute nothing themselves.
+ */
+import type { Decimal } from './money';
+import type { Day } from './day';
+import type { Seconds } from '../schema/model';
+
+export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage';
+
+export type ExceptionReason =
+  | 'NoLineItem'
+  | 'OverLimit'
+  | 'UnknownNode'
+  | 'UnknownAgreement'
+  | 'AgreementInactive'
+  | 'ExcludedCategory'
+  | 'Overrun'
+  | 'OrderBilled';
+
+export interface InvoiceRow {
+  /** 1-based position on the invoice. */
+  row: number;
+  description: string;
+  /** Item id, when the row is for one item. */
+  item?: string;
+  /** Person, when the row is for one person. */
+  person?: string;
+  /** Hours (two decimals), or 1 for an installment. */
+  quantity: Decimal;
+  /** Blank when the row's transactions carry different prices. */
+  unitPrice?: Decimal;
+  /** Exact value of the row's transactions, rounded once half-up to cents. */
+  amount: Decimal;
+  revenueAccount: string;
+  /** OrderId or AgreementId. */
+  source: string;
+  /** `OrderId/Line` of the line item when the row is for exactly one. */
+  lineItem?: string;
+  entryIds: string[];
+}
+
+export interface Invoice {
+  /** Blank in a preview: no numbers are consumed. */
+  invoiceNo: string;
+  date: Day;
+  customer: string;
+  /** OrderId or AgreementId. */
+  source: string;
+  kind: InvoiceKind;
+  currency: string;
+  taxRate: Decimal;
+  rows: InvoiceRow[];
+  net: Decimal;
+  tax: Decimal;
+  gross: Decimal;
+}
+
+export interface BillingException {
+  entryId: string;
+  date: Day;
+  person: string;
+  nodeId?: string;
+  agreement?: string;
+  /** The part of the entry the exception is about (the unbilled rest for OverLimit). */
+  seconds: Seconds;
+  reason: ExceptionReason;
+  message: string;
+  /** 0-based row index in TimeEntries, for the fill. */
+  entryIndex: number;
+}
+
+/** One `InvoiceNo` cell to write back: the table and its 0-based data row index. */
+export interface InvoiceNoUpdate {
+  table: 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
+  index: number;
+  invoiceNo: string;
+}
+
+export interface OrderStatusRow {
+  orderId: string;
+  customer: string;
+  billingMode: string;
+  canBill: boolean;
+  reason: string;
+  progress: Decimal;
+  unbilled: Decimal;
+  billed: Decimal;
+  cost: Decimal;
+  margin: Decimal;
+}
+
+export interface AgreementSummaryRow {
+  agreementId: string;
+  customer: string;
+  initial: Decimal;
+  added: Decimal;
+  rolledOver: Decimal;
+  used: Decimal;
+  remaining: Decimal;
+  overrun: Decimal;
+  lowBalance: boolean;
+  deferredRevenue: Decimal;
+  status: string;
+}
+
+export interface BillingResult {
+  billingDate: Day;
+  preview: boolean;
+  currency: string;
+  invoices: Invoice[];
+  exceptions: BillingException[];
+  invoiceNoUpdates: InvoiceNoUpdate[];
+  orderStatus: OrderStatusRow[];
+  agreementSummary: AgreementSummaryRow[];
+}
+
+export interface BillingOptions {
+  billingDate: Day;
+  /** Compute everything, number nothing, mark nothing. */
+  preview: boolean;
+  /** Called now and then on long runs; `done` of `total` in the named phase. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}

@@ -1,0 +1,244 @@
+/**
+ * The validated workbook: what the schema layer hands the engine. Every value is
+ * already in its working unit: dates as Day serials, durations as whole seconds,
+ * money and rates as Decimal, percents as Decimal fractions (1 = 100 %).
+ */
+import type { Decimal } from '../engine/money';
+import type { Day } from '../engine/day';
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** Ids are compared trimmed and case-insensitively: the key is the lower-cased trimmed id. */
+export type OrderKey = Brand<string, 'OrderKey'>;
+export type NodeKey = Brand<string, 'NodeKey'>;
+export type AgreementKey = Brand<string, 'AgreementKey'>;
+export type PersonKey = Brand<string, 'PersonKey'>;
+export type ItemKey = Brand<string, 'ItemKey'>;
+/** `orderkey/line` (lower-cased), the key of a line item reference `OrderId/Line`. */
+export type LineItemKey = Brand<string, 'LineItemKey'>;
+
+/** Whole seconds. */
+export type Seconds = number;
+
+/** Where a row came from, so later checks (and the write-back) can name its cell. */
+export interface RowSource {
+  /** 0-based index of the data row in its table (as in RawTable.rows). */
+  index: number;
+  /** 1-based sheet row. */
+  sheetRow: number;
+}
+
+export type InvoiceTimes = 'OneRowTotal' | 'ByGroups' | 'ByItems' | 'ByTransactions' | 'ByItemsPerson';
+export type Basis = 'Actual' | 'AsBudgeted';
+export type ProjectRole = 'MainProject' | 'Subproject' | 'WorkPackage';
+export type NodeKind = ProjectRole;
+export type NodeStatus = 'Open' | 'InProgress' | 'Completed' | 'Closed' | 'Template';
+export type BillingMode = 'Rules' | 'Manual' | 'PaymentPlan' | 'BillingRules' | 'Billed';
+export type ProjectCreation = 'Auto' | 'None' | 'Individual' | 'Template';
+export type Link = 'OriginalLineItem' | 'MainProject' | 'Section' | 'None';
+export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type AgreementStatus = 'Active' | 'Cancelled';
+
+export interface CapPeriod {
+  unit: PeriodUnit;
+  /** How many units one period spans (`2 weeks` -> 2). */
+  count: number;
+}
+
+export interface Settings {
+  currency: string;
+  invoicePrefix: string;
+  invoiceNumberWidth: number;
+  taxRate: Decimal;
+  timeDescription: string;
+  invoiceTimes: InvoiceTimes;
+  basis: Basis;
+  defaultCostPerHour?: Decimal;
+  projectRevenueAccount: string;
+  agreementRevenueAccount: string;
+  lowBalanceHours?: Seconds;
+  roundUpMinutes?: number;
+  minimumMinutes?: number;
+  billingPeriodDays: number;
+}
+
+export interface Person {
+  key: PersonKey;
+  id: string;
+  costPerHour?: Decimal;
+  source: RowSource;
+}
+
+export interface Item {
+  key: ItemKey;
+  id: string;
+  group?: string;
+  costPrice?: Decimal;
+  extraCost?: Decimal;
+  revenueAccount?: string;
+  source: RowSource;
+}
+
+export interface Order {
+  key: OrderKey;
+  id: string;
+  customer: string;
+  agent?: string;
+  projectRole: ProjectRole;
+  parentNode?: NodeKey;
+  billingMode: BillingMode;
+  minProgress?: Decimal;
+  requiredStatus?: NodeStatus;
+  minimumBilling?: Decimal;
+  earliestBillingDate?: Day;
+  subprojectBasis: boolean;
+  billNow: boolean;
+  /** Blank cells take the Settings default. */
+  invoiceTimes?: InvoiceTimes;
+  basis?: Basis;
+  timeDescription?: string;
+  taxRate?: Decimal;
+  source: RowSource;
+}
+
+export interface LineItem {
+  key: LineItemKey;
+  /** `OrderId/Line` as the user writes it (order id as in Orders). */
+  ref: string;
+  orderKey: OrderKey;
+  line: string;
+  /** Position in the LineItems table: "the order's line order" for tie-breaks. */
+  position: number;
+  section?: string;
+  item: ItemKey;
+  /** Item id as written, used as the item's name on invoices. */
+  itemId: string;
+  description?: string;
+  /** Budgeted hours. */
+  quantity?: Seconds;
+  unitPrice: Decimal;
+  projectCreation: ProjectCreation;
+  createAtStatus?: NodeStatus;
+  template?: string;
+  link: Link;
+  priority: number;
+  maxBillable?: Seconds;
+  /** Blank = the cap runs over the line's whole life. */
+  maxPer?: CapPeriod;
+  category?: string;
+  /** Person key the line is restricted to. */
+  assignee?: PersonKey;
+  validFrom?: Day;
+  validTo?: Day;
+  billAtProgress?: Decimal;
+  billAtStatus?: NodeStatus;
+  billFrom?: Day;
+  source: RowSource;
+}
+
+export interface ProjectNode {
+  key: NodeKey;
+  id: string;
+  parent?: NodeKey;
+  name: string;
+  kind: NodeKind;
+  orderKey?: OrderKey;
+  lineItem?: LineItemKey;
+  section?: string;
+  status?: NodeStatus;
+  progress?: Decimal;
+  source: RowSource;
+}
+
+export interface TimeEntry {
+  id: string;
+  date: Day;
+  person: PersonKey;
+  /** Person as written, for invoice texts ("Item: Person"). */
+  personName: string;
+  /** The node as written and its key; it may name a node that does not exist (UnknownNode). */
+  nodeId?: string;
+  node?: NodeKey;
+  agreementId?: string;
+  agreement?: AgreementKey;
+  seconds: Seconds;
+  /** Category compared case-insensitively; kept as written for texts. */
+  category?: string;
+  comment?: string;
+  billable: boolean;
+  separateRow: boolean;
+  /** Blank = not yet settled. */
+  invoiceNo?: string;
+  source: RowSource;
+}
+
+export interface Agreement {
+  key: AgreementKey;
+  id: string;
+  customer: string;
+  start: Day;
+  end?: Day;
+  hours: Seconds;
+  rate?: Decimal;
+  overageRate?: Decimal;
+  excludedCategories: string[];
+  lowBalanceHours?: Seconds;
+  prepaid: boolean;
+  rollover: boolean;
+  renewalOf?: AgreementKey;
+  status: AgreementStatus;
+  roundUpMinutes?: number;
+  minimumMinutes?: number;
+  invoiceNo?: string;
+  source: RowSource;
+}
+
+export interface AgreementAddition {
+  agreement: AgreementKey;
+  date: Day;
+  hours: Seconds;
+  rate?: Decimal;
+  note?: string;
+  invoiceNo?: string;
+  source: RowSource;
+}
+
+export interface Installment {
+  orderKey: OrderKey;
+  dueDate: Day;
+  amount?: Decimal;
+  percent?: Decimal;
+  description?: string;
+  invoiceNo?: string;
+  source: RowSource;
+}
+
+/** A row of the Invoices table from earlier runs (for numbering). */
+export interface IssuedInvoice {
+  invoiceNo: string;
+  source?: string;
+  kind?: string;
+}
+
+/** A row of the InvoiceLines table from earlier runs (AsBudgeted reads what a line item already billed). */
+export interface IssuedInvoiceLine {
+  invoiceNo: string;
+  lineItem?: LineItemKey;
+  amount: Decimal;
+}
+
+export interface BillingWorkbook {
+  settings: Settings;
+  people: Person[];
+  items: Item[];
+  orders: Order[];
+  lineItems: LineItem[];
+  nodes: ProjectNode[];
+  timeEntries: TimeEntry[];
+  agreements: Agreement[];
+  additions: AgreementAddition[];
+  installments: Installment[];
+  issuedInvoices: IssuedInvoice[];
+  issuedInvoiceLines: IssuedInvoiceLine[];
+}
