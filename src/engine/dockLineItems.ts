@@ -1,0 +1,121 @@
+/**
+ * Where each line item docks (billing-rules section 2) and, per project node, the line
+ * items time booked there tries, in the order it tries them (section 3): the node's own
+ * docked lines, then its parent's, up to the root. Computed once per run, so matching a
+ * million entries only walks a ready array.
+ */
+import type { BillingWorkbook, LineItem, NodeKey, ProjectNode } from '../schema/model';
+
+export interface Docking {
+  /** Node index in book.nodes by node key. */
+  nodeIndex: Map<NodeKey, number>;
+  /** Per line item (index in book.lineItems): the node index it docks on, or -1. */
+  dockedOn: Int32Array;
+  /**
+   * Per node: line item indexes to try, best first, the node's own lines then each
+   * ancestor's. Nodes with the same chain share one array.
+   */
+  candidates: Int32Array[];
+}
+
+const NONE = -1;
+
+function sectionKey(section: string): string {
+  return section.trim().toLowerCase();
+}
+
+/** The first node (in table order) that each kind of link resolves to. */
+function indexDockingTargets(nodes: ProjectNode[]) {
+  const byLineItem = new Map<string, number>();
+  const projectNodeByOrder = new Map<string, number>();
+  const sectionNodeByOrder = new Map<string, number>();
+  nodes.forEach((node, i) => {
+    if (node.lineItem !== undefined) {
+      if (!byLineItem.has(node.lineItem)) byLineItem.set(node.lineItem, i);
+      return;
+    }
+    if (node.orderKey === undefined) return;
+    if (node.section === undefined || node.section.trim() === '') {
+      if (!projectNodeByOrder.has(node.orderKey)) projectNodeByOrder.set(node.orderKey, i);
+    } else {
+      const key = node.orderKey + '\u0000' + sectionKey(node.section);
+      if (!sectionNodeByOrder.has(key)) sectionNodeByOrder.set(key, i);
+    }
+  });
+  return { byLineItem, projectNodeByOrder, sectionNodeByOrder };
+}
+
+/** The node a line docks on (index in book.nodes), or -1 when it docks nowhere. */
+function dockingNode(line: LineItem, targets: ReturnType<typeof indexDockingTargets>): number {
+  switch (line.link) {
+    case 'OriginalLineItem':
+      return targets.byLineItem.get(line.key) ?? NONE;
+    case 'MainProject':
+      return targets.projectNodeByOrder.get(line.orderKey) ?? NONE;
+    case 'Section':
+      if (line.section === undefined || line.section.trim() === '') return NONE;
+      return targets.sectionNodeByOrder.get(line.orderKey + '\u0000' + sectionKey(line.section)) ?? NONE;
+    case 'None':
+      return NONE;
+  }
+}
+
+/** Section 3.2: higher Priority, then Assignee set, then Category set, then line order. */
+function compareCandidates(a: LineItem, b: LineItem): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  const assigneeA = a.assignee !== undefined ? 0 : 1;
+  const assigneeB = b.assignee !== undefined ? 0 : 1;
+  if (assigneeA !== assigneeB) return assigneeA - assigneeB;
+  const categoryA = a.category !== undefined ? 0 : 1;
+  const categoryB = b.category !== undefined ? 0 : 1;
+  if (categoryA !== categoryB) return categoryA - categoryB;
+  return a.position - b.position;
+}
+
+export function dockLineItems(book: BillingWorkbook): Docking {
+  const { nodes, lineItems } = book;
+  const nodeIndex = new Map<NodeKey, number>();
+  nodes.forEach((node, i) => nodeIndex.set(node.key, i));
+
+  const targets = indexDockingTargets(nodes);
+  const dockedOn = new Int32Array(lineItems.length);
+  const ownLines: number[][] = nodes.map(() => []);
+  lineItems.forEach((line, i) => {
+    const node = dockingNode(line, targets);
+    dockedOn[i] = node;
+    if (node !== NONE) ownLines[node].push(i);
+  });
+  for (const own of ownLines) own.sort((a, b) => compareCandidates(lineItems[a], lineItems[b]));
+
+  const parentIndex = nodes.map((node) => (node.parent === undefined ? NONE : (nodeIndex.get(node.parent) ?? NONE)));
+  const candidates: Int32Array[] = new Array(nodes.length);
+  const EMPTY = new Int32Array(0);
+  // Iterative with memo: a node's chain is its own lines followed by its parent's chain.
+  const visiting = new Uint8Array(nodes.length);
+  const chainOf = (start: number): Int32Array => {
+    const path: number[] = [];
+    let at = start;
+    while (at !== NONE && candidates[at] === undefined && visiting[at] === 0) {
+      visiting[at] = 1; // the schema rejects cycles; this only keeps a bad tree from looping
+      path.push(at);
+      at = parentIndex[at];
+    }
+    let tail = at === NONE || candidates[at] === undefined ? EMPTY : candidates[at];
+    for (let k = path.length - 1; k >= 0; k--) {
+      const own = ownLines[path[k]];
+      if (own.length === 0) {
+        candidates[path[k]] = tail;
+      } else {
+        const chain = new Int32Array(own.length + tail.length);
+        chain.set(own, 0);
+        chain.set(tail, own.length);
+        candidates[path[k]] = chain;
+      }
+      tail = candidates[path[k]];
+    }
+    return candidates[start];
+  };
+  for (let i = 0; i < nodes.length; i++) if (candidates[i] === undefined) chainOf(i);
+
+  return { nodeIndex, dockedOn, candidates };
+}

@@ -1,0 +1,81 @@
+/**
+ * Invoice numbers (billing-rules section 8). All drafts of a run, from orders and from
+ * agreements, are numbered together here: Prepaid, then Order, then Overage invoices, each
+ * by customer, then source id, then (a source's prepaid invoices) date and sequence.
+ * Numbers continue after the highest sequence already issued with the current prefix.
+ * Drafts with a net of zero are not issued, and settle nothing. A preview numbers nothing.
+ */
+import type { IssuedInvoice, Settings } from '../schema/model';
+import type { Invoice, InvoiceKind, InvoiceNoUpdate } from './billingResult';
+import type { DraftInvoice } from './draftInvoice';
+import { compareNatural } from './naturalOrder';
+
+export interface NumberedInvoices {
+  /** Issued invoices in numbering order (a preview's have invoiceNo ''). */
+  invoices: Invoice[];
+  /** One InvoiceNo write-back per settled cell; none in a preview. */
+  updates: InvoiceNoUpdate[];
+}
+
+const KIND_RANK: Record<InvoiceKind, number> = { Prepaid: 0, Order: 1, Overage: 2 };
+
+function compareText(a: string, b: string): number {
+  const la = a.trim().toLowerCase();
+  const lb = b.trim().toLowerCase();
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+function compareDrafts(a: DraftInvoice, b: DraftInvoice): number {
+  return (
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    compareText(a.customer, b.customer) ||
+    compareNatural(a.source, b.source) ||
+    a.date - b.date ||
+    a.sequenceInSource - b.sequenceInSource
+  );
+}
+
+/** Highest sequence among issued numbers that are the prefix followed by digits only. */
+export function highestSequence(issued: readonly IssuedInvoice[], prefix: string): number {
+  const lowerPrefix = prefix.toLowerCase();
+  let highest = 0;
+  for (const invoice of issued) {
+    const number = invoice.invoiceNo.trim();
+    if (!number.toLowerCase().startsWith(lowerPrefix)) continue;
+    const digits = number.slice(prefix.length);
+    if (!/^\d+$/.test(digits)) continue;
+    highest = Math.max(highest, Number(digits));
+  }
+  return highest;
+}
+
+export function formatInvoiceNo(prefix: string, sequence: number, width: number): string {
+  return prefix + String(sequence).padStart(width, '0');
+}
+
+export function numberInvoices(
+  drafts: readonly DraftInvoice[],
+  issued: readonly IssuedInvoice[],
+  settings: Pick<Settings, 'invoicePrefix' | 'invoiceNumberWidth'>,
+  preview: boolean,
+): NumberedInvoices {
+  const ordered = drafts.filter((draft) => !draft.net.isZero()).sort(compareDrafts);
+  let sequence = highestSequence(issued, settings.invoicePrefix);
+  const invoices: Invoice[] = [];
+  const updates: InvoiceNoUpdate[] = [];
+  const settled = new Set<string>();
+  for (const draft of ordered) {
+    const invoiceNo = preview ? '' : formatInvoiceNo(settings.invoicePrefix, ++sequence, settings.invoiceNumberWidth);
+    const { settles: targets, sequenceInSource: _sequence, ...invoice } = draft;
+    invoices.push({ invoiceNo, ...invoice });
+    if (preview) continue;
+    for (const target of targets) {
+      // A split entry billed on two invoices keeps the first number it gets.
+      const cell = target.table + '\u0000' + target.index;
+      if (settled.has(cell)) continue;
+      settled.add(cell);
+      updates.push({ table: target.table, index: target.index, invoiceNo });
+    }
+  }
+  return { invoices, updates };
+}

@@ -1,0 +1,57 @@
+/**
+ * One billing run: workbook in, result out (architecture.md). Each billing part returns
+ * drafts, exceptions and direct InvoiceNo updates; one numbering step numbers every
+ * part's drafts together (billing-rules section 8).
+ */
+import type { BillingWorkbook } from '../schema/model';
+import type { AgreementSummaryRow, BillingException, BillingOptions, BillingResult, InvoiceNoUpdate } from './billingResult';
+import type { DraftInvoice } from './draftInvoice';
+import { buildOrderInvoices } from './buildOrderInvoices';
+import { matchTimeEntries } from './matchTimeEntries';
+import { naturalKey } from './naturalOrder';
+import { numberInvoices } from './numberInvoices';
+
+/** What each billing part (orders, agreements) hands to numbering. */
+export interface BillingPart {
+  drafts: DraftInvoice[];
+  exceptions: BillingException[];
+  /** InvoiceNo cells settled without an invoice of this run (e.g. covered agreement time). */
+  updates: InvoiceNoUpdate[];
+}
+
+/** Exceptions of all parts in (Date, EntryId) order; one entry's keep their own order. */
+function sortExceptions(exceptions: BillingException[]): BillingException[] {
+  const keyed = exceptions.map((exception, i) => ({ exception, i, key: naturalKey(exception.entryId) }));
+  keyed.sort((a, b) => a.exception.date - b.exception.date || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.i - b.i);
+  return keyed.map((k) => k.exception);
+}
+
+export function runBilling(book: BillingWorkbook, options: BillingOptions): BillingResult {
+  const matched = matchTimeEntries(book, options);
+  const orders = buildOrderInvoices(book, matched, options);
+  const parts: BillingPart[] = [orders];
+  const agreementSummary: AgreementSummaryRow[] = [];
+
+  // ── AGREEMENTS JOIN HERE: push the result of billAgreements(book, options) onto `parts`
+  // and its `summary` rows onto `agreementSummary`. Nothing else changes. ──
+
+  const numbered = numberInvoices(
+    parts.flatMap((part) => part.drafts),
+    book.issuedInvoices,
+    book.settings,
+    options.preview,
+  );
+  const directUpdates = options.preview ? [] : parts.flatMap((part) => part.updates);
+
+  return {
+    billingDate: options.billingDate,
+    preview: options.preview,
+    currency: book.settings.currency,
+    invoices: numbered.invoices,
+    exceptions: sortExceptions(parts.flatMap((part) => part.exceptions)),
+    invoiceNoUpdates: [...directUpdates, ...numbered.updates],
+    // OrderStatus comes with the billing-modes issue; orders.costByOrder holds its Cost.
+    orderStatus: [],
+    agreementSummary,
+  };
+}
