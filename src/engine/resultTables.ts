@@ -1,0 +1,270 @@
+/**
+ * Lays a BillingResult out as plain blocks of cell values, the same for the Office.js
+ * adapter and the .xlsx adapter: headers exactly as the workbook contract names them,
+ * numbers for money, hours and dates (dates as Excel serials), and a number format per
+ * column. Decimal becomes a JS number here and nowhere else, at the moment it becomes a
+ * cell. Adapters write these blocks and compute nothing.
+ */
+import type { BillingException, BillingResult, Invoice, InvoiceNoUpdate } from './billingResult';
+import type { Decimal } from './money';
+import { exactHours } from './money';
+
+export type OutputCell = string | number | boolean | null;
+
+export const MONEY_FORMAT = '#,##0.00';
+export const HOURS_FORMAT = '0.00';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const PERCENT_FORMAT = '0%';
+
+/**
+ * Fill of a TimeEntries row listed in BillingExceptions (Excel's light red), as `#RRGGBB`.
+ * The engine recognises its own fill by this exact colour, so it clears it only from rows
+ * it marked itself and never touches a colour a user chose.
+ */
+export const EXCEPTION_FILL_COLOR = '#FFC7CE';
+
+export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
+
+export interface OutputColumn {
+  /** Header exactly as the contract spells it. */
+  header: string;
+  /** Excel number format, for money, hours, dates and percents. */
+  numFmt?: string;
+}
+
+export interface OutputTable {
+  /** Table name in a real run; in a preview the table sits on `sheet` instead. */
+  name: OutputTableName;
+  /** Appended tables grow run after run; replaced tables are rewritten each run. */
+  mode: 'append' | 'replace';
+  columns: OutputColumn[];
+  rows: OutputCell[][];
+}
+
+export interface GridCell {
+  value: OutputCell;
+  numFmt?: string;
+  bold?: boolean;
+}
+
+/** One invoice as a small printable sheet; `grid[r][c]` is sheet row r+1, column c+1. */
+export interface InvoiceSheet {
+  sheetName: string;
+  grid: (GridCell | null)[][];
+  /** Suggested column widths in characters, left to right. */
+  columnWidths: number[];
+}
+
+export interface PreviewSheet {
+  sheetName: string;
+  /** Name of the Excel table on the preview sheet (no spaces: Excel forbids them). */
+  tableName: string;
+  table: OutputTable;
+}
+
+export interface ResultTables {
+  preview: boolean;
+  /** Real run: the output tables, appended or replaced. Empty in a preview. */
+  tables: OutputTable[];
+  /** Real run: one sheet per invoice. Preview: one `Preview Invoice n` sheet per invoice. */
+  invoiceSheets: InvoiceSheet[];
+  /** Preview only: the `Preview …` sheets, replaced each time. */
+  previewSheets: PreviewSheet[];
+  /** Real run only: 0-based TimeEntries data rows that get the exception fill. */
+  exceptionRows: number[];
+  /** Real run only: the InvoiceNo cells to write back. */
+  invoiceNoCells: InvoiceNoUpdate[];
+}
+
+export const PREVIEW_PREFIX = 'Preview ';
+
+/** Names of the preview sheets, by the output they show. */
+export const PREVIEW_SHEET_NAMES: Record<OutputTableName, string> = {
+  Invoices: 'Preview Invoices',
+  InvoiceLines: 'Preview InvoiceLines',
+  BillingExceptions: 'Preview Exceptions',
+  OrderStatus: 'Preview OrderStatus',
+  AgreementSummary: 'Preview AgreementSummary',
+};
+
+/** True for a sheet a preview wrote (a real run deletes these). */
+export function isPreviewSheetName(name: string): boolean {
+  return name.startsWith(PREVIEW_PREFIX);
+}
+
+/** Placeholder shown for an invoice number in a preview, where no number is consumed. */
+export function previewInvoiceLabel(position: number): string {
+  return `Preview ${position}`;
+}
+
+const money = (d: Decimal | undefined): OutputCell => (d === undefined ? null : d.toNumber());
+const text = (s: string | undefined): OutputCell => (s === undefined || s === '' ? null : s);
+
+const col = (header: string, numFmt?: string): OutputColumn => (numFmt ? { header, numFmt } : { header });
+
+export const INVOICES_COLUMNS: OutputColumn[] = [
+  col('InvoiceNo'), col('Date', DATE_FORMAT), col('Customer'), col('Source'), col('Kind'),
+  col('Net', MONEY_FORMAT), col('Tax', MONEY_FORMAT), col('Gross', MONEY_FORMAT), col('Currency'),
+];
+
+export const INVOICE_LINES_COLUMNS: OutputColumn[] = [
+  col('InvoiceNo'), col('Row'), col('Description'), col('Item'), col('Person'), col('Quantity', HOURS_FORMAT),
+  col('UnitPrice', MONEY_FORMAT), col('Amount', MONEY_FORMAT), col('RevenueAccount'), col('Source'), col('LineItem'),
+  col('EntryIds'),
+];
+
+export const AGREEMENT_SUMMARY_COLUMNS: OutputColumn[] = [
+  col('AgreementId'), col('Customer'), col('Initial', HOURS_FORMAT), col('Added', HOURS_FORMAT),
+  col('RolledOver', HOURS_FORMAT), col('Used', HOURS_FORMAT), col('Remaining', HOURS_FORMAT),
+  col('Overrun', HOURS_FORMAT), col('LowBalance'), col('DeferredRevenue', MONEY_FORMAT), col('Status'),
+];
+
+export const ORDER_STATUS_COLUMNS: OutputColumn[] = [
+  col('OrderId'), col('Customer'), col('BillingMode'), col('CanBill'), col('Reason'), col('Progress', PERCENT_FORMAT),
+  col('Unbilled', MONEY_FORMAT), col('Billed', MONEY_FORMAT), col('Cost', MONEY_FORMAT), col('Margin', MONEY_FORMAT),
+];
+
+export const BILLING_EXCEPTIONS_COLUMNS: OutputColumn[] = [
+  col('EntryId'), col('Date', DATE_FORMAT), col('Person'), col('NodeId'), col('Agreement'), col('Hours', HOURS_FORMAT),
+  col('Reason'), col('Message'),
+];
+
+function invoiceNumbers(result: BillingResult): string[] {
+  return result.invoices.map((inv, i) => (result.preview || inv.invoiceNo === '' ? previewInvoiceLabel(i + 1) : inv.invoiceNo));
+}
+
+function invoicesTable(result: BillingResult, numbers: string[]): OutputTable {
+  return {
+    name: 'Invoices',
+    mode: 'append',
+    columns: INVOICES_COLUMNS,
+    rows: result.invoices.map((inv, i) => [
+      numbers[i], inv.date, inv.customer, inv.source, inv.kind, money(inv.net), money(inv.tax), money(inv.gross), inv.currency,
+    ]),
+  };
+}
+
+function invoiceLinesTable(result: BillingResult, numbers: string[]): OutputTable {
+  const rows: OutputCell[][] = [];
+  result.invoices.forEach((inv, i) => {
+    for (const r of inv.rows) {
+      rows.push([
+        numbers[i], r.row, r.description, text(r.item), text(r.person), money(r.quantity), money(r.unitPrice),
+        money(r.amount), text(r.revenueAccount), text(r.source), text(r.lineItem), text(r.entryIds.join(', ')),
+      ]);
+    }
+  });
+  return { name: 'InvoiceLines', mode: 'append', columns: INVOICE_LINES_COLUMNS, rows };
+}
+
+function agreementSummaryTable(result: BillingResult): OutputTable {
+  return {
+    name: 'AgreementSummary',
+    mode: 'replace',
+    columns: AGREEMENT_SUMMARY_COLUMNS,
+    rows: result.agreementSummary.map((a) => [
+      a.agreementId, a.customer, money(a.initial), money(a.added), money(a.rolledOver), money(a.used), money(a.remaining),
+      money(a.overrun), a.lowBalance, money(a.deferredRevenue), a.status,
+    ]),
+  };
+}
+
+function orderStatusTable(result: BillingResult): OutputTable {
+  return {
+    name: 'OrderStatus',
+    mode: 'replace',
+    columns: ORDER_STATUS_COLUMNS,
+    rows: result.orderStatus.map((o) => [
+      o.orderId, o.customer, o.billingMode, o.canBill, text(o.reason), money(o.progress), money(o.unbilled),
+      money(o.billed), money(o.cost), money(o.margin),
+    ]),
+  };
+}
+
+function exceptionHours(e: BillingException): number {
+  return exactHours(e.seconds).toDecimalPlaces(6).toNumber();
+}
+
+function billingExceptionsTable(result: BillingResult): OutputTable {
+  return {
+    name: 'BillingExceptions',
+    mode: 'replace',
+    columns: BILLING_EXCEPTIONS_COLUMNS,
+    rows: result.exceptions.map((e) => [
+      e.entryId, e.date, e.person, text(e.nodeId), text(e.agreement), exceptionHours(e), e.reason, e.message,
+    ]),
+  };
+}
+
+/** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\\`. */
+export function sheetNameFor(wanted: string): string {
+  const cleaned = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  return (cleaned === '' ? 'Invoice' : cleaned).slice(0, 31);
+}
+
+/** `Order` for order invoices; prepaid and overage invoices come from an agreement. */
+function sourceLabel(invoice: Invoice): string {
+  return invoice.kind === 'Order' ? 'Order' : 'Agreement';
+}
+
+/** Layout of one invoice sheet: a header block, the rows, then Net, Tax and Gross under Amount. */
+export function buildInvoiceSheet(invoice: Invoice, invoiceNo: string, sheetName: string): InvoiceSheet {
+  const label = (value: string): GridCell => ({ value, bold: true });
+  const grid: (GridCell | null)[][] = [
+    [label('Invoice'), { value: invoiceNo }],
+    [label('Date'), { value: invoice.date, numFmt: DATE_FORMAT }],
+    [label('Customer'), { value: invoice.customer }],
+    [label(sourceLabel(invoice)), { value: invoice.source }],
+    [label('Currency'), { value: invoice.currency }],
+    [],
+    [label('Description'), label('Quantity'), label('UnitPrice'), label('Amount')],
+  ];
+  for (const r of invoice.rows) {
+    grid.push([
+      { value: r.description },
+      { value: money(r.quantity), numFmt: HOURS_FORMAT },
+      { value: money(r.unitPrice), numFmt: MONEY_FORMAT },
+      { value: money(r.amount), numFmt: MONEY_FORMAT },
+    ]);
+  }
+  grid.push([]);
+  const ratePoints = invoice.taxRate.mul(100).toString();
+  grid.push([null, null, label('Net'), { value: money(invoice.net), numFmt: MONEY_FORMAT }]);
+  grid.push([null, null, label(`Tax ${ratePoints} %`), { value: money(invoice.tax), numFmt: MONEY_FORMAT }]);
+  grid.push([null, null, label('Gross'), { value: money(invoice.gross), numFmt: MONEY_FORMAT, bold: true }]);
+  return { sheetName, grid, columnWidths: [48, 12, 14, 16] };
+}
+
+/** Everything one run writes, laid out as cell blocks. */
+export function buildResultTables(result: BillingResult): ResultTables {
+  const numbers = invoiceNumbers(result);
+  const tables = [
+    invoicesTable(result, numbers),
+    invoiceLinesTable(result, numbers),
+    agreementSummaryTable(result),
+    orderStatusTable(result),
+    billingExceptionsTable(result),
+  ];
+  if (result.preview) {
+    return {
+      preview: true,
+      tables: [],
+      invoiceSheets: result.invoices.map((inv, i) => buildInvoiceSheet(inv, numbers[i], `Preview Invoice ${i + 1}`)),
+      previewSheets: tables.map((t) => ({
+        sheetName: PREVIEW_SHEET_NAMES[t.name],
+        tableName: PREVIEW_SHEET_NAMES[t.name].replace(/\s+/g, ''),
+        table: { ...t, mode: 'replace' },
+      })),
+      exceptionRows: [],
+      invoiceNoCells: [],
+    };
+  }
+  return {
+    preview: false,
+    tables,
+    invoiceSheets: result.invoices.map((inv) => buildInvoiceSheet(inv, inv.invoiceNo, sheetNameFor(inv.invoiceNo))),
+    previewSheets: [],
+    exceptionRows: [...new Set(result.exceptions.map((e) => e.entryIndex))].sort((a, b) => a - b),
+    invoiceNoCells: result.invoiceNoUpdates,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The one seam between the engine and a workbook. The Office.js adapter (inside Excel)
+ * and the .xlsx adapter (the command line) both implement it, so the schema layer and
+ * the engine cannot tell a live workbook from a file.
+ */
+import type { RawWorkbook } from '../schema/rawTable';
+import type { BillingResult } from './billingResult';
+
+export interface WorkbookPort {
+  /** Every Excel table (ListObject) of the workbook, with its real position on its sheet. */
+  readTables(): Promise<RawWorkbook>;
+  /**
+   * Writes one run's result as `buildResultTables` lays it out. A preview writes only
+   * `Preview …` sheets; a real run writes the outputs and the InvoiceNo cells and
+   * deletes stale Preview sheets. Nothing else is changed.
+   */
+  writeResult(result: BillingResult): Promise<void>;
+}

@@ -1,0 +1,403 @@
+/**
+ * The .xlsx adapter: the WorkbookPort over a workbook file, through exceljs. It reads the
+ * file's real Excel tables and writes the blocks `buildResultTables` lays out; it
+ * computes nothing. Table facts exceljs misreads are taken from the table parts
+ * (see tableParts.ts). Every write happens in memory; nothing reaches a file before
+ * `toBuffer`, so a write that fails half way leaves no file behind.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { BillingResult } from '../engine/billingResult';
+import type { WorkbookPort } from '../engine/workbookPort';
+import {
+  buildResultTables,
+  EXCEPTION_FILL_COLOR,
+  isPreviewSheetName,
+  type GridCell,
+  type InvoiceSheet,
+  type OutputTable,
+  type PreviewSheet,
+} from '../engine/resultTables';
+import { cellAddress, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
+import { readCellValue } from './readCellValue';
+import { readTableParts, type TablePart } from './tableParts';
+import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
+
+/** A result that cannot be written without overwriting something of the user's. */
+export class WorkbookWriteError extends Error {
+  override readonly name = 'WorkbookWriteError';
+}
+
+/** exceljs's table model, as it holds it after loading a file or `addTable`. */
+interface TableModel {
+  name: string;
+  displayName?: string;
+  tableRef: string;
+  autoFilterRef?: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  columns: { name: string; filterButton?: boolean }[];
+  style?: Record<string, unknown>;
+}
+
+interface TableHandle {
+  sheet: ExcelJS.Worksheet;
+  model: TableModel;
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** ARGB form of the exception fill, as exceljs stores colours. */
+export const EXCEPTION_FILL_ARGB = 'FF' + EXCEPTION_FILL_COLOR.slice(1).toUpperCase();
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function decodeRange(ref: string): Box {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref.trim());
+  if (!m) throw new Error(`Not a cell range: ${ref}`);
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  return { top, left, right: m[3] ? columnNumber(m[3]) : left, bottom: m[4] ? Number(m[4]) : top };
+}
+
+function letters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function encodeRange(box: Box): string {
+  return `${letters(box.left)}${box.top}:${letters(box.right)}${box.bottom}`;
+}
+
+function isBlank(cell: ExcelJS.Cell): boolean {
+  return readCellValue(cell.value) === null;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    /** Table parts of the file as loaded, keyed by lower-cased name. */
+    private readonly parts: Map<string, TablePart>,
+    /** Parts exceljs would drop or damage on writing. */
+    readonly unsupportedParts: UnsupportedPart[],
+  ) {}
+
+  /** Loads a workbook from the bytes of an .xlsx file; throws when they are not one. */
+  static async load(bytes: Buffer): Promise<XlsxWorkbook> {
+    const zip = await JSZip.loadAsync(bytes);
+    const parts = await readTableParts(zip);
+    const unsupported = findUnsupportedParts(zip);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const book = new XlsxWorkbook(workbook, parts, unsupported);
+    book.correctLoadedTables();
+    return book;
+  }
+
+  /** The file's bytes as the workbook now stands. */
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  /** Names of the worksheets, in tab order. */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  async readTables(): Promise<RawWorkbook> {
+    const tables: RawTable[] = [];
+    for (const { sheet, model } of this.tables()) {
+      const box = decodeRange(model.tableRef);
+      const headerRow = model.headerRow ? box.top : box.top - 1;
+      const lastDataRow = box.bottom - (model.totalsRow ? 1 : 0);
+      const headers = model.columns.map((c) => c.name);
+      const rows = [];
+      for (let r = headerRow + 1; r <= lastDataRow; r++) {
+        const row = sheet.getRow(r);
+        const values = [];
+        for (let c = 0; c < headers.length; c++) values.push(readCellValue(row.getCell(box.left + c).value));
+        rows.push(values);
+      }
+      tables.push({ name: model.name, sheet: sheet.name, headerRow, firstColumn: box.left, headers, rows });
+    }
+    return { tables };
+  }
+
+  async writeResult(result: BillingResult): Promise<void> {
+    const layout = buildResultTables(result);
+    this.deletePreviewSheets();
+    if (layout.preview) {
+      for (const sheet of layout.invoiceSheets) this.writeInvoiceSheet(sheet);
+      for (const preview of layout.previewSheets) this.writePreviewSheet(preview);
+      return;
+    }
+    for (const table of layout.tables) {
+      if (table.mode === 'append') this.appendTable(table);
+      else this.replaceTable(table);
+    }
+    for (const sheet of layout.invoiceSheets) this.writeInvoiceSheet(sheet);
+    for (const update of layout.invoiceNoCells) this.writeInvoiceNo(update.table, update.index, update.invoiceNo);
+    this.markExceptionRows(layout.exceptionRows);
+  }
+
+  // ---- tables -------------------------------------------------------------------
+
+  private tables(): TableHandle[] {
+    const out: TableHandle[] = [];
+    for (const sheet of this.workbook.worksheets) {
+      for (const t of Object.values((sheet as unknown as { tables: Record<string, { model: TableModel }> }).tables)) {
+        out.push({ sheet, model: t.model });
+      }
+    }
+    return out;
+  }
+
+  private findTable(name: string): TableHandle | undefined {
+    const wanted = name.toLowerCase();
+    return this.tables().find((t) => t.model.name.toLowerCase() === wanted);
+  }
+
+  /** Puts back what exceljs misread (header row, totals row, filter buttons), from the parts. */
+  private correctLoadedTables(): void {
+    for (const { model } of this.tables()) {
+      const part = this.parts.get(model.name.toLowerCase());
+      if (!part) continue;
+      model.tableRef = part.ref;
+      model.headerRow = part.headerRowCount !== 0;
+      model.totalsRow = part.totalsRowCount > 0;
+      model.columns.forEach((c, i) => {
+        c.filterButton = !part.hiddenButtons[i];
+      });
+      this.resetAutoFilter(model);
+    }
+  }
+
+  /** The filter range covers the header and the data, never the totals row. */
+  private resetAutoFilter(model: TableModel): void {
+    const box = decodeRange(model.tableRef);
+    if (!model.headerRow) {
+      model.autoFilterRef = undefined;
+      return;
+    }
+    model.autoFilterRef = encodeRange({ ...box, bottom: box.bottom - (model.totalsRow ? 1 : 0) });
+  }
+
+  private dataBox(model: TableModel): Box {
+    const box = decodeRange(model.tableRef);
+    return { ...box, top: box.top + (model.headerRow ? 1 : 0), bottom: box.bottom - (model.totalsRow ? 1 : 0) };
+  }
+
+  /** Index of each contract column in the table, adding any missing one at the right end. */
+  private columnIndexes(handle: TableHandle, headers: string[]): number[] {
+    return headers.map((h) => {
+      const found = handle.model.columns.findIndex((c) => headerKey(c.name) === headerKey(h));
+      return found >= 0 ? found : this.addColumn(handle, h);
+    });
+  }
+
+  /** Widens the table by one column at its right end; refuses to take in cells that hold data. */
+  private addColumn(handle: TableHandle, header: string): number {
+    const { sheet, model } = handle;
+    if (!model.headerRow) throw new WorkbookWriteError(`Table ${model.name} has no header row, so column ${header} cannot be added.`);
+    const box = decodeRange(model.tableRef);
+    const column = box.right + 1;
+    for (let r = box.top; r <= box.bottom; r++) {
+      if (!isBlank(sheet.getCell(r, column))) {
+        throw new WorkbookWriteError(
+          `Table ${model.name} needs a new column ${header} at its right end, but ${cellAddress(sheet.name, r, column)} is not empty. Clear that column or add a ${header} column to the table.`,
+        );
+      }
+    }
+    sheet.getCell(box.top, column).value = header;
+    const left = sheet.getCell(box.top, box.right);
+    if (left.style) sheet.getCell(box.top, column).style = { ...left.style };
+    model.columns.push({ name: header, filterButton: true });
+    model.tableRef = encodeRange({ ...box, right: column });
+    this.resetAutoFilter(model);
+    return model.columns.length - 1;
+  }
+
+  /** Moves the table's bottom edge so it holds `dataRows` data rows, checking the cells it takes in. */
+  private resizeRows(handle: TableHandle, dataRows: number): void {
+    const { sheet, model } = handle;
+    if (model.totalsRow) {
+      throw new WorkbookWriteError(`Table ${model.name} on sheet ${sheet.name} has a totals row; turn it off so rows can be added.`);
+    }
+    const data = this.dataBox(model);
+    const newBottom = data.top + Math.max(dataRows, 1) - 1;
+    for (let r = data.bottom + 1; r <= newBottom; r++) {
+      for (let c = data.left; c <= data.right; c++) {
+        if (!isBlank(sheet.getCell(r, c))) {
+          throw new WorkbookWriteError(
+            `Table ${model.name} must grow to row ${newBottom}, but ${cellAddress(sheet.name, r, c)} below it is not empty. Move what is below the table.`,
+          );
+        }
+      }
+    }
+    const box = decodeRange(model.tableRef);
+    model.tableRef = encodeRange({ ...box, bottom: newBottom });
+    this.resetAutoFilter(model);
+  }
+
+  private writeRow(sheet: ExcelJS.Worksheet, row: number, left: number, indexes: number[], table: OutputTable, values: (string | number | boolean | null)[]): void {
+    indexes.forEach((index, i) => {
+      const cell = sheet.getCell(row, left + index);
+      cell.value = values[i];
+      const numFmt = table.columns[i].numFmt;
+      if (numFmt) cell.numFmt = numFmt;
+    });
+  }
+
+  /** Adds the rows under the last non-blank row of the table (creating the table when missing). */
+  private appendTable(table: OutputTable): void {
+    const handle = this.findTable(table.name);
+    if (!handle) {
+      if (table.rows.length > 0) this.createTable(table.name, table.name, table);
+      return;
+    }
+    if (table.rows.length === 0) return;
+    const indexes = this.columnIndexes(handle, table.columns.map((c) => c.header));
+    const data = this.dataBox(handle.model);
+    let used = 0;
+    for (let r = data.bottom; r >= data.top; r--) {
+      let blank = true;
+      for (let c = data.left; c <= data.right && blank; c++) blank = isBlank(handle.sheet.getCell(r, c));
+      if (!blank) {
+        used = r - data.top + 1;
+        break;
+      }
+    }
+    this.resizeRows(handle, Math.max(used + table.rows.length, data.bottom - data.top + 1));
+    table.rows.forEach((values, i) => this.writeRow(handle.sheet, data.top + used + i, data.left, indexes, table, values));
+  }
+
+  /** Rewrites the contract's columns of the table; columns a user added keep their cells. */
+  private replaceTable(table: OutputTable): void {
+    const handle = this.findTable(table.name);
+    if (!handle) {
+      this.createTable(table.name, table.name, table);
+      return;
+    }
+    const indexes = this.columnIndexes(handle, table.columns.map((c) => c.header));
+    const old = this.dataBox(handle.model);
+    for (let r = old.top; r <= old.bottom; r++) {
+      for (const index of indexes) handle.sheet.getCell(r, old.left + index).value = null;
+    }
+    // Clear first, so the old rows' own cells do not count as "in the way" when the table grows.
+    this.resizeRows(handle, table.rows.length);
+    table.rows.forEach((values, i) => this.writeRow(handle.sheet, old.top + i, old.left, indexes, table, values));
+  }
+
+  /** A new sheet holding the table at A1, as a real Excel table with filter buttons. */
+  private createTable(sheetName: string, tableName: string, table: OutputTable): void {
+    const sheet = this.workbook.addWorksheet(this.freeSheetName(sheetName));
+    const width = table.columns.length;
+    const rows = table.rows.length > 0 ? table.rows : [new Array<null>(width).fill(null)];
+    sheet.addTable({
+      name: tableName,
+      ref: 'A1',
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: 'TableStyleMedium2', showRowStripes: true },
+      columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+      rows,
+    });
+    table.columns.forEach((c, i) => {
+      sheet.getColumn(i + 1).width = Math.max(12, c.header.length + 4);
+      if (!c.numFmt) return;
+      for (let r = 0; r < rows.length; r++) sheet.getCell(2 + r, i + 1).numFmt = c.numFmt;
+    });
+  }
+
+  private freeSheetName(wanted: string): string {
+    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+    if (!taken.has(wanted.toLowerCase())) return wanted;
+    for (let n = 2; ; n++) {
+      const name = `${wanted.slice(0, 26)} (${n})`;
+      if (!taken.has(name.toLowerCase())) return name;
+    }
+  }
+
+  // ---- sheets -------------------------------------------------------------------
+
+  private deletePreviewSheets(): void {
+    for (const ws of [...this.workbook.worksheets]) {
+      if (isPreviewSheetName(ws.name)) this.workbook.removeWorksheet(ws.id);
+    }
+  }
+
+  private writeInvoiceSheet(invoice: InvoiceSheet): void {
+    if (this.workbook.getWorksheet(invoice.sheetName)) {
+      throw new WorkbookWriteError(`A sheet named ${invoice.sheetName} already exists; rename it so invoice ${invoice.sheetName} can get its own sheet.`);
+    }
+    const sheet = this.workbook.addWorksheet(invoice.sheetName);
+    invoice.columnWidths.forEach((w, i) => {
+      sheet.getColumn(i + 1).width = w;
+    });
+    invoice.grid.forEach((row, r) => {
+      row.forEach((cell: GridCell | null, c) => {
+        if (!cell) return;
+        const target = sheet.getCell(r + 1, c + 1);
+        target.value = cell.value;
+        if (cell.numFmt) target.numFmt = cell.numFmt;
+        if (cell.bold) target.font = { bold: true };
+      });
+    });
+  }
+
+  private writePreviewSheet(preview: PreviewSheet): void {
+    this.createTable(preview.sheetName, preview.tableName, preview.table);
+  }
+
+  // ---- write-backs ----------------------------------------------------------------
+
+  private writeInvoiceNo(tableName: string, index: number, invoiceNo: string): void {
+    const handle = this.findTable(tableName);
+    if (!handle) throw new Error(`Invoice number for table ${tableName}, which the workbook does not have.`);
+    const [column] = this.columnIndexes(handle, ['InvoiceNo']);
+    const data = this.dataBox(handle.model);
+    const row = data.top + index;
+    if (row > data.bottom) throw new Error(`Invoice number for row ${index + 1} of ${tableName}, which has fewer rows.`);
+    handle.sheet.getCell(row, data.left + column).value = invoiceNo;
+  }
+
+  /** Fills exception rows of TimeEntries; clears the engine's own fill from every other row. */
+  private markExceptionRows(rows: number[]): void {
+    const handle = this.findTable('TimeEntries');
+    if (!handle) return;
+    const marked = new Set(rows);
+    const data = this.dataBox(handle.model);
+    for (let r = data.top; r <= data.bottom; r++) {
+      const isException = marked.has(r - data.top);
+      for (let c = data.left; c <= data.right; c++) {
+        const cell = handle.sheet.getCell(r, c);
+        if (isException) {
+          cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: EXCEPTION_FILL_ARGB } } };
+        } else if (hasEngineFill(cell)) {
+          const { fill: _fill, ...rest } = cell.style;
+          cell.style = rest;
+        }
+      }
+    }
+  }
+}
+
+function hasEngineFill(cell: ExcelJS.Cell): boolean {
+  const fill = cell.style?.fill;
+  return fill?.type === 'pattern' && fill.pattern === 'solid' && (fill.fgColor?.argb ?? '').toUpperCase() === EXCEPTION_FILL_ARGB;
+}
