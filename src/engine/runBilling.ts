@@ -29,7 +29,8 @@ function sortExceptions(exceptions: BillingException[]): BillingException[] {
 export function runBilling(book: BillingWorkbook, options: BillingOptions): BillingResult {
   const matched = matchTimeEntries(book, options);
   const orders = buildOrderInvoices(book, matched, options);
-  const parts: BillingPart[] = [orders];
+  const orderPart: BillingPart = { ...orders, exceptions: [...matched.exceptions, ...orders.exceptions] };
+  const parts: BillingPart[] = [orderPart];
   const agreementSummary: AgreementSummaryRow[] = [];
 
   // ── AGREEMENTS JOIN HERE: push the result of billAgreements(book, options) onto `parts`
