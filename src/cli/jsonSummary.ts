@@ -1,0 +1,81 @@
+/**
+ * The `--json` summary: what a script needs to check a run. Money and hours are strings
+ * with two decimals, straight from Decimal, so no float ever rounds them; dates are
+ * `YYYY-MM-DD`.
+ */
+import type { BillingResult } from '../engine/billingResult';
+import { isoFromDay } from '../engine/day';
+import { exactHours, sumDecimals, type Decimal } from '../engine/money';
+
+const fixed = (d: Decimal | undefined): string | null => (d === undefined ? null : d.toFixed(2));
+
+export interface JsonSummaryContext {
+  workbook: string;
+  /** The file written; absent when nothing was written. */
+  output?: string;
+}
+
+export function jsonSummary(result: BillingResult, context: JsonSummaryContext) {
+  return {
+    workbook: context.workbook,
+    output: context.output ?? null,
+    billingDate: isoFromDay(result.billingDate),
+    preview: result.preview,
+    currency: result.currency,
+    totals: {
+      invoices: result.invoices.length,
+      net: fixed(sumDecimals(result.invoices.map((i) => i.net))),
+      tax: fixed(sumDecimals(result.invoices.map((i) => i.tax))),
+      gross: fixed(sumDecimals(result.invoices.map((i) => i.gross))),
+      exceptions: result.exceptions.length,
+    },
+    invoices: result.invoices.map((i) => ({
+      invoiceNo: i.invoiceNo === '' ? null : i.invoiceNo,
+      date: isoFromDay(i.date),
+      customer: i.customer,
+      source: i.source,
+      kind: i.kind,
+      currency: i.currency,
+      rows: i.rows.length,
+      net: fixed(i.net),
+      tax: fixed(i.tax),
+      gross: fixed(i.gross),
+    })),
+    exceptions: result.exceptions.map((e) => ({
+      entryId: e.entryId,
+      date: isoFromDay(e.date),
+      person: e.person,
+      nodeId: e.nodeId ?? null,
+      agreement: e.agreement ?? null,
+      hours: fixed(exactHours(e.seconds)),
+      reason: e.reason,
+      message: e.message,
+    })),
+    agreements: result.agreementSummary.map((a) => ({
+      agreementId: a.agreementId,
+      customer: a.customer,
+      initial: fixed(a.initial),
+      added: fixed(a.added),
+      rolledOver: fixed(a.rolledOver),
+      used: fixed(a.used),
+      remaining: fixed(a.remaining),
+      overrun: fixed(a.overrun),
+      lowBalance: a.lowBalance,
+      deferredRevenue: fixed(a.deferredRevenue),
+      status: a.status,
+    })),
+    lowBalanceAgreements: result.agreementSummary.filter((a) => a.lowBalance).map((a) => a.agreementId),
+    orderStatus: result.orderStatus.map((o) => ({
+      orderId: o.orderId,
+      customer: o.customer,
+      billingMode: o.billingMode,
+      canBill: o.canBill,
+      reason: o.reason,
+      progress: o.progress.toString(),
+      unbilled: fixed(o.unbilled),
+      billed: fixed(o.billed),
+      cost: fixed(o.cost),
+      margin: fixed(o.margin),
+    })),
+  };
+}
