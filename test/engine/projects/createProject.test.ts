@@ -1,0 +1,216 @@
+import { createAllProjects, createProject, withNewNodes } from '../../../src/engine/projects/createProject';
+import { indexProjects } from '../../../src/engine/projects/projectIndex';
+import { book, line, node, order } from './orderBook';
+
+/** The rows as "NodeId < ParentId : Kind [OrderId|LineItem|Section]" for compact expectations. */
+const shape = (rows: ReturnType<typeof createProject>['nodes']) =>
+  rows.map((r) => `${r.nodeId} < ${r.parentId} : ${r.kind} [${r.orderId}|${r.lineItem}|${r.section}]`);
+
+describe('Create project', () => {
+  test('a MainProject order becomes a new root carrying its OrderId, with a work package per Auto line', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { description: 'Design' }), line('O1/2')] });
+    const { nodes, issues } = createProject(b, 'O1');
+    expect(issues).toEqual([]);
+    expect(shape(nodes)).toEqual([
+      'P-O1 <  : MainProject [O1||]',
+      'P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]',
+      'P-O1-2 < P-O1 : WorkPackage [O1|O1/2|]',
+    ]);
+    expect(nodes.map((n) => n.name)).toEqual(['O1 Contoso', 'Design', 'Consulting']);
+    expect(nodes.every((n) => n.status === 'Open' && n.progress === '')).toBe(true);
+  });
+
+  test('finds the order by its id trimmed and case-insensitively', () => {
+    const b = book({ orders: [order('O1')], lines: [] });
+    expect(shape(createProject(b, ' o1 ').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
+  });
+
+  test('an unknown order id is an issue, not an exception', () => {
+    const { nodes, issues } = createProject(book({ orders: [order('O1')] }), 'O9');
+    expect(nodes).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(['UNKNOWN_ORDER']);
+  });
+
+  test('a Subproject order attaches under its ParentNode as a Subproject', () => {
+    const b = book({ orders: [order('O2', { projectRole: 'Subproject', parentNode: 'ROOT' })], nodes: [node('ROOT', { order: 'O1' })] });
+    expect(shape(createProject(b, 'O2').nodes)).toEqual(['P-O2 < ROOT : Subproject [O2||]']);
+  });
+
+  test('a WorkPackage order attaches under its ParentNode as a WorkPackage', () => {
+    const b = book({ orders: [order('O3', { projectRole: 'WorkPackage', parentNode: 'sub' })], nodes: [node('ROOT'), node('SUB', { parent: 'ROOT', kind: 'Subproject' })] });
+    expect(shape(createProject(b, 'O3').nodes)).toEqual(['P-O3 < SUB : WorkPackage [O3||]']);
+  });
+
+  test('a Subproject order without ParentNode makes nothing and names the ParentNode cell', () => {
+    const b = book({ orders: [order('O0'), order('O2', { projectRole: 'Subproject' })] });
+    const { nodes, issues } = createProject(b, 'O2');
+    expect(nodes).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'PARENT_NODE_REQUIRED', table: 'Orders', sheetRow: 3, tableRow: 2, column: 'ParentNode', rowId: 'O2' })]);
+    expect(issues[0].message).toContain('ParentNode');
+  });
+
+  test('a ParentNode that is not in the tree makes nothing', () => {
+    const b = book({ orders: [order('O2', { projectRole: 'Subproject', parentNode: 'NOPE' })] });
+    const { nodes, issues } = createProject(b, 'O2');
+    expect(nodes).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(['UNKNOWN_PARENT_NODE']);
+  });
+
+  test('each section becomes a subproject under the project node and holds its lines\' work packages', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1', { section: 'Conception' }), line('O1/2'), line('O1/3', { section: 'Conception' }), line('O1/4', { section: 'Build Phase', projectCreation: 'None' })],
+    });
+    expect(shape(createProject(b, 'O1').nodes)).toEqual([
+      'P-O1 <  : MainProject [O1||]',
+      'P-O1-Conception < P-O1 : Subproject [O1||Conception]',
+      'P-O1-1 < P-O1-Conception : WorkPackage [O1|O1/1|]',
+      'P-O1-2 < P-O1 : WorkPackage [O1|O1/2|]',
+      'P-O1-3 < P-O1-Conception : WorkPackage [O1|O1/3|]',
+      'P-O1-Build-Phase < P-O1 : Subproject [O1||Build Phase]',
+    ]);
+  });
+
+  test('a line with ProjectCreation None creates nothing', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'None', link: 'MainProject' })] });
+    expect(shape(createProject(b, 'O1').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
+  });
+
+  test('an Individual line waiting for InProgress is not created with the project', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })] });
+    expect(shape(createProject(b, 'O1').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
+  });
+
+  test('an Individual line waiting for Open is created at once, the new project being Open', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'Open' })] });
+    expect(shape(createProject(b, 'O1').nodes)).toContain('P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]');
+  });
+
+  test('a later Create project adds the Individual work package once the project node reached its status, and no second project', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1'), line('O1/2', { projectCreation: 'Individual', createAtStatus: 'InProgress', section: 'Rollout' })],
+      nodes: [node('P-O1', { order: 'O1', status: 'InProgress' }), node('P-O1-1', { parent: 'P-O1', order: 'O1', lineItem: 'O1/1' }), node('P-O1-Rollout', { parent: 'P-O1', order: 'O1', section: 'Rollout', kind: 'Subproject' })],
+    });
+    const { nodes, issues } = createProject(b, 'O1');
+    expect(shape(nodes)).toEqual(['P-O1-2 < P-O1-Rollout : WorkPackage [O1|O1/2|]']);
+    expect(issues.map((i) => i.code)).toEqual(['PROJECT_EXISTS']);
+  });
+
+  test('a project node past the wanted status (Completed after InProgress) also releases the Individual work package', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })],
+      nodes: [node('P-O1', { order: 'O1', status: 'Completed' })],
+    });
+    expect(shape(createProject(b, 'O1').nodes)).toEqual(['P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]']);
+  });
+
+  test('a second Create project is refused with the existing node named, and makes nothing', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1')], nodes: [node('PRJ-7', { order: 'O1' }), node('WP', { parent: 'PRJ-7', order: 'O1', lineItem: 'O1/1' })] });
+    const { nodes, issues } = createProject(b, 'O1');
+    expect(nodes).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'PROJECT_EXISTS', table: 'Orders', column: 'OrderId', rowId: 'O1' })]);
+    expect(issues[0].message).toContain('PRJ-7');
+  });
+
+  test('a Template line copies the template subtree as a subproject with its work packages', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1', { projectCreation: 'Template', template: 'onboarding kit' })],
+      nodes: [
+        node('TPL', { name: 'Onboarding Kit', status: 'Template' }),
+        node('T-A', { parent: 'TPL', name: 'Kick-off' }),
+        node('T-B', { parent: 'TPL', name: 'Training' }),
+      ],
+    });
+    const { nodes, issues } = createProject(b, 'O1');
+    expect(issues).toEqual([]);
+    expect(shape(nodes)).toEqual([
+      'P-O1 <  : MainProject [O1||]',
+      'P-O1-1 < P-O1 : Subproject [O1|O1/1|]',
+      'P-O1-1-T-A < P-O1-1 : WorkPackage [||]',
+      'P-O1-1-T-B < P-O1-1 : WorkPackage [||]',
+    ]);
+    expect(nodes.slice(1).map((n) => [n.name, n.status])).toEqual([['Onboarding Kit', 'Open'], ['Kick-off', 'Open'], ['Training', 'Open']]);
+  });
+
+  test('a template is also found by its NodeId', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1', { projectCreation: 'Template', template: 'tpl' })],
+      nodes: [node('TPL', { name: 'Onboarding', status: 'Template' }), node('T-A', { parent: 'TPL' })],
+    });
+    expect(createProject(b, 'O1').nodes.map((n) => n.nodeId)).toEqual(['P-O1', 'P-O1-1', 'P-O1-1-T-A']);
+  });
+
+  test('a template that does not exist makes nothing and names the Template cell of the line', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1'), line('O1/2', { projectCreation: 'Template', template: 'Onboarding' })],
+      nodes: [node('X', { name: 'Onboarding' })], // a root that is not marked Template
+    });
+    const { nodes, issues } = createProject(b, 'O1');
+    expect(nodes).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'UNKNOWN_TEMPLATE', table: 'LineItems', sheetRow: 3, tableRow: 2, column: 'Template', value: 'Onboarding', rowId: 'O1/2' })]);
+  });
+
+  test('new NodeIds never collide with existing ones, case-insensitively', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1')], nodes: [node('p-o1'), node('P-O1-1')] });
+    expect(createProject(b, 'O1').nodes.map((n) => [n.nodeId, n.parentId])).toEqual([['P-O1#2', ''], ['P-O1-1#2', 'P-O1#2']]);
+  });
+
+  test('a section and a line with the same name get different NodeIds', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { section: '1' })] });
+    expect(createProject(b, 'O1').nodes.map((n) => n.nodeId)).toEqual(['P-O1', 'P-O1-1', 'P-O1-1#2']);
+  });
+
+  test('the new rows are recognised at once: each line docks on the node made for it', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [
+        line('O1/1', { section: 'Conception' }),
+        line('O1/2', { projectCreation: 'None', link: 'MainProject' }),
+        line('O1/3', { projectCreation: 'None', link: 'Section', section: 'Conception' }),
+      ],
+    });
+    const after = withNewNodes(b, createProject(b, 'O1').nodes);
+    const index = indexProjects(after);
+    expect(after.lineItems.map((l) => index.dockingNodeOf(l)?.id)).toEqual(['P-O1-1', 'P-O1', 'P-O1-Conception']);
+  });
+});
+
+describe('Create all projects', () => {
+  test('creates a project for every order without one and leaves the others alone', () => {
+    const b = book({
+      orders: [order('O1'), order('O2'), order('O3')],
+      lines: [line('O1/1'), line('O3/1')],
+      nodes: [node('P-O2', { order: 'O2' })],
+    });
+    const { nodes, issues } = createAllProjects(b);
+    expect(issues).toEqual([]);
+    expect(nodes.map((n) => n.nodeId)).toEqual(['P-O1', 'P-O1-1', 'P-O3', 'P-O3-1']);
+  });
+
+  test('an order with an issue gets no rows while the other orders still get theirs', () => {
+    const b = book({ orders: [order('O1', { projectRole: 'Subproject' }), order('O2')] });
+    const { nodes, issues } = createAllProjects(b);
+    expect(nodes.map((n) => n.nodeId)).toEqual(['P-O2']);
+    expect(issues.map((i) => [i.code, i.rowId])).toEqual([['PARENT_NODE_REQUIRED', 'O1']]);
+  });
+
+  test('run again after the rows were appended, it makes nothing and reports nothing', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { section: 'S' })] });
+    const after = withNewNodes(b, createAllProjects(b).nodes);
+    expect(createAllProjects(after)).toEqual({ nodes: [], issues: [] });
+  });
+
+  test('adds Individual work packages now due to orders that already have their project', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })],
+      nodes: [node('P-O1', { order: 'O1', status: 'InProgress' })],
+    });
+    expect(createAllProjects(b)).toEqual({ nodes: [expect.objectContaining({ nodeId: 'P-O1-1', parentId: 'P-O1', lineItem: 'O1/1' })], issues: [] });
+  });
+});
