@@ -21,6 +21,8 @@ export type IssueCode =
   | 'DUPLICATE_ID'
   | 'UNKNOWN_REFERENCE'
   | 'TREE_CYCLE'
+  | 'RENEWAL_CYCLE'
+  | 'CELL_ERROR'
   | 'INCONSISTENT'
   | 'BAD_SETTING';
 

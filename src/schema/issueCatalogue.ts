@@ -1,0 +1,102 @@
+/**
+ * Every sentence the schema says to a user, in one place so they read alike: what is
+ * wrong, with the value found, and what is expected, in a finance user's words.
+ */
+import { excelNumber } from './cellParsers';
+
+/** A cell's value as the user sees it: numbers bare, text in quotes, dates as YYYY-MM-DD. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return 'blank';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(excelNumber(value)) : String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'an invalid date';
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  return `"${String(value)}"`;
+}
+
+/** What each cell kind accepts, as the end of "... is not ___". */
+export const expectedFormat = {
+  text: 'text',
+  date: 'a date: a date cell, or text like 2025-01-31',
+  duration: 'a duration: hours as a number (1.25), or text like 1:15, 75m, 1.25h or 1h 15m',
+  money: 'an amount: a number, or text like 1234.50, €1,234.50 or 1 234.50 EUR',
+  percent: 'a percentage: 50 %, 0.5 or 50',
+  boolean: 'TRUE or FALSE (yes/no, y/n, x or 1/0 work too)',
+  number: 'a number',
+  integer: 'a whole number',
+  period: 'a period: day, week, month, quarter or year, optionally with a count like 2 weeks',
+  lineItem: 'a line item reference OrderId/Line, like O-100/10',
+  currency: 'a three-letter currency code like EUR',
+} as const;
+export type FormatKind = keyof typeof expectedFormat;
+
+/** How formatIssue names a row's id, per table ("TimeEntries!F7 (entry E3): ..."). */
+export const rowIdLabel: Record<string, string> = {
+  Settings: 'setting',
+  People: 'person',
+  Items: 'item',
+  Orders: 'order',
+  LineItems: 'line',
+  ProjectTree: 'node',
+  TimeEntries: 'entry',
+  Agreements: 'agreement',
+  AgreementAdditions: 'agreement',
+  PaymentPlan: 'order',
+  Invoices: 'invoice',
+  InvoiceLines: 'invoice',
+};
+
+function rows(a: number, b: number): string {
+  return `sheet rows ${a} and ${b}`;
+}
+
+export const sentences = {
+  missingTable: (table: string) => `The workbook has no table named ${table}; add it, it is required`,
+  missingOrdersOrAgreements: () =>
+    'The workbook has no table named Orders; add Orders (with LineItems and ProjectTree) to bill projects, or Agreements to bill block-time agreements',
+  missingColumn: (table: string, column: string) => `Table ${table} has no ${column} column; add a column headed ${column}`,
+  missingEitherColumn: (table: string, a: string, b: string) => `Table ${table} needs a ${a} column or an ${b} column`,
+  duplicateColumn: (table: string, column: string) => `Table ${table} has two ${column} columns; keep only one`,
+  required: (column: string) => `${column} is blank; it is required`,
+  badCell: (column: string, value: unknown, kind: FormatKind) => `${column} ${showValue(value)} is not ${expectedFormat[kind]}`,
+  badEnum: (column: string, value: unknown, words: readonly string[]) =>
+    `${column} ${showValue(value)} is not one of ${words.join(', ')}`,
+  cellError: (column: string, value: unknown) => `${column} shows the Excel error ${String(value).trim()}; correct the formula or the value`,
+  notPositive: (column: string, value: unknown) => `${column} ${showValue(value)} must be above zero`,
+  negative: (column: string, value: unknown) => `${column} ${showValue(value)} must not be negative`,
+  percentRange: (column: string, value: unknown) => `${column} ${showValue(value)} must be between 0 % and 100 %`,
+  duplicateId: (column: string, id: string, firstSheetRow: number, sheetRow: number) =>
+    `${column} ${id} is used twice, in ${rows(firstSheetRow, sheetRow)}; each ${column} must be unique`,
+  duplicateLine: (orderId: string, line: string, firstSheetRow: number, sheetRow: number) =>
+    `Line ${line} of order ${orderId} appears twice, in ${rows(firstSheetRow, sheetRow)}; each line number must be unique within its order`,
+  unknownReference: (column: string, value: unknown, targetTable: string, targetColumn: string) =>
+    `${column} ${showValue(value)} matches no ${targetColumn} in ${targetTable}`,
+  unknownLineItem: (column: string, value: unknown) => `${column} ${showValue(value)} matches no line in LineItems (OrderId/Line)`,
+  treeCycle: (path: readonly string[]) =>
+    `NodeId ${path[0]} is its own ancestor (${path.join(' → ')}); a project tree cannot loop`,
+  renewalCycle: (path: readonly string[]) =>
+    `Agreement ${path[0]} renews itself (${path.join(' → ')}); RenewalOf must lead back to an earlier agreement`,
+  renewedTwiceWithRollover: (predecessor: string, firstSheetRow: number, sheetRow: number) =>
+    `Agreement ${predecessor} is renewed with Rollover in ${rows(firstSheetRow, sheetRow)}; its balance can roll over only once`,
+  nodeOrAgreement: () => 'NodeId and Agreement are both blank; give the project node or the agreement the time was booked on',
+  notBothNodeAndAgreement: () => 'Give NodeId or Agreement, not both: time is billed either on a project or under an agreement',
+  parentNodeRequired: (role: string) => `A ${role} order needs a ParentNode: the ProjectTree node its project attaches under`,
+  prepaidNeedsRate: () => 'A prepaid agreement needs a Rate, the price per prepaid hour; give one, or set Prepaid to FALSE',
+  amountOrPercent: () => 'An installment needs an Amount or a Percent; both are blank',
+  notBothAmountAndPercent: () => 'Give the installment an Amount or a Percent, not both',
+  endBeforeStart: (endColumn: string, end: unknown, startColumn: string, start: unknown) =>
+    `${endColumn} ${showValue(end)} is before ${startColumn} ${showValue(start)}`,
+  periodWithoutCap: (value: unknown) => `MaxPer ${showValue(value)} has no MaxBillable to apply to; give the time the period allows, or clear MaxPer`,
+  templateRequired: () => 'ProjectCreation Template needs a Template: the name of the subproject template to copy',
+  createAtStatusRequired: () => 'ProjectCreation Individual needs a CreateAtStatus: the status of the order\'s project that creates the work package',
+  badSetting: (setting: string, value: unknown, kind: FormatKind) => `Setting ${setting}: ${showValue(value)} is not ${expectedFormat[kind]}`,
+  badSettingEnum: (setting: string, value: unknown, words: readonly string[]) =>
+    `Setting ${setting}: ${showValue(value)} is not one of ${words.join(', ')}`,
+  settingNotPositive: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must be above zero`,
+  settingNegative: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must not be negative`,
+  settingPercentRange: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must be between 0 % and 100 %`,
+  unknownSetting: (setting: string, known: readonly string[]) => `There is no setting named ${setting}; the settings are ${known.join(', ')}`,
+};

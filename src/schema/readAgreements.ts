@@ -1,0 +1,77 @@
+import { agreementStatusWords } from './enumWords';
+import { sentences } from './issueCatalogue';
+import type { Agreement, AgreementKey } from './model';
+import type { ReadContext } from './readContext';
+import { keyOf, type TableReader } from './tableReader';
+
+/** Agreements: block-time agreements. RenewalOf is checked, and renewal loops found, once all are read. */
+export function readAgreements(reader: TableReader | undefined, ctx: ReadContext): Agreement[] {
+  if (!reader) return [];
+  const c = {
+    agreementId: reader.column('AgreementId', true),
+    customer: reader.column('Customer', true),
+    start: reader.column('Start', true),
+    end: reader.column('End'),
+    hours: reader.column('Hours', true),
+    rate: reader.column('Rate'),
+    overageRate: reader.column('OverageRate'),
+    excludedCategories: reader.column('ExcludedCategories'),
+    lowBalanceHours: reader.column('LowBalanceHours'),
+    prepaid: reader.column('Prepaid'),
+    rollover: reader.column('Rollover'),
+    renewalOf: reader.column('RenewalOf'),
+    status: reader.column('Status'),
+    roundUpMinutes: reader.column('RoundUpMinutes'),
+    minimumMinutes: reader.column('MinimumMinutes'),
+    invoiceNo: reader.column('InvoiceNo'),
+  };
+  const agreements: Agreement[] = [];
+  const seen = new Map<string, number>();
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    const before = ctx.issues.length;
+    reader.rowId = undefined;
+    const id = reader.text(row, r, c.agreementId, true);
+    if (id !== undefined) {
+      reader.rowId = id;
+      reader.claim(seen, keyOf(id), r, c.agreementId, id);
+    }
+    const start = reader.date(row, r, c.start, true);
+    const end = reader.date(row, r, c.end);
+    if (start !== undefined && end !== undefined && end < start) {
+      reader.report('INCONSISTENT', r, c.end, sentences.endBeforeStart('End', reader.valueAt(r, c.end), 'Start', reader.valueAt(r, c.start)));
+    }
+    const rate = reader.money(row, r, c.rate);
+    const prepaid = reader.boolean(row, r, c.prepaid, true);
+    if (prepaid && rate === undefined && reader.isBlankCell(r, c.rate)) {
+      reader.report('REQUIRED', r, c.rate >= 0 ? c.rate : c.agreementId, sentences.prepaidNeedsRate());
+    }
+    const renewalOfId = reader.text(row, r, c.renewalOf);
+    const renewalOf = renewalOfId === undefined ? undefined : keyOf<AgreementKey>(renewalOfId);
+    if (renewalOf !== undefined) ctx.references.add(reader, r, c.renewalOf, renewalOf, 'Agreements');
+    const agreement: Agreement = {
+      key: keyOf<AgreementKey>(id ?? ''),
+      id: id ?? '',
+      customer: reader.text(row, r, c.customer, true) ?? '',
+      start: start ?? 0,
+      end,
+      hours: reader.duration(row, r, c.hours, true) ?? 0,
+      rate,
+      overageRate: reader.money(row, r, c.overageRate),
+      excludedCategories: reader.list(row, r, c.excludedCategories),
+      lowBalanceHours: reader.duration(row, r, c.lowBalanceHours),
+      prepaid,
+      rollover: reader.boolean(row, r, c.rollover, false),
+      renewalOf,
+      status: reader.enumeration(row, r, c.status, agreementStatusWords) ?? 'Active',
+      roundUpMinutes: reader.number(row, r, c.roundUpMinutes),
+      minimumMinutes: reader.number(row, r, c.minimumMinutes),
+      invoiceNo: reader.text(row, r, c.invoiceNo),
+      source: reader.source(r),
+    };
+    if (ctx.issues.length === before) agreements.push(agreement);
+  }
+  return agreements;
+}

@@ -1,0 +1,183 @@
+/**
+ * The schema layer's entry point: raw tables in, the validated BillingWorkbook out, or
+ * every problem found at once. Bad input is data: nothing here throws for it.
+ */
+import { parseText } from './cellParsers';
+import { findCycles } from './findCycles';
+import type { InputIssue } from './inputIssue';
+import { rowIdLabel, sentences } from './issueCatalogue';
+import { lineItemKey } from './lineItemRef';
+import type { BillingWorkbook } from './model';
+import type { RawWorkbook } from './rawTable';
+import type { ReadContext } from './readContext';
+import { readAgreementAdditions } from './readAgreementAdditions';
+import { readAgreements } from './readAgreements';
+import { readIssuedInvoiceLines, readIssuedInvoices } from './readIssuedInvoices';
+import { readItems } from './readItems';
+import { readLineItems } from './readLineItems';
+import { readOrders } from './readOrders';
+import { readPaymentPlan } from './readPaymentPlan';
+import { readPeople } from './readPeople';
+import { readProjectTree } from './readProjectTree';
+import { readSettings } from './readSettings';
+import { readTimeEntries } from './readTimeEntries';
+import { ReferenceList } from './references';
+import { TableReader } from './tableReader';
+
+/** Reading order, which is also the order issues are listed in. */
+const TABLE_ORDER = [
+  'Settings', 'People', 'Items', 'Orders', 'LineItems', 'ProjectTree', 'TimeEntries',
+  'Agreements', 'AgreementAdditions', 'PaymentPlan', 'Invoices', 'InvoiceLines',
+] as const;
+type TableName = (typeof TABLE_ORDER)[number];
+
+export interface ReadBillingWorkbookResult {
+  /** Undefined whenever there is any issue: nothing bills while the input is wrong. */
+  workbook?: BillingWorkbook;
+  issues: InputIssue[];
+}
+
+export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult {
+  const ctx: ReadContext = { issues: [], references: new ReferenceList() };
+  const open = (name: TableName) => TableReader.open(raw, name, ctx.issues);
+  const readers = {
+    People: open('People'),
+    Items: open('Items'),
+    Orders: open('Orders'),
+    LineItems: open('LineItems'),
+    ProjectTree: open('ProjectTree'),
+    TimeEntries: open('TimeEntries'),
+    Agreements: open('Agreements'),
+    AgreementAdditions: open('AgreementAdditions'),
+    PaymentPlan: open('PaymentPlan'),
+    Invoices: open('Invoices'),
+    InvoiceLines: open('InvoiceLines'),
+  };
+  reportMissingTables(readers, ctx);
+
+  const settings = readSettings(raw, ctx);
+  const people = readPeople(readers.People, ctx);
+  const items = readItems(readers.Items, ctx);
+  const orders = readOrders(readers.Orders, ctx);
+  const orderIds = new Map<string, string>(orders.map((o) => [o.key, o.id]));
+  const lineItems = readLineItems(readers.LineItems, ctx, orderIds);
+  const nodes = readProjectTree(readers.ProjectTree, ctx);
+  const timeEntries = readTimeEntries(readers.TimeEntries, ctx);
+  const agreements = readAgreements(readers.Agreements, ctx);
+  const additions = readAgreementAdditions(readers.AgreementAdditions, ctx);
+  const installments = readPaymentPlan(readers.PaymentPlan, ctx);
+  const issuedInvoices = readIssuedInvoices(readers.Invoices, ctx);
+  const issuedInvoiceLines = readIssuedInvoiceLines(readers.InvoiceLines, ctx);
+
+  // A reference into a table that is missing (reported once already) is not reported again.
+  // Keys come from the raw id columns, so a row dropped for another problem still resolves.
+  ctx.references.resolve({
+    Orders: readers.Orders ? idKeys(readers.Orders, 'OrderId') : undefined,
+    ProjectTree: readers.ProjectTree ? idKeys(readers.ProjectTree, 'NodeId') : undefined,
+    LineItems: readers.LineItems ? lineKeys(readers.LineItems) : undefined,
+    Agreements: readers.Agreements ? idKeys(readers.Agreements, 'AgreementId') : undefined,
+  });
+  if (readers.ProjectTree) reportTreeCycles(readers.ProjectTree, nodes);
+  if (readers.Agreements) reportRenewalProblems(readers.Agreements, agreements);
+
+  const issues = sortIssues(ctx.issues);
+  if (issues.length > 0) return { issues };
+  return {
+    workbook: { settings, people, items, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines },
+    issues,
+  };
+}
+
+/**
+ * Orders, LineItems, ProjectTree and TimeEntries are required; a workbook that bills only
+ * agreements (Agreements and no Orders) needs only TimeEntries and Agreements.
+ */
+function reportMissingTables(readers: Record<string, TableReader | undefined>, ctx: ReadContext): void {
+  const missing = (table: string, message = sentences.missingTable(table)) =>
+    ctx.issues.push({ code: 'MISSING_TABLE', table, message });
+  const isAgreementsOnly = !readers.Orders && readers.Agreements !== undefined;
+  if (!isAgreementsOnly) {
+    if (!readers.Orders) missing('Orders', sentences.missingOrdersOrAgreements());
+    if (!readers.LineItems) missing('LineItems');
+    if (!readers.ProjectTree) missing('ProjectTree');
+  }
+  if (!readers.TimeEntries) missing('TimeEntries');
+}
+
+/** Keys of the ids in a table's id column, read straight from the cells. */
+function idKeys(reader: TableReader, idColumn: string): Set<string> {
+  const keys = new Set<string>();
+  const column = reader.indexOf(idColumn);
+  if (column < 0) return keys;
+  for (const row of reader.table.rows) {
+    const id = parseText(row[column]);
+    if (typeof id === 'string') keys.add(id.toLowerCase());
+  }
+  return keys;
+}
+
+/** Keys `order/line` of every line in LineItems, read straight from the cells. */
+function lineKeys(reader: TableReader): Set<string> {
+  const keys = new Set<string>();
+  const cOrder = reader.indexOf('OrderId');
+  const cLine = reader.indexOf('Line');
+  if (cOrder < 0 || cLine < 0) return keys;
+  for (const row of reader.table.rows) {
+    const order = parseText(row[cOrder]);
+    const line = parseText(row[cLine]);
+    if (typeof order === 'string' && typeof line === 'string') keys.add(lineItemKey(order, line));
+  }
+  return keys;
+}
+
+function reportTreeCycles(reader: TableReader, nodes: BillingWorkbook['nodes']): void {
+  const byKey = new Map(nodes.map((n) => [n.key as string, n]));
+  const cParent = reader.indexOf('ParentId');
+  for (const loop of findCycles([...byKey.keys()], (key) => byKey.get(key)?.parent)) {
+    const first = byKey.get(loop[0])!;
+    const path = loop.map((key) => byKey.get(key)!.id);
+    reader.report('TREE_CYCLE', first.source.index, cParent, sentences.treeCycle(path), undefined, first.id);
+  }
+}
+
+/** Renewal chains must not loop, and an agreement's balance can roll over into one renewal only. */
+function reportRenewalProblems(reader: TableReader, agreements: BillingWorkbook['agreements']): void {
+  const byKey = new Map(agreements.map((a) => [a.key as string, a]));
+  const cRenewalOf = reader.indexOf('RenewalOf');
+  for (const loop of findCycles([...byKey.keys()], (key) => byKey.get(key)?.renewalOf)) {
+    const first = byKey.get(loop[0])!;
+    const path = loop.map((key) => byKey.get(key)!.id);
+    reader.report('RENEWAL_CYCLE', first.source.index, cRenewalOf, sentences.renewalCycle(path), undefined, first.id);
+  }
+  const rolledInto = new Map<string, number>();
+  for (const a of agreements) {
+    if (!a.rollover || a.renewalOf === undefined) continue;
+    const earlier = rolledInto.get(a.renewalOf);
+    if (earlier === undefined) {
+      rolledInto.set(a.renewalOf, a.source.sheetRow);
+      continue;
+    }
+    const predecessor = byKey.get(a.renewalOf)?.id ?? String(reader.valueAt(a.source.index, cRenewalOf));
+    reader.report('INCONSISTENT', a.source.index, cRenewalOf, sentences.renewedTwiceWithRollover(predecessor, earlier, a.source.sheetRow), undefined, a.id);
+  }
+}
+
+/** Table by table in reading order, then top to bottom; table-level issues before row issues. */
+function sortIssues(issues: InputIssue[]): InputIssue[] {
+  const rank = (table: string) => {
+    const i = (TABLE_ORDER as readonly string[]).indexOf(table);
+    return i < 0 ? TABLE_ORDER.length : i;
+  };
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank(a.issue.table) - rank(b.issue.table) || (a.issue.sheetRow ?? 0) - (b.issue.sheetRow ?? 0) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+/** The one line the command line prints: `TimeEntries!F7 (entry E3): Hours -1.5 must be above zero`. */
+export function formatIssue(issue: InputIssue): string {
+  const where = issue.cell ?? issue.table;
+  const label = rowIdLabel[issue.table] ?? 'row';
+  const id = issue.rowId !== undefined && issue.rowId !== '' ? ` (${label} ${issue.rowId})` : '';
+  return `${where}${id}: ${issue.message}`;
+}

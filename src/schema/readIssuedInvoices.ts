@@ -1,0 +1,58 @@
+import { sentences } from './issueCatalogue';
+import { lineItemKeyOfRef } from './lineItemRef';
+import type { IssuedInvoice, IssuedInvoiceLine, LineItemKey } from './model';
+import type { ReadContext } from './readContext';
+import { keyOf, type TableReader } from './tableReader';
+
+/** Invoices written by earlier runs, read back for numbering. Optional table. */
+export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadContext): IssuedInvoice[] {
+  if (!reader) return [];
+  const cInvoiceNo = reader.column('InvoiceNo', true);
+  const cSource = reader.column('Source');
+  const cKind = reader.column('Kind');
+  const invoices: IssuedInvoice[] = [];
+  const seen = new Map<string, number>();
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    const before = ctx.issues.length;
+    reader.rowId = undefined;
+    const invoiceNo = reader.text(row, r, cInvoiceNo, true);
+    if (invoiceNo !== undefined) {
+      reader.rowId = invoiceNo;
+      reader.claim(seen, keyOf(invoiceNo), r, cInvoiceNo, invoiceNo);
+    }
+    const source = reader.text(row, r, cSource);
+    const kind = reader.text(row, r, cKind);
+    if (ctx.issues.length === before) invoices.push({ invoiceNo: invoiceNo!, source, kind });
+  }
+  return invoices;
+}
+
+/** Invoice lines written by earlier runs, read back so AsBudgeted knows what a line item already billed. */
+export function readIssuedInvoiceLines(reader: TableReader | undefined, ctx: ReadContext): IssuedInvoiceLine[] {
+  if (!reader) return [];
+  const cInvoiceNo = reader.column('InvoiceNo', true);
+  const cLineItem = reader.column('LineItem');
+  const cAmount = reader.column('Amount', true);
+  const lines: IssuedInvoiceLine[] = [];
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    const before = ctx.issues.length;
+    reader.rowId = undefined;
+    const invoiceNo = reader.text(row, r, cInvoiceNo, true);
+    reader.rowId = invoiceNo;
+    const lineItemRef = reader.text(row, r, cLineItem);
+    let lineItem: LineItemKey | undefined;
+    if (lineItemRef !== undefined) {
+      lineItem = lineItemKeyOfRef(lineItemRef);
+      if (lineItem === undefined) reader.report('UNKNOWN_REFERENCE', r, cLineItem, sentences.badCell('LineItem', lineItemRef, 'lineItem'));
+    }
+    const amount = reader.money(row, r, cAmount, true, 'any');
+    if (ctx.issues.length === before) lines.push({ invoiceNo: invoiceNo!, lineItem, amount: amount! });
+  }
+  return lines;
+}

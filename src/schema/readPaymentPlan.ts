@@ -1,0 +1,56 @@
+import { sentences } from './issueCatalogue';
+import type { Installment, OrderKey } from './model';
+import type { ReadContext } from './readContext';
+import { keyOf, type TableReader } from './tableReader';
+
+/** PaymentPlan: installments of an order, each with an Amount or a Percent of the order's budget, never both. */
+export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContext): Installment[] {
+  if (!reader) return [];
+  const c = {
+    orderId: reader.column('OrderId', true),
+    dueDate: reader.column('DueDate', true),
+    amount: reader.column('Amount'),
+    percent: reader.column('Percent'),
+    description: reader.column('Description'),
+    invoiceNo: reader.column('InvoiceNo'),
+  };
+  if (c.amount < 0 && c.percent < 0) {
+    reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('PaymentPlan', 'Amount', 'Percent'), 'Amount');
+  }
+  const installments: Installment[] = [];
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    const before = ctx.issues.length;
+    reader.rowId = undefined;
+    const orderId = reader.text(row, r, c.orderId, true);
+    const orderKey = keyOf<OrderKey>(orderId ?? '');
+    if (orderId !== undefined) {
+      reader.rowId = orderId;
+      ctx.references.add(reader, r, c.orderId, orderKey, 'Orders');
+    }
+    const amount = reader.money(row, r, c.amount, false, 'positive');
+    const percent = reader.percent(row, r, c.percent);
+    const hasAmount = !reader.isBlankCell(r, c.amount);
+    const hasPercent = !reader.isBlankCell(r, c.percent);
+    if (hasAmount && hasPercent) {
+      reader.report('INCONSISTENT', r, c.percent, sentences.notBothAmountAndPercent());
+    } else if (!hasAmount && !hasPercent && (c.amount >= 0 || c.percent >= 0)) {
+      reader.report('REQUIRED', r, c.amount >= 0 ? c.amount : c.percent, sentences.amountOrPercent());
+    } else if (percent !== undefined && percent.isZero()) {
+      reader.report('NOT_POSITIVE', r, c.percent, sentences.notPositive('Percent', reader.valueAt(r, c.percent)));
+    }
+    const installment: Installment = {
+      orderKey,
+      dueDate: reader.date(row, r, c.dueDate, true) ?? 0,
+      amount,
+      percent,
+      description: reader.text(row, r, c.description),
+      invoiceNo: reader.text(row, r, c.invoiceNo),
+      source: reader.source(r),
+    };
+    if (ctx.issues.length === before) installments.push(installment);
+  }
+  return installments;
+}

@@ -1,0 +1,28 @@
+import type { Person, PersonKey } from './model';
+import type { ReadContext } from './readContext';
+import { keyOf, type TableReader } from './tableReader';
+
+/** People: `Person` (id), `CostPerHour`. Optional table. */
+export function readPeople(reader: TableReader | undefined, ctx: ReadContext): Person[] {
+  if (!reader) return [];
+  const cPerson = reader.column('Person', true);
+  const cCost = reader.column('CostPerHour');
+  const people: Person[] = [];
+  const seen = new Map<string, number>();
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    const before = ctx.issues.length;
+    reader.rowId = undefined;
+    const id = reader.text(row, r, cPerson, true);
+    if (id !== undefined) {
+      reader.rowId = id;
+      reader.claim(seen, keyOf(id), r, cPerson, id);
+    }
+    const costPerHour = reader.money(row, r, cCost);
+    if (ctx.issues.length !== before || id === undefined) continue;
+    people.push({ key: keyOf<PersonKey>(id), id, costPerHour, source: reader.source(r) });
+  }
+  return people;
+}

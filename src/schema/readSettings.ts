@@ -1,0 +1,153 @@
+/**
+ * Settings is a key/value table (`Setting`, `Value`). Each setting is declared once below
+ * with its cell kind and default; zod applies the defaults and collects every bad value,
+ * which is then reported on that setting's Value cell as BAD_SETTING.
+ */
+import { z } from 'zod';
+import { ZERO, type Decimal } from '../engine/money';
+import {
+  INVALID,
+  isBlank,
+  parseDuration,
+  parseEnum,
+  parseInteger,
+  parseMoney,
+  parseNumber,
+  parsePercent,
+  parseText,
+  type Cell,
+  type EnumWords,
+  type Parsed,
+} from './cellParsers';
+import { basisWords, invoiceTimesWords } from './enumWords';
+import { sentences, type FormatKind } from './issueCatalogue';
+import type { Settings } from './model';
+import type { ReadContext } from './readContext';
+import { headerKey, type RawWorkbook } from './rawTable';
+import { TableReader } from './tableReader';
+
+type Check<T> = (value: T) => 'notPositive' | 'negative' | 'outOfRange' | undefined;
+
+/** One setting's value: parsed by the cell parser of its kind, then checked. */
+function value<T>(name: string, parse: (cell: Cell) => Parsed<T>, kind: FormatKind, check?: Check<T>) {
+  return z.custom<Cell>().transform((cell, ctx) => {
+    const parsed = parse(cell);
+    if (parsed === INVALID || parsed === null) {
+      ctx.addIssue({ code: 'custom', message: sentences.badSetting(name, cell, kind) });
+      return z.NEVER;
+    }
+    const problem = check?.(parsed);
+    if (problem !== undefined) {
+      const message = problem === 'notPositive' ? sentences.settingNotPositive(name, cell)
+        : problem === 'negative' ? sentences.settingNegative(name, cell)
+          : sentences.settingPercentRange(name, cell);
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+function word<T extends string>(name: string, words: EnumWords<T>) {
+  return z.custom<Cell>().transform((cell, ctx) => {
+    const parsed = parseEnum(cell, words);
+    if (parsed === INVALID || parsed === null) {
+      ctx.addIssue({ code: 'custom', message: sentences.badSettingEnum(name, cell, words.words) });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+function currencyCode(cell: Cell): Parsed<string> {
+  const text = parseText(cell);
+  if (text === null || text === INVALID) return text;
+  return /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : INVALID;
+}
+
+const positive = (n: number) => (n > 0 ? undefined : 'notPositive' as const);
+const notNegative = (n: number) => (n >= 0 ? undefined : 'negative' as const);
+const notNegativeMoney = (d: Decimal) => (d.isNegative() ? 'negative' as const : undefined);
+const fraction = (d: Decimal) => (d.isNegative() || d.greaterThan(1) ? 'outOfRange' as const : undefined);
+
+/** The contract's settings: the Setting name a user writes, and its field, kind and default. */
+const settingsSchema = z.object({
+  currency: value('Currency', currencyCode, 'currency').default('EUR'),
+  invoicePrefix: value('InvoicePrefix', parseText, 'text').default('INV-'),
+  invoiceNumberWidth: value('InvoiceNumberWidth', parseInteger, 'integer', positive).default(5),
+  taxRate: value('TaxRate', parsePercent, 'percent', fraction).default(ZERO),
+  timeDescription: value('TimeDescription', parseText, 'text').default('Professional services'),
+  invoiceTimes: word('InvoiceTimes', invoiceTimesWords).default('ByItems'),
+  basis: word('Basis', basisWords).default('Actual'),
+  defaultCostPerHour: value('DefaultCostPerHour', parseMoney, 'money', notNegativeMoney).optional(),
+  projectRevenueAccount: value('ProjectRevenueAccount', parseText, 'text').default('Professional Services'),
+  agreementRevenueAccount: value('AgreementRevenueAccount', parseText, 'text').default('Managed Services'),
+  lowBalanceHours: value('LowBalanceHours', parseDuration, 'duration', notNegative).optional(),
+  roundUpMinutes: value('RoundUpMinutes', parseNumber, 'number', notNegative).optional(),
+  minimumMinutes: value('MinimumMinutes', parseNumber, 'number', notNegative).optional(),
+  billingPeriodDays: value('BillingPeriodDays', parseInteger, 'integer', positive).default(30),
+});
+
+type SettingField = keyof z.infer<typeof settingsSchema>;
+
+const SETTING_NAMES: Record<SettingField, string> = {
+  currency: 'Currency',
+  invoicePrefix: 'InvoicePrefix',
+  invoiceNumberWidth: 'InvoiceNumberWidth',
+  taxRate: 'TaxRate',
+  timeDescription: 'TimeDescription',
+  invoiceTimes: 'InvoiceTimes',
+  basis: 'Basis',
+  defaultCostPerHour: 'DefaultCostPerHour',
+  projectRevenueAccount: 'ProjectRevenueAccount',
+  agreementRevenueAccount: 'AgreementRevenueAccount',
+  lowBalanceHours: 'LowBalanceHours',
+  roundUpMinutes: 'RoundUpMinutes',
+  minimumMinutes: 'MinimumMinutes',
+  billingPeriodDays: 'BillingPeriodDays',
+};
+const FIELD_BY_KEY = new Map<string, SettingField>(
+  (Object.keys(SETTING_NAMES) as SettingField[]).map((field) => [headerKey(SETTING_NAMES[field]), field]),
+);
+
+/** Settings with every default of the contract: what a workbook without a Settings table gets. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
+  const reader = TableReader.open(book, 'Settings', ctx.issues);
+  if (!reader) return defaultSettings();
+  const cSetting = reader.column('Setting', true);
+  const cValue = reader.column('Value', true);
+  const values: Partial<Record<SettingField, Cell>> = {};
+  const rowOf = new Map<SettingField, number>();
+  const seen = new Map<string, number>();
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    reader.rowId = undefined;
+    const name = reader.text(row, r, cSetting, true);
+    if (name === undefined) continue;
+    reader.rowId = name;
+    const field = FIELD_BY_KEY.get(headerKey(name));
+    if (field === undefined) {
+      reader.report('BAD_SETTING', r, cSetting, sentences.unknownSetting(name, Object.values(SETTING_NAMES)));
+      continue;
+    }
+    if (!reader.claim(seen, field, r, cSetting, name)) continue;
+    rowOf.set(field, r);
+    const cell = cValue < 0 ? null : row[cValue];
+    // A blank Value takes the default, as a missing row does.
+    if (!isBlank(cell)) values[field] = cell;
+  }
+  const result = settingsSchema.safeParse(values);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as SettingField;
+    const r = rowOf.get(field)!;
+    reader.report('BAD_SETTING', r, cValue, issue.message, reader.valueAt(r, cValue), SETTING_NAMES[field]);
+  }
+  return defaultSettings();
+}

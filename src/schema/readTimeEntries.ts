@@ -1,0 +1,77 @@
+import { sentences } from './issueCatalogue';
+import type { AgreementKey, NodeKey, PersonKey, TimeEntry } from './model';
+import type { ReadContext } from './readContext';
+import type { TableReader } from './tableReader';
+
+/**
+ * TimeEntries, the one table that can hold a million rows: columns are resolved once, each
+ * cell goes through its kind's hand-written parser, and a row object is built only for a
+ * row without issues. NodeId and Agreement are kept as written with their keys even when
+ * they name nothing: the engine reports those as UnknownNode / UnknownAgreement exceptions.
+ */
+export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContext): TimeEntry[] {
+  if (!reader) return [];
+  const cId = reader.column('EntryId', true);
+  const cDate = reader.column('Date', true);
+  const cPerson = reader.column('Person', true);
+  const cNode = reader.column('NodeId');
+  const cAgreement = reader.column('Agreement');
+  const cHours = reader.column('Hours', true);
+  const cCategory = reader.column('Category');
+  const cComment = reader.column('Comment');
+  const cBillable = reader.column('Billable');
+  const cSeparate = reader.column('SeparateRow');
+  const cInvoiceNo = reader.column('InvoiceNo');
+  if (cNode < 0 && cAgreement < 0) {
+    reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('TimeEntries', 'NodeId', 'Agreement'), 'NodeId');
+  }
+  const issues = ctx.issues;
+  const entries: TimeEntry[] = [];
+  const seen = new Map<string, number>();
+  const rows = reader.table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (reader.isBlankRow(row)) continue;
+    const before = issues.length;
+    reader.rowId = undefined;
+    const id = reader.text(row, r, cId, true);
+    if (id !== undefined) {
+      reader.rowId = id;
+      reader.claim(seen, id.toLowerCase(), r, cId, id);
+    }
+    const date = reader.date(row, r, cDate, true);
+    const personName = reader.text(row, r, cPerson, true);
+    const nodeId = reader.text(row, r, cNode);
+    const agreementId = reader.text(row, r, cAgreement);
+    if (nodeId !== undefined && agreementId !== undefined) {
+      reader.report('INCONSISTENT', r, cAgreement, sentences.notBothNodeAndAgreement());
+    } else if (nodeId === undefined && agreementId === undefined && reader.isBlankCell(r, cNode) && reader.isBlankCell(r, cAgreement) && (cNode >= 0 || cAgreement >= 0)) {
+      reader.report('REQUIRED', r, cNode >= 0 ? cNode : cAgreement, sentences.nodeOrAgreement());
+    }
+    const seconds = reader.duration(row, r, cHours, true, 'positive');
+    const category = reader.text(row, r, cCategory);
+    const comment = reader.text(row, r, cComment);
+    const billable = reader.boolean(row, r, cBillable, true);
+    const separateRow = reader.boolean(row, r, cSeparate, false);
+    const invoiceNo = reader.text(row, r, cInvoiceNo);
+    if (issues.length !== before) continue;
+    entries.push({
+      id: id!,
+      date: date!,
+      person: personName!.toLowerCase() as PersonKey,
+      personName: personName!,
+      nodeId,
+      node: nodeId === undefined ? undefined : (nodeId.toLowerCase() as NodeKey),
+      agreementId,
+      agreement: agreementId === undefined ? undefined : (agreementId.toLowerCase() as AgreementKey),
+      seconds: seconds!,
+      category,
+      comment,
+      billable,
+      separateRow,
+      invoiceNo,
+      source: { index: r, sheetRow: reader.table.headerRow + 1 + r },
+    });
+  }
+  return entries;
+}
