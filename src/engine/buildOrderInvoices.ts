@@ -275,12 +275,12 @@ export function buildOrderInvoices(
     const decision = gate.decide(facts.order, li, ei);
     if (decision === 'orderBilled') {
       const last = exceptions[exceptions.length - 1];
-      if (last !== undefined && last.entryIndex === ei && last.reason === 'OrderBilled') {
+      if (last !== undefined && last.entryIndex === entry.source.index && last.reason === 'OrderBilled') {
         last.seconds += tx.seconds[t];
         last.message = exceptionMessages.orderBilled(orders[facts.order].id, last.seconds);
       } else {
         const seconds = tx.seconds[t];
-        exceptions.push(exceptionFor(entry, ei, seconds, 'OrderBilled', exceptionMessages.orderBilled(orders[facts.order].id, seconds)));
+        exceptions.push(exceptionFor(entry, seconds, 'OrderBilled', exceptionMessages.orderBilled(orders[facts.order].id, seconds)));
       }
       continue;
     }

@@ -47,9 +47,9 @@ interface LineFilter {
   capped: boolean;
 }
 
+/** An exception about (part of) an entry; the fill goes on the entry's own TimeEntries row. */
 export function exceptionFor(
   entry: TimeEntry,
-  entryIndex: number,
   seconds: number,
   reason: BillingException['reason'],
   message: string,
@@ -63,7 +63,7 @@ export function exceptionFor(
     seconds,
     reason,
     message,
-    entryIndex,
+    entryIndex: entry.source.index,
   };
 }
 
@@ -175,15 +175,15 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     const node = entry.node === undefined ? undefined : nodeIndex.get(entry.node);
     if (node === undefined) {
       const nodeId = entry.nodeId ?? '';
-      exceptions.push(exceptionFor(entry, i, seconds, 'UnknownNode', exceptionMessages.unknownNode(nodeId)));
+      exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', exceptionMessages.unknownNode(nodeId)));
       continue;
     }
     const rest = match(i, node, seconds, entry.seconds, BILL_NOW, true);
     if (rest === 0) continue;
     if (rest === seconds && !cappedOut) {
-      exceptions.push(exceptionFor(entry, i, rest, 'NoLineItem', exceptionMessages.noLineItem(entry.nodeId ?? '', rest)));
+      exceptions.push(exceptionFor(entry, rest, 'NoLineItem', exceptionMessages.noLineItem(entry.nodeId ?? '', rest)));
     } else {
-      exceptions.push(exceptionFor(entry, i, rest, 'OverLimit', exceptionMessages.overLimit(rest)));
+      exceptions.push(exceptionFor(entry, rest, 'OverLimit', exceptionMessages.overLimit(rest)));
     }
   }
   if (onProgress !== undefined) onProgress('matching', total, total);
