@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { runCli } from './runCli';
+
+void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, now: () => new Date() }).then((code) => (process.exitCode = code));

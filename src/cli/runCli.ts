@@ -1,0 +1,50 @@
+/**
+ * The `psa-billing` command line as a function, so tests run it in-process. Each
+ * subcommand is one entry of COMMANDS; `create-project` will join `generate` there.
+ */
+import { EXIT_DONE, EXIT_USAGE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { runGenerate } from './generateCommand';
+import { GENERATE_USAGE } from './parseGenerateArgs';
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  generate: { usage: GENERATE_USAGE, summary: 'bill a workbook file', run: runGenerate },
+};
+
+function usageText(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `Usage:\n${lines.join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usageText());
+    return EXIT_DONE;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  try {
+    if (!command) {
+      throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command ${name}.`);
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`Usage: ${command.usage}\n`);
+      return EXIT_DONE;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`psa-billing: ${error.message}\n`);
+      io.stderr.write(command ? `Usage: ${command.usage}\n` : usageText());
+      return EXIT_USAGE;
+    }
+    // A bug, not the user's doing: say so plainly; the input is untouched because writes go through a temporary file.
+    io.stderr.write(`psa-billing: unexpected failure, nothing was written: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT_WORKBOOK_ERRORS;
+  }
+}
