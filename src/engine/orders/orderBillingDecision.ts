@@ -206,3 +206,8 @@ export function finalBillingCheck(decision: OrderBillingDecision, net: Decimal):
   }
   return { canBill, reason: reasons.join('; ') };
 }
+
+/** Every order's decision, computed over one shared view of the tree (index and progress). */
+export function orderBillingDecisions(book: BillingWorkbook, billingDate: Day, view: ProjectView = projectView(book)): Map<Order['key'], OrderBillingDecision> {
+  return new Map(book.orders.map((order) => [order.key, orderBillingDecision(book, order, billingDate, view)]));
+}
