@@ -20,7 +20,7 @@ import {
 } from '../engine/resultTables';
 import { cellAddress, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
 import { readCellValue } from './readCellValue';
-import { readTableParts, type TablePart } from './tableParts';
+import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
 
 /** A result that cannot be written without overwriting something of the user's. */
@@ -102,8 +102,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const zip = await JSZip.loadAsync(bytes);
     const parts = await readTableParts(zip);
     const unsupported = findUnsupportedParts(zip);
+    const calculated = [...parts.values()].filter((p) => p.hasCalculatedColumns).map((p) => p.path);
+    if (calculated.length > 0) unsupported.push({ kind: 'calculated columns or totals formulas in tables', paths: calculated.sort() });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await bytesForExcelJs(zip, parts, bytes)) as unknown as ArrayBuffer);
     const book = new XlsxWorkbook(workbook, parts, unsupported);
     book.correctLoadedTables();
     return book;
@@ -180,8 +182,12 @@ export class XlsxWorkbook implements WorkbookPort {
       model.tableRef = part.ref;
       model.headerRow = part.headerRowCount !== 0;
       model.totalsRow = part.totalsRowCount > 0;
-      model.columns.forEach((c, i) => {
-        c.filterButton = !part.hiddenButtons[i];
+      // Columns come from the part: exceljs may have lost some (see tableParts.ts).
+      const loaded = [...model.columns];
+      model.columns = part.columns.map((name, i) => {
+        const at = loaded.findIndex((c) => c.name === name);
+        const column = at >= 0 ? loaded.splice(at, 1)[0] : { name };
+        return { ...column, filterButton: !part.hiddenButtons[i] };
       });
       this.resetAutoFilter(model);
     }

@@ -19,6 +19,8 @@ export interface TablePart {
   /** Columns whose filter button the user hid. */
   hiddenButtons: boolean[];
   hasAutoFilter: boolean;
+  /** A column formula Excel fills down by itself (or a custom totals formula): exceljs drops both on writing. */
+  hasCalculatedColumns: boolean;
 }
 
 function attributes(tag: string): Record<string, string> {
@@ -72,6 +74,7 @@ export function parseTablePart(path: string, xml: string): TablePart | undefined
     columns,
     hiddenButtons,
     hasAutoFilter: tagRe('autoFilter').test(xml),
+    hasCalculatedColumns: /<(?:\w+:)?(calculatedColumnFormula|totalsRowFormula)\b/.test(xml),
   };
 }
 
@@ -86,4 +89,34 @@ export async function readTableParts(zip: JSZip): Promise<Map<string, TablePart>
     if (part && part.name !== '') parts.set(part.name.toLowerCase(), part);
   }
   return parts;
+}
+
+/**
+ * The table part reduced to what exceljs 4.4.0 parses without stumbling: a `tableColumn`
+ * with child elements (a calculated column) makes it lose the columns after it, and filter
+ * kinds it does not know (`dynamicFilter`, `colorFilter`, ...) make it throw. Columns,
+ * header and filter-button facts are taken from the original part (parseTablePart), so
+ * nothing the adapter needs is lost here.
+ */
+export function simplifyTablePartXml(xml: string): string {
+  return xml
+    .replace(/<((?:\w+:)?filterColumn)\b[^>]*?(?:\/>|(?<!\/)>[\s\S]*?<\/\1>)/g, '')
+    .replace(/<((?:\w+:)?sortState)\b[^>]*?(?:\/>|(?<!\/)>[\s\S]*?<\/\1>)/g, '')
+    .replace(/<((?:\w+:)?tableColumn)\b([^>]*?)(?<!\/)>[\s\S]*?<\/\1>/g, '<$1$2/>');
+}
+
+/** The file with its table parts simplified for exceljs; the same bytes when none needed it. */
+export async function bytesForExcelJs(zip: JSZip, parts: Map<string, TablePart>, original: Buffer): Promise<Buffer> {
+  let changed = false;
+  for (const part of parts.values()) {
+    const file = zip.file(part.path);
+    if (!file) continue;
+    const xml = await file.async('string');
+    const simple = simplifyTablePartXml(xml);
+    if (simple !== xml) {
+      zip.file(part.path, simple);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : original;
 }

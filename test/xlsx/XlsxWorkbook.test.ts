@@ -68,6 +68,24 @@ describe('reading tables from a file', () => {
     const time = await tablePart(written, 'TimeEntries');
     expect({ header: time.headerRowCount, hidden: time.hiddenButtons.some(Boolean), filter: time.hasAutoFilter }).toEqual({ header: 1, hidden: false, filter: true });
   });
+  test('reads every column of a table with a calculated column and an active date filter, as Excel saves them', async () => {
+    const excelLike = await editZip(await fixtureWorkbook(), async (zip) => {
+      const path = Object.keys(zip.files).find((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))!;
+      const xml = await zip.file(path)!.async('string');
+      if (!xml.includes('name="TimeEntries"')) throw new Error('fixture: TimeEntries is expected in the first table part');
+      zip.file(
+        path,
+        xml
+          .replace(/<tableColumn id="5" name="Hours"[^>]*\/>/, '<tableColumn id="5" name="Hours"><calculatedColumnFormula>1+1</calculatedColumnFormula></tableColumn>')
+          .replace(/<autoFilter ref="([^"]+)">[\s\S]*?<\/autoFilter>/, '<autoFilter ref="$1"><filterColumn colId="1"><dynamicFilter type="thisMonth"/></filterColumn></autoFilter>'),
+      );
+    });
+    const book = await XlsxWorkbook.load(excelLike);
+    expect(findTable(await book.readTables(), 'TimeEntries')?.headers).toEqual(['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'MyNote']);
+    await book.writeResult(fixtureResult());
+    expect((await tablePart(await book.toBuffer(), 'TimeEntries')).columns).toEqual(['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'MyNote', 'InvoiceNo']);
+    expect(book.unsupportedParts.map((p) => p.kind)).toEqual(['calculated columns or totals formulas in tables']);
+  });
 });
 
 describe('writing a real run', () => {
