@@ -7,7 +7,8 @@
  * line items dock on them at once. All or nothing per order: when anything about an order
  * is wrong (no ParentNode, unknown template, ...) none of its rows are made.
  */
-import type { BillingWorkbook, LineItem, LineItemKey, NodeKey, NodeKind, NodeStatus, Order, OrderKey, ProjectNode } from '../../schema/model';
+import type { BillingWorkbook, LineItem, NodeKey, NodeKind, NodeStatus, Order, OrderKey, ProjectNode } from '../../schema/model';
+import { lineItemKeyOfRef } from '../../schema/lineItemRef';
 import { hasReachedStatus, idKey, indexProjects, type ProjectIndex } from './projectIndex';
 
 /** One row to append to ProjectTree; blank cells are ''. */
@@ -268,7 +269,7 @@ export function withNewNodes(book: BillingWorkbook, rows: readonly NewProjectNod
     name: row.name,
     kind: row.kind,
     orderKey: row.orderId === '' ? undefined : (idKey(row.orderId) as OrderKey),
-    lineItem: row.lineItem === '' ? undefined : (idKey(row.lineItem) as LineItemKey),
+    lineItem: row.lineItem === '' ? undefined : lineItemKeyOfRef(row.lineItem),
     section: row.section === '' ? undefined : row.section,
     status: row.status,
     source: { index: book.nodes.length + i, sheetRow: lastSheetRow + 1 + i },
