@@ -1,0 +1,225 @@
+/**
+ * `npm run bench`: times validation, matching and invoice building on synthetic workbooks of
+ * 10k, 100k and 1M time entries, each size in its own child process so its peak memory
+ * (maxRSS) is its own, then the command line end to end on a 100k-entry .xlsx file.
+ * Prints medians beside the targets (docs/performance.md). Never part of `npm test`.
+ *
+ *   npm run bench                       every size, then the command line
+ *   npm run bench -- --sizes 10000      chosen sizes only
+ *   npm run bench -- --no-cli           skip the command line
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { readBillingWorkbook } from '../src/schema/readBillingWorkbook';
+import { matchTimeEntries } from '../src/engine/matchTimeEntries';
+import { buildOrderInvoices } from '../src/engine/buildOrderInvoices';
+import { billAgreements } from '../src/engine/agreements/billAgreements';
+import { numberInvoices } from '../src/engine/numberInvoices';
+import { runBilling } from '../src/engine/runBilling';
+import { dayFromIso } from '../src/engine/day';
+import type { BillingOptions } from '../src/engine/billingResult';
+import { BENCH_BILLING_DATE, syntheticWorkbook } from './syntheticWorkbook';
+import { writeRawWorkbookXlsx } from './writeRawWorkbookXlsx';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+const CLI_ENTRIES = 100_000;
+const CLI_RUNS = 3;
+const TARGET_1M_MS = 3000;
+const TARGET_1M_MB = 1536;
+const TARGET_SCALING = 12;
+
+interface PhaseTimes {
+  validate: number;
+  match: number;
+  invoice: number;
+  /** runBilling as a whole (matching + every billing part + numbering), for a cross-check. */
+  runBilling: number;
+}
+
+interface SizeReport {
+  entries: number;
+  runs: PhaseTimes[];
+  issues: number;
+  invoices: number;
+  exceptions: number;
+  generateMs: number;
+  inputRssMb: number;
+  maxRssMb: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+const rssMb = (): number => process.memoryUsage().rss / 1048576;
+const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** One size, in this (child) process: prints a SizeReport as JSON on the last stdout line. */
+function measureSize(entries: number, runs: number): SizeReport {
+  const t = performance.now();
+  const raw = syntheticWorkbook({ entries });
+  const generateMs = performance.now() - t;
+  collectGarbage();
+  const inputRssMb = rssMb();
+  const options: BillingOptions = { billingDate: dayFromIso(BENCH_BILLING_DATE) as number, preview: false };
+  const times: PhaseTimes[] = [];
+  let issues = 0;
+  let invoices = 0;
+  let exceptions = 0;
+  for (let run = 0; run < runs; run++) {
+    collectGarbage();
+    const t0 = performance.now();
+    const read = readBillingWorkbook(raw);
+    const t1 = performance.now();
+    issues = read.issues.length;
+    if (!read.workbook) throw new Error(`the synthetic workbook has ${issues} input issues, first: ${read.issues[0]?.message}`);
+    const book = read.workbook;
+    const matched = matchTimeEntries(book, options);
+    const t2 = performance.now();
+    const orders = buildOrderInvoices(book, matched, options);
+    const agreements = billAgreements(book, options);
+    const numbered = numberInvoices([...orders.drafts, ...agreements.drafts], book.issuedInvoices, book.settings, options.preview);
+    const t3 = performance.now();
+    invoices = numbered.invoices.length;
+    exceptions = matched.exceptions.length + agreements.exceptions.length;
+    collectGarbage();
+    const t4 = performance.now();
+    runBilling(book, options);
+    const t5 = performance.now();
+    times.push({ validate: t1 - t0, match: t2 - t1, invoice: t3 - t2, runBilling: t5 - t4 });
+  }
+  return { entries, runs: times, issues, invoices, exceptions, generateMs, inputRssMb, maxRssMb: maxRssMb() };
+}
+
+function runsFor(entries: number): number {
+  return entries >= 1_000_000 ? 3 : 5;
+}
+
+function runChild(entries: number): SizeReport {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', __filename, '--child', String(entries), String(runsFor(entries))], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`benchmark of ${entries} entries failed (exit ${child.status ?? child.signal})`);
+  const lines = child.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as SizeReport;
+}
+
+const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)).padStart(8);
+const fmtCount = (n: number): string => n.toLocaleString('en-US');
+
+function machineLine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 1073741824).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+function printSizes(reports: SizeReport[]): void {
+  console.log('\nEngine phases, median of runs (ms); maxRSS = peak memory of the size\'s own process, input included');
+  console.log('   entries  runs validation matching invoicing    total  runBilling  input RSS   maxRSS  invoices  exceptions');
+  for (const r of reports) {
+    const v = median(r.runs.map((x) => x.validate));
+    const m = median(r.runs.map((x) => x.match));
+    const i = median(r.runs.map((x) => x.invoice));
+    const total = median(r.runs.map((x) => x.validate + x.match + x.invoice));
+    const whole = median(r.runs.map((x) => x.runBilling));
+    console.log(
+      `${fmtCount(r.entries).padStart(10)} ${String(r.runs.length).padStart(5)} ${fmtMs(v).padStart(10)} ${fmtMs(m)} ${fmtMs(i).padStart(9)} ${fmtMs(total)} ${fmtMs(whole).padStart(11)}`
+      + ` ${(r.inputRssMb.toFixed(0) + ' MB').padStart(10)} ${(r.maxRssMb.toFixed(0) + ' MB').padStart(8)} ${fmtCount(r.invoices).padStart(9)} ${fmtCount(r.exceptions).padStart(11)}`,
+    );
+    if (r.issues > 0) console.log(`   !! ${r.issues} input issues: the synthetic workbook should validate cleanly`);
+  }
+  const total = (r: SizeReport): number => median(r.runs.map((x) => x.validate + x.match + x.invoice));
+  const big = reports.find((r) => r.entries === 1_000_000);
+  const mid = reports.find((r) => r.entries === 100_000);
+  console.log('\nTargets');
+  if (big) {
+    const t = total(big);
+    console.log(`  1M entries, validation + matching + invoicing <= ${TARGET_1M_MS} ms: ${t.toFixed(0)} ms  ${t <= TARGET_1M_MS ? 'MET' : 'MISSED'}`);
+    console.log(`  1M entries, peak memory <= ${TARGET_1M_MB} MB: ${big.maxRssMb.toFixed(0)} MB  ${big.maxRssMb <= TARGET_1M_MB ? 'MET' : 'MISSED'}`);
+    if (mid) {
+      const ratio = t / total(mid);
+      console.log(`  1M time <= ${TARGET_SCALING} x 100k time: ${ratio.toFixed(1)} x  ${ratio <= TARGET_SCALING ? 'MET' : 'MISSED'}`);
+    }
+  } else {
+    console.log('  (run the 1,000,000 size to check the targets)');
+  }
+}
+
+/** Times `psa-billing generate` on a 100k-entry file; the file is made once and kept in bench/. */
+async function benchCommandLine(): Promise<void> {
+  const cli = path.join(REPO, 'dist', 'cli', 'main.js');
+  if (!fs.existsSync(cli)) {
+    console.log(`\nCommand line: ${path.relative(REPO, cli)} not built; run npm run build`);
+    return;
+  }
+  const input = path.join(REPO, 'bench', `bench-${CLI_ENTRIES / 1000}k.xlsx`);
+  if (!fs.existsSync(input)) {
+    const t = performance.now();
+    await writeRawWorkbookXlsx(syntheticWorkbook({ entries: CLI_ENTRIES }), input);
+    console.log(`\nwrote ${path.relative(REPO, input)} (${(fs.statSync(input).size / 1048576).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const outDir = path.join(REPO, 'out', 'bench');
+  fs.mkdirSync(outDir, { recursive: true });
+  const output = path.join(outDir, `bench-${CLI_ENTRIES / 1000}k-billed.xlsx`);
+  const rssFile = path.join(outDir, 'cli-maxrss.txt');
+  const preload = path.join(__dirname, 'reportMaxRss.js');
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  for (let run = 0; run < CLI_RUNS; run++) {
+    fs.rmSync(output, { force: true });
+    const t = performance.now();
+    const child = spawnSync(process.execPath, ['--require', preload, cli, 'generate', input, '--out', output, '--date', BENCH_BILLING_DATE], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_MAXRSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    walls.push(performance.now() - t);
+    if (child.status !== 0) {
+      console.log(`\nCommand line failed (exit ${child.status}): ${child.stderr.split('\n').slice(0, 5).join(' | ')}`);
+      return;
+    }
+    peaks.push(Number(fs.readFileSync(rssFile, 'utf8')));
+  }
+  console.log(`\nCommand line end to end: psa-billing generate on ${fmtCount(CLI_ENTRIES)} entries (${(fs.statSync(input).size / 1048576).toFixed(1)} MB .xlsx)`);
+  console.log(`  wall time, median of ${CLI_RUNS}: ${(median(walls) / 1000).toFixed(2)} s   (runs: ${walls.map((w) => (w / 1000).toFixed(2)).join(', ')} s)`);
+  console.log(`  peak memory (maxRSS), median: ${median(peaks).toFixed(0)} MB`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const report = measureSize(Number(args[1]), Number(args[2]));
+    process.stdout.write(JSON.stringify(report) + '\n');
+    return;
+  }
+  const sizesAt = args.indexOf('--sizes');
+  const sizes = sizesAt >= 0 ? args[sizesAt + 1].split(',').map(Number) : DEFAULT_SIZES;
+  console.log(`Machine: ${machineLine()}`);
+  console.log(`Synthetic workbook: 1,000 orders, 20,000 line items, 4-level project trees, caps and collectors; billing date ${BENCH_BILLING_DATE}`);
+  const reports: SizeReport[] = [];
+  for (const entries of sizes) {
+    process.stderr.write(`measuring ${fmtCount(entries)} entries ...\n`);
+    reports.push(runChild(entries));
+  }
+  printSizes(reports);
+  if (!args.includes('--no-cli')) await benchCommandLine();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
