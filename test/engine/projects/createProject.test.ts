@@ -135,6 +135,31 @@ describe('Create project', () => {
     expect(nodes.slice(1).map((n) => [n.name, n.status])).toEqual([['Onboarding Kit', 'Open'], ['Kick-off', 'Open'], ['Training', 'Open']]);
   });
 
+  test('a Template line in a section is copied under the section\'s subproject, nested template nodes kept nested', () => {
+    const b = book({
+      orders: [order('O1')],
+      lines: [line('O1/5', { section: 'Rollout', projectCreation: 'Template', template: 'Kit', description: 'Rollout kit' })],
+      nodes: [node('KIT', { status: 'Template' }), node('K1', { parent: 'KIT', kind: 'Subproject' }), node('K2', { parent: 'K1' })],
+    });
+    expect(shape(createProject(b, 'O1').nodes)).toEqual([
+      'P-O1 <  : MainProject [O1||]',
+      'P-O1-Rollout < P-O1 : Subproject [O1||Rollout]',
+      'P-O1-5 < P-O1-Rollout : Subproject [O1|O1/5|]',
+      'P-O1-5-K1 < P-O1-5 : Subproject [||]',
+      'P-O1-5-K2 < P-O1-5-K1 : WorkPackage [||]',
+    ]);
+  });
+
+  test('an Individual line without CreateAtStatus is created at once', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Individual' })] });
+    expect(shape(createProject(b, 'O1').nodes)).toContain('P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]');
+  });
+
+  test('a Template line with a blank Template cell is an issue on that cell', () => {
+    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Template' })] });
+    expect(createProject(b, 'O1').issues).toEqual([expect.objectContaining({ code: 'TEMPLATE_REQUIRED', table: 'LineItems', column: 'Template', rowId: 'O1/1' })]);
+  });
+
   test('a template is also found by its NodeId', () => {
     const b = book({
       orders: [order('O1')],
