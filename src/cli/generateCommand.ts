@@ -112,7 +112,7 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     },
   });
 
-  progress(`Writing ${path.relative(process.cwd(), output) || output}`);
+  progress(`Writing ${output}`);
   try {
     await book.writeResult(result);
   } catch (error) {

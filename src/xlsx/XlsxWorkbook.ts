@@ -101,7 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(bytes: Buffer): Promise<XlsxWorkbook> {
     const zip = await JSZip.loadAsync(bytes);
     const parts = await readTableParts(zip);
-    const unsupported = findUnsupportedParts(zip);
+    const unsupported = await findUnsupportedParts(zip);
     const calculated = [...parts.values()].filter((p) => p.hasCalculatedColumns).map((p) => p.path);
     if (calculated.length > 0) unsupported.push({ kind: 'calculated columns or totals formulas in tables', paths: calculated.sort() });
     const workbook = new ExcelJS.Workbook();

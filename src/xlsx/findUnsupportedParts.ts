@@ -29,12 +29,34 @@ const KINDS: { kind: string; test: (path: string) => boolean }[] = [
   { kind: 'linked data types', test: (p) => p.startsWith('xl/richData/') },
 ];
 
-export function findUnsupportedParts(zip: JSZip): UnsupportedPart[] {
+/** Excel 2010 sheet extensions exceljs drops; they sit in the worksheet's closing `extLst`. */
+const SHEET_EXTENSIONS: { kind: string; marker: string }[] = [
+  { kind: 'sparklines', marker: 'x14:sparklineGroups' },
+  { kind: 'data validation lists drawing from other sheets', marker: 'x14:dataValidations' },
+];
+
+/** How much of a worksheet's end to search: the extLst follows all cell data. */
+const SHEET_TAIL_BYTES = 256 * 1024;
+
+export async function findUnsupportedParts(zip: JSZip): Promise<UnsupportedPart[]> {
   const paths = Object.keys(zip.files).filter((p) => !zip.files[p].dir);
   const found: UnsupportedPart[] = [];
   for (const { kind, test } of KINDS) {
     const hits = paths.filter(test).sort();
     if (hits.length > 0) found.push({ kind, paths: hits });
+  }
+  const sheets = paths.filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p)).sort();
+  const hits = new Map<string, string[]>();
+  for (const path of sheets) {
+    const bytes = await zip.file(path)!.async('uint8array');
+    const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - SHEET_TAIL_BYTES))).toString('utf8');
+    for (const { kind, marker } of SHEET_EXTENSIONS) {
+      if (tail.includes(marker)) hits.set(kind, [...(hits.get(kind) ?? []), path]);
+    }
+  }
+  for (const { kind } of SHEET_EXTENSIONS) {
+    const at = hits.get(kind);
+    if (at) found.push({ kind, paths: at });
   }
   return found;
 }

@@ -97,6 +97,14 @@ describe('psa-billing generate', () => {
     expect(await fs.readdir(dir)).toEqual(['book.xlsx']);
   });
 
+  test('--out still bills a workbook holding a chart, noting that the result file leaves the chart out', async () => {
+    const { dir, file } = await placeWorkbook(await withPart(await billingWorkbook(), 'xl/charts/chart1.xml'));
+    const run = await cli(['generate', file, '--date', '2025-01-31']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^Note: .*charts \(xl\/charts\/chart1\.xml\)/m);
+    expect(await invoiceNos(path.join(dir, 'book-billed.xlsx'))).toEqual(['INV-00008', 'INV-00008', null]);
+  });
+
   test('--preview adds only Preview sheets and writes no invoice numbers', async () => {
     const { dir, file } = await placeWorkbook(await billingWorkbook());
     expect((await cli(['generate', file, '--preview', '--date', '2025-01-31'])).code).toBe(0);
