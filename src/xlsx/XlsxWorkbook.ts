@@ -238,25 +238,39 @@ export class XlsxWorkbook implements WorkbookPort {
     return model.columns.length - 1;
   }
 
-  /** Moves the table's bottom edge so it holds `dataRows` data rows, checking the cells it takes in. */
+  /**
+   * Moves the table's bottom edge so it holds `dataRows` data rows, checking the cells it
+   * takes in. A totals row moves along under the data, formulas and look unchanged.
+   */
   private resizeRows(handle: TableHandle, dataRows: number): void {
     const { sheet, model } = handle;
-    if (model.totalsRow) {
-      throw new WorkbookWriteError(`Table ${model.name} on sheet ${sheet.name} has a totals row; turn it off so rows can be added.`);
-    }
+    const box = decodeRange(model.tableRef);
     const data = this.dataBox(model);
+    const totals = model.totalsRow ? 1 : 0;
     const newBottom = data.top + Math.max(dataRows, 1) - 1;
-    for (let r = data.bottom + 1; r <= newBottom; r++) {
-      for (let c = data.left; c <= data.right; c++) {
+    for (let r = box.bottom + 1; r <= newBottom + totals; r++) {
+      for (let c = box.left; c <= box.right; c++) {
         if (!isBlank(sheet.getCell(r, c))) {
           throw new WorkbookWriteError(
-            `Table ${model.name} must grow to row ${newBottom}, but ${cellAddress(sheet.name, r, c)} below it is not empty. Move what is below the table.`,
+            `Table ${model.name} must grow to row ${newBottom + totals}, but ${cellAddress(sheet.name, r, c)} below it is not empty. Move what is below the table.`,
           );
         }
       }
     }
-    const box = decodeRange(model.tableRef);
-    model.tableRef = encodeRange({ ...box, bottom: newBottom });
+    if (totals === 1 && newBottom !== data.bottom) {
+      const from = data.bottom + 1;
+      const to = newBottom + 1;
+      for (let c = box.left; c <= box.right; c++) {
+        const source = sheet.getCell(from, c);
+        const target = sheet.getCell(to, c);
+        target.value = source.value;
+        target.style = { ...source.style };
+        source.value = null;
+        // The old totals row becomes a data row when the table grows: give it the look of the row above.
+        source.style = from <= newBottom ? { ...sheet.getCell(from - 1, c).style } : {};
+      }
+    }
+    model.tableRef = encodeRange({ ...box, bottom: newBottom + totals });
     this.resetAutoFilter(model);
   }
 

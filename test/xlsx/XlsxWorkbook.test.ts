@@ -173,6 +173,24 @@ describe('writing a real run', () => {
     expect((await tablePart(bytes, 'BillingExceptions')).ref).toBe('A1:H2');
   });
 
+  test('moves the totals row of the register under the new invoices, its formula unchanged', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Register').addTable({
+      name: 'Invoices', ref: 'B2', totalsRow: true,
+      columns: [
+        { name: 'InvoiceNo', totalsRowLabel: 'Total', filterButton: true },
+        { name: 'Net', totalsRowFunction: 'sum', filterButton: true },
+      ],
+      rows: [['INV-00001', 100]],
+    });
+    const written = await run(Buffer.from(await wb.xlsx.writeBuffer()), fixtureResult({ invoiceNoUpdates: [], exceptions: [] }));
+    const part = await tablePart(written, 'Invoices');
+    expect([part.ref, part.totalsRowCount]).toEqual(['B2:J5', 1]);
+    const sheet = (await reopen(written)).getWorksheet('Register')!;
+    expect([sheet.getCell('B4').value, sheet.getCell('B5').value]).toEqual(['INV-00002', 'Total']);
+    expect((sheet.getCell('C5').value as ExcelJS.CellFormulaValue).formula).toBe('SUBTOTAL(109,Invoices[Net])');
+  });
+
   test('refuses to grow the register over cells a user filled below it', async () => {
     const wb = await reopen(await fixtureWorkbook());
     wb.getWorksheet('Register')!.getCell('C7').value = 'my total';
