@@ -33,8 +33,11 @@ export function defaultOutputPath(input: string): string {
 /** Writes beside the target, then renames over it: the target is either the old file or the whole new one. */
 async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // A replaced file keeps its permissions.
+  const mode = await fs.stat(target).then((s) => s.mode & 0o777, () => undefined);
   try {
-    await fs.writeFile(temp, bytes, { flag: 'wx' });
+    await fs.writeFile(temp, bytes, { flag: 'wx', mode });
+    if (mode !== undefined) await fs.chmod(temp, mode);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
@@ -94,8 +97,10 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   progress('Checking tables');
   const { workbook, issues } = readBillingWorkbook(await book.readTables());
   if (!workbook || issues.length > 0) {
-    for (const issue of issues) io.stderr.write(`${formatIssue(issue)}\n`);
+    const lines = issues.map(formatIssue);
+    for (const line of lines) io.stderr.write(`${line}\n`);
     io.stderr.write(`${plural(issues.length, 'error')} in ${args.workbook}; nothing was written.\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: lines }, null, 2)}\n`);
     return EXIT_WORKBOOK_ERRORS;
   }
 
@@ -118,6 +123,7 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof WorkbookWriteError)) throw error;
     io.stderr.write(`${error.message}\nNothing was written.\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: [error.message] }, null, 2)}\n`);
     return EXIT_WORKBOOK_ERRORS;
   }
   const outBytes = await book.toBuffer();

@@ -148,6 +148,14 @@ describe('a workbook with errors', () => {
     expect(run.stderr).toMatch(/^Time!F7 \(entry E3\).*-1\.5.*$/m);
   });
 
+  test('--json prints the same error lines as a JSON list', async () => {
+    const { file } = await placeWorkbook(await bad());
+    const run = await cli(['generate', file, '--date', '2025-01-31', '--json']);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.errors).toEqual(run.stderr.split('\n').filter((l) => /^Time!/.test(l)));
+    expect(printed.errors.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('writes nothing and leaves the input unchanged', async () => {
     const bytes = await bad();
     const { dir, file } = await placeWorkbook(bytes);

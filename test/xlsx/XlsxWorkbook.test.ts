@@ -99,6 +99,11 @@ describe('writing a real run', () => {
     expect(register.getCell('J7').value).toBeNull();
   });
 
+  test('writes the invoice date as a real Excel date shown as yyyy-mm-dd', async () => {
+    const cell = (await reopen(await run(await fixtureWorkbook()))).getWorksheet('Register')!.getCell('B7');
+    expect([cell.value, cell.numFmt]).toEqual([utc('2025-01-31'), 'yyyy-mm-dd']);
+  });
+
   test('the Invoices table grows to take in the new rows, with its filter range', async () => {
     const part = await tablePart(await run(await fixtureWorkbook()), 'Invoices');
     expect({ ref: part.ref, filter: part.hasAutoFilter }).toEqual({ ref: 'A5:J7', filter: true });
