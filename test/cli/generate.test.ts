@@ -82,6 +82,18 @@ describe('psa-billing generate', () => {
     expect(await fs.readdir(dir)).toEqual(['book.xlsx']);
   });
 
+  test('--in-place leaves the workbook intact when the result cannot be placed, exiting 1 with the reason', async () => {
+    const book = await readBook((await placeWorkbook(await billingWorkbook())).file);
+    book.getWorksheet('Register')!.getCell('C5').value = 'my note under the register';
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const { dir, file } = await placeWorkbook(bytes);
+    const run = await cli(['generate', file, '--in-place', '--date', '2025-01-31']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Register!C5');
+    expect((await fs.readFile(file)).equals(bytes)).toBe(true);
+    expect(await fs.readdir(dir)).toEqual(['book.xlsx']);
+  });
+
   test.each([
     ['a chart', 'xl/charts/chart1.xml', 'charts'],
     ['a pivot table', 'xl/pivotTables/pivotTable1.xml', 'pivot tables'],
