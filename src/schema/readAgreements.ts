@@ -1,6 +1,7 @@
 import { agreementStatusWords } from './enumWords';
 import { sentences } from './issueCatalogue';
 import type { Agreement, AgreementKey } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { keyOf, type TableReader } from './tableReader';
 
@@ -26,7 +27,7 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
     invoiceNo: reader.column('InvoiceNo'),
   };
   const agreements: Agreement[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -36,7 +37,7 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
     const id = reader.text(row, r, c.agreementId, true);
     if (id !== undefined) {
       reader.rowId = id;
-      reader.claim(seen, keyOf(id), r, c.agreementId, id);
+      reader.claim(seen, id, r, c.agreementId);
     }
     const start = reader.date(row, r, c.start, true);
     const end = reader.date(row, r, c.end);

@@ -1,8 +1,9 @@
 import { sentences } from './issueCatalogue';
 import { lineItemKeyOfRef } from './lineItemRef';
 import type { IssuedInvoice, IssuedInvoiceLine, LineItemKey } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
-import { keyOf, type TableReader } from './tableReader';
+import type { TableReader } from './tableReader';
 
 /** Invoices written by earlier runs, read back for numbering. Optional table. */
 export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadContext): IssuedInvoice[] {
@@ -11,7 +12,7 @@ export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadCon
   const cSource = reader.column('Source');
   const cKind = reader.column('Kind');
   const invoices: IssuedInvoice[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -21,7 +22,7 @@ export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadCon
     const invoiceNo = reader.text(row, r, cInvoiceNo, true);
     if (invoiceNo !== undefined) {
       reader.rowId = invoiceNo;
-      reader.claim(seen, keyOf(invoiceNo), r, cInvoiceNo, invoiceNo);
+      reader.claim(seen, invoiceNo, r, cInvoiceNo);
     }
     const source = reader.text(row, r, cSource);
     const kind = reader.text(row, r, cKind);

@@ -1,4 +1,5 @@
 import type { Item, ItemKey } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { keyOf, type TableReader } from './tableReader';
 
@@ -11,7 +12,7 @@ export function readItems(reader: TableReader | undefined, ctx: ReadContext): It
   const cExtraCost = reader.column('ExtraCost');
   const cAccount = reader.column('RevenueAccount');
   const items: Item[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -21,7 +22,7 @@ export function readItems(reader: TableReader | undefined, ctx: ReadContext): It
     const id = reader.text(row, r, cItem, true);
     if (id !== undefined) {
       reader.rowId = id;
-      reader.claim(seen, keyOf(id), r, cItem, id);
+      reader.claim(seen, id, r, cItem);
     }
     const group = reader.text(row, r, cGroup);
     const costPrice = reader.money(row, r, cCostPrice);

@@ -2,6 +2,7 @@ import { linkWords, nodeStatusWords, projectCreationWords } from './enumWords';
 import { sentences } from './issueCatalogue';
 import { lineItemKey } from './lineItemRef';
 import type { ItemKey, LineItem, OrderKey, PersonKey } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { keyOf, type TableReader } from './tableReader';
 
@@ -36,7 +37,7 @@ export function readLineItems(reader: TableReader | undefined, ctx: ReadContext,
     billFrom: reader.column('BillFrom'),
   };
   const lines: LineItem[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -50,9 +51,8 @@ export function readLineItems(reader: TableReader | undefined, ctx: ReadContext,
     const key = lineItemKey(orderKey, line ?? '');
     if (orderId !== undefined && line !== undefined) {
       reader.rowId = ref;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, r);
-      else reader.report('DUPLICATE_ID', r, c.line, sentences.duplicateLine(orderIds.get(orderKey) ?? orderId, line, reader.sheetRow(first), reader.sheetRow(r)));
+      const first = seen.add(key, r);
+      if (first >= 0) reader.report('DUPLICATE_ID', r, c.line, sentences.duplicateLine(orderIds.get(orderKey) ?? orderId, line, reader.sheetRow(first), reader.sheetRow(r)));
     }
     if (orderId !== undefined) ctx.references.add(reader, r, c.orderId, orderKey, 'Orders');
     const itemId = reader.text(row, r, c.item, true);

@@ -1,6 +1,7 @@
 import { billingModeWords, basisWords, invoiceTimesWords, nodeStatusWords, projectRoleWords } from './enumWords';
 import { sentences } from './issueCatalogue';
 import type { NodeKey, Order, OrderKey } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { keyOf, type TableReader } from './tableReader';
 
@@ -26,7 +27,7 @@ export function readOrders(reader: TableReader | undefined, ctx: ReadContext): O
     taxRate: reader.column('TaxRate'),
   };
   const orders: Order[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -36,7 +37,7 @@ export function readOrders(reader: TableReader | undefined, ctx: ReadContext): O
     const id = reader.text(row, r, c.orderId, true);
     if (id !== undefined) {
       reader.rowId = id;
-      reader.claim(seen, keyOf(id), r, c.orderId, id);
+      reader.claim(seen, id, r, c.orderId);
     }
     const customer = reader.text(row, r, c.customer, true);
     const projectRole = reader.enumeration(row, r, c.projectRole, projectRoleWords) ?? 'MainProject';

@@ -1,4 +1,5 @@
 import type { Person, PersonKey } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { keyOf, type TableReader } from './tableReader';
 
@@ -8,7 +9,7 @@ export function readPeople(reader: TableReader | undefined, ctx: ReadContext): P
   const cPerson = reader.column('Person', true);
   const cCost = reader.column('CostPerHour');
   const people: Person[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -18,7 +19,7 @@ export function readPeople(reader: TableReader | undefined, ctx: ReadContext): P
     const id = reader.text(row, r, cPerson, true);
     if (id !== undefined) {
       reader.rowId = id;
-      reader.claim(seen, keyOf(id), r, cPerson, id);
+      reader.claim(seen, id, r, cPerson);
     }
     const costPerHour = reader.money(row, r, cCost);
     if (ctx.issues.length !== before || id === undefined) continue;

@@ -2,6 +2,7 @@ import { nodeKindWords, nodeStatusWords } from './enumWords';
 import { sentences } from './issueCatalogue';
 import { lineItemKeyOfRef } from './lineItemRef';
 import type { LineItemKey, NodeKey, OrderKey, ProjectNode } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { keyOf, type TableReader } from './tableReader';
 
@@ -23,7 +24,7 @@ export function readProjectTree(reader: TableReader | undefined, ctx: ReadContex
     progress: reader.column('Progress'),
   };
   const nodes: ProjectNode[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -33,7 +34,7 @@ export function readProjectTree(reader: TableReader | undefined, ctx: ReadContex
     const id = reader.text(row, r, c.nodeId, true);
     if (id !== undefined) {
       reader.rowId = id;
-      reader.claim(seen, keyOf(id), r, c.nodeId, id);
+      reader.claim(seen, id, r, c.nodeId);
     }
     const parentId = reader.text(row, r, c.parentId);
     const parent = parentId === undefined ? undefined : keyOf<NodeKey>(parentId);

@@ -22,6 +22,7 @@ import {
 import { basisWords, invoiceTimesWords } from './enumWords';
 import { sentences, type FormatKind } from './issueCatalogue';
 import type { Settings } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import { headerKey, type RawWorkbook } from './rawTable';
 import { TableReader } from './tableReader';
@@ -122,7 +123,7 @@ export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
   const cValue = reader.column('Value', true);
   const values: Partial<Record<SettingField, Cell>> = {};
   const rowOf = new Map<SettingField, number>();
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -136,7 +137,7 @@ export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
       reader.report('BAD_SETTING', r, cSetting, sentences.unknownSetting(name, Object.values(SETTING_NAMES)));
       continue;
     }
-    if (!reader.claim(seen, field, r, cSetting, name)) continue;
+    if (!reader.claim(seen, SETTING_NAMES[field], r, cSetting)) continue;
     rowOf.set(field, r);
     const cell = cValue < 0 ? null : row[cValue];
     // A blank Value takes the default, as a missing row does.

@@ -1,5 +1,7 @@
 import { sentences } from './issueCatalogue';
+import { KeyCache } from './keyCache';
 import type { AgreementKey, NodeKey, PersonKey, TimeEntry } from './model';
+import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
 import type { TableReader } from './tableReader';
 
@@ -25,9 +27,12 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
   if (cNode < 0 && cAgreement < 0) {
     reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('TimeEntries', 'NodeId', 'Agreement'), 'NodeId');
   }
+  const personKeys = new KeyCache<PersonKey>();
+  const nodeKeys = new KeyCache<NodeKey>();
+  const agreementKeys = new KeyCache<AgreementKey>();
   const issues = ctx.issues;
   const entries: TimeEntry[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -37,7 +42,7 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     const id = reader.text(row, r, cId, true);
     if (id !== undefined) {
       reader.rowId = id;
-      reader.claim(seen, id.toLowerCase(), r, cId, id);
+      reader.claim(seen, id, r, cId);
     }
     const date = reader.date(row, r, cDate, true);
     const personName = reader.text(row, r, cPerson, true);
@@ -58,12 +63,12 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     entries.push({
       id: id!,
       date: date!,
-      person: personName!.toLowerCase() as PersonKey,
+      person: personKeys.key(personName!),
       personName: personName!,
       nodeId,
-      node: nodeId === undefined ? undefined : (nodeId.toLowerCase() as NodeKey),
+      node: nodeId === undefined ? undefined : nodeKeys.key(nodeId),
       agreementId,
-      agreement: agreementId === undefined ? undefined : (agreementId.toLowerCase() as AgreementKey),
+      agreement: agreementId === undefined ? undefined : agreementKeys.key(agreementId),
       seconds: seconds!,
       category,
       comment,

@@ -25,6 +25,7 @@ import {
   type EnumWords,
   type Parsed,
 } from './cellParsers';
+import type { IdIndex } from './idIndex';
 import type { InputIssue, IssueCode } from './inputIssue';
 import { sentences, type FormatKind } from './issueCatalogue';
 import type { CapPeriod, RowSource, Seconds } from './model';
@@ -281,16 +282,13 @@ export class TableReader {
   }
 
   /**
-   * Claims an id (its key) for the row; a second row with the same key is DUPLICATE_ID,
-   * naming both rows. `seen` maps each key to the index of the first row that holds it.
+   * Claims an id for the row; a second row with the same id (compared case-insensitively)
+   * is DUPLICATE_ID, naming both rows' sheet rows.
    */
-  claim(seen: Map<string, number>, key: string, index: number, column: number, shown: string): boolean {
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, index);
-      return true;
-    }
-    this.report('DUPLICATE_ID', index, column, sentences.duplicateId(this.columnName(column), shown, this.sheetRow(first), this.sheetRow(index)));
+  claim(seen: IdIndex, id: string, index: number, column: number): boolean {
+    const first = seen.add(id, index);
+    if (first < 0) return true;
+    this.report('DUPLICATE_ID', index, column, sentences.duplicateId(this.columnName(column), id, this.sheetRow(first), this.sheetRow(index)));
     return false;
   }
 }
