@@ -39,8 +39,11 @@ interface RowBuilder {
   person: number;
   /** Line item index, -1 before the first, -2 when mixed. */
   line: number;
-  priceIds: number[];
-  priceSeconds: number[];
+  /** Seconds per price: the first price inline, further ones (rare) in arrays. */
+  priceId: number;
+  priceSeconds: number;
+  otherPriceIds: number[] | undefined;
+  otherPriceSeconds: number[] | undefined;
   seconds: number;
   entryIds: string[];
   lastEntry: number;
@@ -50,6 +53,7 @@ interface OrderBuilder {
   invoiceTimes: InvoiceTimes;
   rows: RowBuilder[];
   rowByKey: Map<number, RowBuilder>;
+  /** TimeEntries rows (source.index) settled by this order's invoice. */
   settles: number[];
   lastSettled: number;
   /** Recorded seconds per cost rate id. */
@@ -165,15 +169,17 @@ export function buildOrderInvoices(
 
   const personCost = new Map<PersonKey, Decimal>();
   for (const person of book.people) if (person.costPerHour !== undefined) personCost.set(person.key, person.costPerHour);
-  const people = new Map<PersonKey, PersonFacts>();
-  const personNames: string[] = [];
-  const personOf = (entry: TimeEntry): PersonFacts => {
-    let facts = people.get(entry.person);
+  const personKeys = matched.people;
+  const people: (PersonFacts | undefined)[] = new Array(personKeys.length);
+  const personNames: string[] = new Array(personKeys.length);
+  /** The entry's person; the name as first written on a billed entry. */
+  const personOf = (index: number, ei: number): PersonFacts => {
+    let facts = people[index];
     if (facts === undefined) {
-      const cost = personCost.get(entry.person);
-      facts = { index: personNames.length, name: entry.personName, costRate: cost === undefined ? undefined : costRateId(cost) };
-      personNames.push(entry.personName);
-      people.set(entry.person, facts);
+      const cost = personCost.get(personKeys[index]);
+      facts = { index, name: entries[ei].personName, costRate: cost === undefined ? undefined : costRateId(cost) };
+      personNames[index] = facts.name;
+      people[index] = facts;
     }
     return facts;
   };
@@ -201,18 +207,20 @@ export function buildOrderInvoices(
     item,
     person: -1,
     line: -1,
-    priceIds: [],
-    priceSeconds: [],
+    priceId: -1,
+    priceSeconds: 0,
+    otherPriceIds: undefined,
+    otherPriceSeconds: undefined,
     seconds: 0,
     entryIds: [],
     lastEntry: -1,
   });
 
   /** The row a billed transaction goes on, made on first appearance. */
-  const rowFor = (builder: OrderBuilder, li: number, entry: TimeEntry, person: PersonFacts): RowBuilder => {
+  const rowFor = (builder: OrderBuilder, li: number, entry: TimeEntry, separateRow: boolean, person: PersonFacts): RowBuilder => {
     const facts = lineFacts[li];
     const line = lines[li];
-    if (entry.separateRow || builder.invoiceTimes === 'ByTransactions') {
+    if (separateRow || builder.invoiceTimes === 'ByTransactions') {
       const row = newRow(describeTransaction(line, entry), facts, line.itemId);
       builder.rows.push(row);
       return row;
@@ -263,10 +271,8 @@ export function buildOrderInvoices(
     const facts = lineFacts[li];
     if (facts.order < 0) continue;
     const ei = tx.entry[t];
-    const entry = entries[ei];
-    if (entry.date > billingDate) continue;
     const builder = builderOf(facts.order);
-    const person = personOf(entry);
+    const person = personOf(tx.person[t], ei);
 
     const costRate = person.costRate ?? defaultCostRate ?? itemCostRateOf(facts);
     builder.costSeconds.set(costRate, (builder.costSeconds.get(costRate) ?? 0) + tx.costSeconds[t]);
@@ -275,7 +281,8 @@ export function buildOrderInvoices(
     const decision = gate.decide(facts.order, li, ei);
     if (decision === 'orderBilled') {
       const last = exceptions[exceptions.length - 1];
-      if (last !== undefined && last.entryIndex === entry.source.index && last.reason === 'OrderBilled') {
+      const entry = entries[ei];
+      if (last !== undefined && last.entryIndex === tx.row[t] && last.reason === 'OrderBilled') {
         last.seconds += tx.seconds[t];
         last.message = exceptionMessages.orderBilled(orders[facts.order].id, last.seconds);
       } else {
@@ -286,15 +293,23 @@ export function buildOrderInvoices(
     }
     if (decision !== 'bill') continue;
 
-    const row = rowFor(builder, li, entry, person);
+    const entry = entries[ei];
+    const row = rowFor(builder, li, entry, tx.separateRow[t] === 1, person);
     const seconds = tx.seconds[t];
     row.seconds += seconds;
-    const slot = row.priceIds.indexOf(facts.priceId);
-    if (slot < 0) {
-      row.priceIds.push(facts.priceId);
-      row.priceSeconds.push(seconds);
+    if (row.priceId === facts.priceId || row.priceId === -1) {
+      row.priceId = facts.priceId;
+      row.priceSeconds += seconds;
     } else {
-      row.priceSeconds[slot] += seconds;
+      const others = (row.otherPriceIds ??= []);
+      const otherSeconds = (row.otherPriceSeconds ??= []);
+      const slot = others.indexOf(facts.priceId);
+      if (slot < 0) {
+        others.push(facts.priceId);
+        otherSeconds.push(seconds);
+      } else {
+        otherSeconds[slot] += seconds;
+      }
     }
     row.person = row.person === -1 || row.person === person.index ? person.index : -2;
     row.line = row.line === -1 || row.line === li ? li : -2;
@@ -303,7 +318,7 @@ export function buildOrderInvoices(
       row.lastEntry = ei;
     }
     if (builder.lastSettled !== ei) {
-      builder.settles.push(ei);
+      builder.settles.push(tx.row[t]);
       builder.lastSettled = ei;
     }
   }
@@ -320,15 +335,16 @@ export function buildOrderInvoices(
     // AsBudgeted (later issue): budget rows join here instead of time rows.
     if (builder.rows.length === 0) return;
     const rows: InvoiceRow[] = builder.rows.map((row, r) => {
-      let exact = ZERO;
-      for (let p = 0; p < row.priceIds.length; p++) exact = exact.plus(valueOfSeconds(row.priceSeconds[p], prices[row.priceIds[p]]));
+      let exact = valueOfSeconds(row.priceSeconds, prices[row.priceId]);
+      const others = row.otherPriceIds ?? [];
+      for (let p = 0; p < others.length; p++) exact = exact.plus(valueOfSeconds(row.otherPriceSeconds![p], prices[others[p]]));
       return {
         row: r + 1,
         description: row.description,
         item: row.item,
         person: row.person >= 0 ? personNames[row.person] : undefined,
         quantity: hoursForDisplay(row.seconds),
-        unitPrice: row.priceIds.length === 1 ? prices[row.priceIds[0]] : undefined,
+        unitPrice: row.otherPriceIds === undefined ? prices[row.priceId] : undefined,
         amount: roundCentsHalfUp(exact),
         revenueAccount: row.revenueAccount,
         source: order.id,
@@ -351,7 +367,7 @@ export function buildOrderInvoices(
       net,
       tax,
       gross: net.plus(tax),
-      settles: builder.settles.map((ei) => ({ table: 'TimeEntries' as const, index: entries[ei].source.index })),
+      settles: builder.settles.map((index) => ({ table: 'TimeEntries' as const, index })),
       sequenceInSource: 0,
     });
   });

@@ -3,9 +3,14 @@
  * happened to the time and what a finance user can do about it.
  */
 import type { Seconds } from '../schema/model';
-import { hoursForDisplay } from './money';
 
-const hours = (seconds: Seconds): string => hoursForDisplay(seconds).toFixed(2);
+/** Hours with two decimals, half-up, by integer arithmetic (a run may report many thousands). */
+export function formatHours(seconds: Seconds): string {
+  const centiHours = Math.floor((seconds + 18) / 36);
+  return `${Math.floor(centiHours / 100)}.${String(centiHours % 100).padStart(2, '0')}`;
+}
+
+const hours = formatHours;
 
 export const exceptionMessages = {
   noLineItem: (nodeId: string, seconds: Seconds): string =>

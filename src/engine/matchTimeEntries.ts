@@ -12,14 +12,14 @@
  * Non-billable entries are matched without caps, only so that their cost lands on the
  * right order; they are never exceptions.
  */
-import type { BillingWorkbook, LineItem, TimeEntry } from '../schema/model';
+import type { BillingWorkbook, LineItem, PersonKey, TimeEntry } from '../schema/model';
 import type { BillingException, BillingOptions } from './billingResult';
 import { billableSeconds } from './billableSeconds';
 import { capPeriodIndex } from './capPeriod';
 import { dockLineItems, type Docking } from './dockLineItems';
 import { sortByDateAndEntryId } from './entryOrder';
 import { exceptionMessages } from './exceptionMessages';
-import { BILL_NOW, NOT_BILLABLE, SETTLED_EARLIER, Transactions, type TransactionKind } from './transactions';
+import { BILL_NOW, NOT_BILLABLE, SETTLED_EARLIER, Transactions, type TransactionEntry, type TransactionKind } from './transactions';
 
 export interface MatchedTime {
   docking: Docking;
@@ -30,6 +30,8 @@ export interface MatchedTime {
   transactions: Transactions;
   /** NoLineItem, OverLimit and UnknownNode, in (Date, EntryId) order. */
   exceptions: BillingException[];
+  /** Person keys; a transaction's `person` indexes this list. */
+  people: PersonKey[];
 }
 
 /** Entries booked on a project node are order time; entries with only an Agreement are not. */
@@ -39,12 +41,6 @@ export function isOrderTime(entry: TimeEntry): boolean {
 
 export function isSettled(entry: TimeEntry): boolean {
   return entry.invoiceNo !== undefined && entry.invoiceNo.trim() !== '';
-}
-
-/** What a candidate line needs at match time, precomputed once per line. */
-interface LineFilter {
-  category: string | undefined;
-  capped: boolean;
 }
 
 /** An exception about (part of) an entry; the fill goes on the entry's own TimeEntries row. */
@@ -67,65 +63,132 @@ export function exceptionFor(
   };
 }
 
+const NO_ID = -1;
+const FLAG_BILLABLE = 1;
+const FLAG_SETTLED = 2;
+const FLAG_SEPARATE = 4;
+/** Layout of one entry's record in the packed facts array. */
+const NODE = 0;
+const PERSON = 1;
+const CATEGORY = 2;
+const DATE = 3;
+const BILLABLE_SECONDS = 4;
+const RECORDED_SECONDS = 5;
+const FLAGS = 6;
+const ROW = 7;
+const FACTS = 8;
+
+/** Interns texts to small integers so matching compares numbers, not strings. */
+function interner<K extends string>(): { ids: Map<K, number>; keys: K[]; id(key: K): number } {
+  const ids = new Map<K, number>();
+  const keys: K[] = [];
+  return {
+    ids,
+    keys,
+    id(key: K): number {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = keys.length;
+        keys.push(key);
+        ids.set(key, id);
+      }
+      return id;
+    },
+  };
+}
+
 export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions): MatchedTime {
   const { timeEntries: entries, lineItems: lines, settings } = book;
   const { billingDate, onProgress } = options;
   const docking = dockLineItems(book);
   const { nodeIndex, candidates } = docking;
 
-  const filters: LineFilter[] = lines.map((line) => ({
-    category: line.category === undefined ? undefined : line.category.trim().toLowerCase(),
-    capped: line.maxBillable !== undefined,
-  }));
+  // What the filters need of each line, as numbers.
+  const people = interner<PersonKey>();
+  const categories = interner<string>();
+  const categoryIdOf = (text: string | undefined): number => (text === undefined ? NO_ID : categories.id(text.trim().toLowerCase()));
+  const lineCount = lines.length;
+  const lineCategory = new Int32Array(lineCount);
+  const lineAssignee = new Int32Array(lineCount);
+  const lineFrom = new Float64Array(lineCount);
+  const lineTo = new Float64Array(lineCount);
+  const lineMax = new Int32Array(lineCount);
+  lines.forEach((line, li) => {
+    lineCategory[li] = categoryIdOf(line.category);
+    lineAssignee[li] = line.assignee === undefined ? NO_ID : people.id(line.assignee);
+    lineFrom[li] = line.validFrom ?? -Infinity;
+    lineTo[li] = line.validTo ?? Infinity;
+    lineMax[li] = line.maxBillable ?? NO_ID;
+  });
   // Used seconds per cap period, per capped line.
   const capUsed: (Map<number, number> | undefined)[] = lines.map((line) =>
     line.maxBillable !== undefined ? new Map<number, number>() : undefined,
   );
-  const lowerCategory = new Map<string, string>();
-  const categoryOf = (entry: TimeEntry): string | undefined => {
-    if (entry.category === undefined) return undefined;
-    let lower = lowerCategory.get(entry.category);
-    if (lower === undefined) {
-      lower = entry.category.trim().toLowerCase();
-      lowerCategory.set(entry.category, lower);
-    }
-    return lower;
-  };
 
+  // One pass in table order: what matching needs of each entry, packed side by side so
+  // that visiting entries in date order touches one small record, not a scattered object.
+  const { roundUpMinutes, minimumMinutes } = settings;
+  const n = entries.length;
+  const facts = new Int32Array(n * FACTS);
+  const rawCategory = new Map<string, number>();
   const orderTime: number[] = [];
-  for (let i = 0; i < entries.length; i++) if (isOrderTime(entries[i])) orderTime.push(i);
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i];
+    if (!isOrderTime(entry)) continue;
+    orderTime.push(i);
+    const f = i * FACTS;
+    facts[f + NODE] = entry.node === undefined ? NO_ID : (nodeIndex.get(entry.node) ?? NO_ID);
+    facts[f + PERSON] = people.id(entry.person);
+    let category = NO_ID;
+    if (entry.category !== undefined) {
+      const known = rawCategory.get(entry.category);
+      category = known ?? categoryIdOf(entry.category);
+      if (known === undefined) rawCategory.set(entry.category, category);
+    }
+    facts[f + CATEGORY] = category;
+    facts[f + DATE] = entry.date;
+    facts[f + BILLABLE_SECONDS] = billableSeconds(entry.seconds, roundUpMinutes, minimumMinutes);
+    facts[f + RECORDED_SECONDS] = entry.seconds;
+    facts[f + FLAGS] = (entry.billable ? FLAG_BILLABLE : 0) | (isSettled(entry) ? FLAG_SETTLED : 0) | (entry.separateRow ? FLAG_SEPARATE : 0);
+    facts[f + ROW] = entry.source.index;
+  }
   const sorted = sortByDateAndEntryId(entries, orderTime);
 
   const transactions = new Transactions();
   const exceptions: BillingException[] = [];
+  const current: TransactionEntry = { entry: 0, row: 0, person: 0, separateRow: false };
 
   /**
-   * Walks the entry through its node's candidates. Returns the seconds nothing took, and
-   * whether a line refused it only for lack of cap room.
+   * Walks the entry through its node's candidates and returns the seconds nothing took;
+   * `cappedOut` tells whether a line refused it only for lack of cap room.
    */
   let cappedOut = false;
-  const match = (entryIndex: number, node: number, seconds: number, recorded: number, kind: TransactionKind, record: boolean): number => {
-    const entry = entries[entryIndex];
-    const chain = candidates[node];
-    const category = categoryOf(entry);
+  const match = (ei: number, seconds: number, kind: TransactionKind, record: boolean): number => {
+    const f = ei * FACTS;
+    const chain = candidates[facts[f + NODE]];
+    const category = facts[f + CATEGORY];
+    const person = facts[f + PERSON];
+    const date = facts[f + DATE];
     const useCaps = kind !== NOT_BILLABLE;
     let rest = seconds;
-    let recordedLeft = recorded;
+    let recordedLeft = facts[f + RECORDED_SECONDS];
     cappedOut = false;
+    current.entry = ei;
+    current.row = facts[f + ROW];
+    current.person = person;
+    current.separateRow = (facts[f + FLAGS] & FLAG_SEPARATE) !== 0;
     for (let k = 0; k < chain.length && rest > 0; k++) {
       const li = chain[k];
-      const line: LineItem = lines[li];
-      const filter = filters[li];
-      if (filter.category !== undefined && filter.category !== category) continue;
-      if (line.assignee !== undefined && line.assignee !== entry.person) continue;
-      if (line.validFrom !== undefined && entry.date < line.validFrom) continue;
-      if (line.validTo !== undefined && entry.date > line.validTo) continue;
+      if (lineCategory[li] !== NO_ID && lineCategory[li] !== category) continue;
+      if (lineAssignee[li] !== NO_ID && lineAssignee[li] !== person) continue;
+      if (date < lineFrom[li] || date > lineTo[li]) continue;
       let take = rest;
-      if (useCaps && filter.capped) {
+      if (useCaps && lineMax[li] !== NO_ID) {
+        const line: LineItem = lines[li];
         const used = capUsed[li]!;
-        const period = capPeriodIndex(entry.date, line.maxPer, line.validFrom);
+        const period = capPeriodIndex(date, line.maxPer, line.validFrom);
         const already = used.get(period) ?? 0;
-        const room = line.maxBillable! - already;
+        const room = lineMax[li] - already;
         if (room <= 0) {
           cappedOut = true;
           continue;
@@ -138,48 +201,45 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
         // Recorded time is spread over the parts in billing order; rounding only ever adds time.
         const cost = rest === 0 ? recordedLeft : Math.min(take, recordedLeft);
         recordedLeft -= cost;
-        transactions.push(entryIndex, li, take, cost, kind);
+        transactions.push(current, li, take, cost, kind);
       }
     }
     return rest;
   };
 
-  const { roundUpMinutes, minimumMinutes } = settings;
   const total = sorted.length;
   const progressEvery = 100_000;
 
   // Pass 1: time settled on earlier runs keeps its cap room and its cost.
   for (let s = 0; s < total; s++) {
     const i = sorted[s];
-    const entry = entries[i];
-    if (!entry.billable || !isSettled(entry) || entry.node === undefined) continue;
-    const node = nodeIndex.get(entry.node);
-    if (node === undefined) continue;
-    const seconds = billableSeconds(entry.seconds, roundUpMinutes, minimumMinutes);
-    match(i, node, seconds, entry.seconds, SETTLED_EARLIER, entry.date <= billingDate);
+    const f = i * FACTS;
+    if ((facts[f + FLAGS] & (FLAG_BILLABLE | FLAG_SETTLED)) !== (FLAG_BILLABLE | FLAG_SETTLED) || facts[f + NODE] === NO_ID) continue;
+    match(i, facts[f + BILLABLE_SECONDS], SETTLED_EARLIER, facts[f + DATE] <= billingDate);
   }
 
   // Pass 2: this run's time, in (Date, EntryId) order.
   for (let s = 0; s < total; s++) {
     if (onProgress !== undefined && s % progressEvery === 0) onProgress('matching', s, total);
     const i = sorted[s];
-    const entry = entries[i];
-    if (entry.date > billingDate) continue;
-    if (!entry.billable) {
-      const node = entry.node === undefined ? undefined : nodeIndex.get(entry.node);
-      if (node !== undefined) match(i, node, entry.seconds, entry.seconds, NOT_BILLABLE, true);
+    const f = i * FACTS;
+    if (facts[f + DATE] > billingDate) continue;
+    const flags = facts[f + FLAGS];
+    const known = facts[f + NODE] !== NO_ID;
+    if ((flags & FLAG_BILLABLE) === 0) {
+      if (known) match(i, facts[f + RECORDED_SECONDS], NOT_BILLABLE, true);
       continue;
     }
-    if (isSettled(entry)) continue;
-    const seconds = billableSeconds(entry.seconds, roundUpMinutes, minimumMinutes);
-    const node = entry.node === undefined ? undefined : nodeIndex.get(entry.node);
-    if (node === undefined) {
-      const nodeId = entry.nodeId ?? '';
-      exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', exceptionMessages.unknownNode(nodeId)));
+    if ((flags & FLAG_SETTLED) !== 0) continue;
+    const seconds = facts[f + BILLABLE_SECONDS];
+    if (!known) {
+      const entry = entries[i];
+      exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', exceptionMessages.unknownNode(entry.nodeId ?? '')));
       continue;
     }
-    const rest = match(i, node, seconds, entry.seconds, BILL_NOW, true);
+    const rest = match(i, seconds, BILL_NOW, true);
     if (rest === 0) continue;
+    const entry = entries[i];
     if (rest === seconds && !cappedOut) {
       exceptions.push(exceptionFor(entry, rest, 'NoLineItem', exceptionMessages.noLineItem(entry.nodeId ?? '', rest)));
     } else {
@@ -188,5 +248,5 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
   }
   if (onProgress !== undefined) onProgress('matching', total, total);
 
-  return { docking, transactions, exceptions };
+  return { docking, transactions, exceptions, people: people.keys };
 }

@@ -63,7 +63,8 @@ export function numberInvoices(
   let sequence = highestSequence(issued, settings.invoicePrefix);
   const invoices: Invoice[] = [];
   const updates: InvoiceNoUpdate[] = [];
-  const settled = new Set<string>();
+  // Cells already given a number, per table (a bitmap: a run settles up to a million cells).
+  const settled = new Map<string, Uint8Array>();
   for (const draft of ordered) {
     const invoiceNo = preview ? '' : formatInvoiceNo(settings.invoicePrefix, ++sequence, settings.invoiceNumberWidth);
     const { settles: targets, sequenceInSource: _sequence, ...invoice } = draft;
@@ -71,9 +72,15 @@ export function numberInvoices(
     if (preview) continue;
     for (const target of targets) {
       // A split entry billed on two invoices keeps the first number it gets.
-      const cell = target.table + '\u0000' + target.index;
-      if (settled.has(cell)) continue;
-      settled.add(cell);
+      let seen = settled.get(target.table);
+      if (seen === undefined || seen.length <= target.index) {
+        const grown = new Uint8Array(Math.max(1024, target.index * 2 + 1));
+        if (seen !== undefined) grown.set(seen);
+        seen = grown;
+        settled.set(target.table, seen);
+      }
+      if (seen[target.index] === 1) continue;
+      seen[target.index] = 1;
       updates.push({ table: target.table, index: target.index, invoiceNo });
     }
   }

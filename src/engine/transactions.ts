@@ -1,7 +1,9 @@
 /**
  * Transactions (billing-rules section 4): one entry, or one part of a split entry, on one
  * line item. Held column-wise in typed arrays: a million entries make a million
- * transactions, and objects per transaction would dominate time and memory.
+ * transactions, and objects per transaction would dominate time and memory. Besides the
+ * entry, each transaction carries the few entry facts invoicing needs, so invoicing walks
+ * these arrays in order instead of jumping between a million entry objects.
  */
 import type { Seconds } from '../schema/model';
 
@@ -13,39 +15,68 @@ export const SETTLED_EARLIER = 1;
 export const NOT_BILLABLE = 2;
 export type TransactionKind = typeof BILL_NOW | typeof SETTLED_EARLIER | typeof NOT_BILLABLE;
 
+export interface TransactionEntry {
+  /** Index of the entry in book.timeEntries. */
+  entry: number;
+  /** The entry's 0-based row in the TimeEntries table (source.index). */
+  row: number;
+  /** The entry's person, as an index into MatchedTime.people.keys. */
+  person: number;
+  separateRow: boolean;
+}
+
+const INITIAL = 1024;
+
 export class Transactions {
   count = 0;
   /** Index of the entry in book.timeEntries. */
-  entry = new Int32Array(1024);
+  entry = new Int32Array(INITIAL);
+  /** The entry's 0-based row in the TimeEntries table (source.index). */
+  row = new Int32Array(INITIAL);
+  /** The entry's person (index into MatchedTime.people.keys). */
+  person = new Int32Array(INITIAL);
   /** Index of the line item in book.lineItems that took the time. */
-  line = new Int32Array(1024);
+  line = new Int32Array(INITIAL);
   /** Billable (rounded) seconds of this part. */
-  seconds = new Int32Array(1024);
+  seconds = new Int32Array(INITIAL);
   /** Recorded seconds attributed to this part, for cost. */
-  costSeconds = new Int32Array(1024);
-  kind = new Uint8Array(1024);
+  costSeconds = new Int32Array(INITIAL);
+  kind = new Uint8Array(INITIAL);
+  /** 1 when the entry asks for a row of its own (SeparateRow). */
+  separateRow = new Uint8Array(INITIAL);
 
-  push(entry: number, line: number, seconds: Seconds, costSeconds: Seconds, kind: TransactionKind): void {
+  push(entry: TransactionEntry, line: number, seconds: Seconds, costSeconds: Seconds, kind: TransactionKind): void {
     if (this.count === this.entry.length) this.grow();
     const i = this.count++;
-    this.entry[i] = entry;
+    this.entry[i] = entry.entry;
+    this.row[i] = entry.row;
+    this.person[i] = entry.person;
     this.line[i] = line;
     this.seconds[i] = seconds;
     this.costSeconds[i] = costSeconds;
     this.kind[i] = kind;
+    this.separateRow[i] = entry.separateRow ? 1 : 0;
   }
 
   private grow(): void {
     const size = this.entry.length * 2;
-    const widen = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(size);
+    const int = (old: Int32Array) => {
+      const next = new Int32Array(size);
       next.set(old);
       return next;
     };
-    this.entry = widen(this.entry, (n) => new Int32Array(n));
-    this.line = widen(this.line, (n) => new Int32Array(n));
-    this.seconds = widen(this.seconds, (n) => new Int32Array(n));
-    this.costSeconds = widen(this.costSeconds, (n) => new Int32Array(n));
-    this.kind = widen(this.kind, (n) => new Uint8Array(n));
+    const byte = (old: Uint8Array) => {
+      const next = new Uint8Array(size);
+      next.set(old);
+      return next;
+    };
+    this.entry = int(this.entry);
+    this.row = int(this.row);
+    this.person = int(this.person);
+    this.line = int(this.line);
+    this.seconds = int(this.seconds);
+    this.costSeconds = int(this.costSeconds);
+    this.kind = byte(this.kind);
+    this.separateRow = byte(this.separateRow);
   }
 }
