@@ -129,7 +129,7 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
   // that visiting entries in date order touches one small record, not a scattered object.
   const { roundUpMinutes, minimumMinutes } = settings;
   const n = entries.length;
-  const facts = new Int32Array(n * FACTS);
+  let facts = new Int32Array(n * FACTS);
   const rawCategory = new Map<string, number>();
   const orderTime: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -153,6 +153,10 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     facts[f + ROW] = entry.source.index;
   }
   const sorted = sortByDateAndEntryId(entries, orderTime);
+  // The records in (Date, EntryId) order: both passes below then read memory front to back.
+  const total = sorted.length;
+  const byOrder = new Int32Array(total * FACTS);
+  for (let s = 0; s < total; s++) byOrder.set(facts.subarray(sorted[s] * FACTS, sorted[s] * FACTS + FACTS), s * FACTS);
 
   const transactions = new Transactions();
   const exceptions: BillingException[] = [];
@@ -163,8 +167,7 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
    * `cappedOut` tells whether a line refused it only for lack of cap room.
    */
   let cappedOut = false;
-  const match = (ei: number, seconds: number, kind: TransactionKind, record: boolean): number => {
-    const f = ei * FACTS;
+  const match = (ei: number, f: number, seconds: number, kind: TransactionKind, record: boolean): number => {
     const chain = candidates[facts[f + NODE]];
     const category = facts[f + CATEGORY];
     const person = facts[f + PERSON];
@@ -207,27 +210,27 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     return rest;
   };
 
-  const total = sorted.length;
+  facts = byOrder;
   const progressEvery = 100_000;
 
   // Pass 1: time settled on earlier runs keeps its cap room and its cost.
   for (let s = 0; s < total; s++) {
     const i = sorted[s];
-    const f = i * FACTS;
+    const f = s * FACTS;
     if ((facts[f + FLAGS] & (FLAG_BILLABLE | FLAG_SETTLED)) !== (FLAG_BILLABLE | FLAG_SETTLED) || facts[f + NODE] === NO_ID) continue;
-    match(i, facts[f + BILLABLE_SECONDS], SETTLED_EARLIER, facts[f + DATE] <= billingDate);
+    match(i, f, facts[f + BILLABLE_SECONDS], SETTLED_EARLIER, facts[f + DATE] <= billingDate);
   }
 
   // Pass 2: this run's time, in (Date, EntryId) order.
   for (let s = 0; s < total; s++) {
     if (onProgress !== undefined && s % progressEvery === 0) onProgress('matching', s, total);
     const i = sorted[s];
-    const f = i * FACTS;
+    const f = s * FACTS;
     if (facts[f + DATE] > billingDate) continue;
     const flags = facts[f + FLAGS];
     const known = facts[f + NODE] !== NO_ID;
     if ((flags & FLAG_BILLABLE) === 0) {
-      if (known) match(i, facts[f + RECORDED_SECONDS], NOT_BILLABLE, true);
+      if (known) match(i, f, facts[f + RECORDED_SECONDS], NOT_BILLABLE, true);
       continue;
     }
     if ((flags & FLAG_SETTLED) !== 0) continue;
@@ -237,7 +240,7 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
       exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', exceptionMessages.unknownNode(entry.nodeId ?? '')));
       continue;
     }
-    const rest = match(i, seconds, BILL_NOW, true);
+    const rest = match(i, f, seconds, BILL_NOW, true);
     if (rest === 0) continue;
     const entry = entries[i];
     if (rest === seconds && !cappedOut) {
