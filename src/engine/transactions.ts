@@ -20,7 +20,7 @@ export interface TransactionEntry {
   entry: number;
   /** The entry's 0-based row in the TimeEntries table (source.index). */
   row: number;
-  /** The entry's person, as an index into MatchedTime.people.keys. */
+  /** The entry's person, as an index into MatchedTime.people. */
   person: number;
   separateRow: boolean;
 }
@@ -33,7 +33,7 @@ export class Transactions {
   entry = new Int32Array(INITIAL);
   /** The entry's 0-based row in the TimeEntries table (source.index). */
   row = new Int32Array(INITIAL);
-  /** The entry's person (index into MatchedTime.people.keys). */
+  /** The entry's person (index into MatchedTime.people). */
   person = new Int32Array(INITIAL);
   /** Index of the line item in book.lineItems that took the time. */
   line = new Int32Array(INITIAL);
