@@ -4,8 +4,9 @@
  * part's drafts together (billing-rules section 8).
  */
 import type { BillingWorkbook } from '../schema/model';
-import type { AgreementSummaryRow, BillingException, BillingOptions, BillingResult, InvoiceNoUpdate } from './billingResult';
+import type { BillingException, BillingOptions, BillingResult, InvoiceNoUpdate } from './billingResult';
 import type { DraftInvoice } from './draftInvoice';
+import { billAgreements } from './agreements/billAgreements';
 import { buildOrderInvoices } from './buildOrderInvoices';
 import { matchTimeEntries } from './matchTimeEntries';
 import { naturalKey } from './naturalOrder';
@@ -31,10 +32,8 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
   const orders = buildOrderInvoices(book, matched, options);
   const orderPart: BillingPart = { ...orders, exceptions: [...matched.exceptions, ...orders.exceptions] };
   const parts: BillingPart[] = [orderPart];
-  const agreementSummary: AgreementSummaryRow[] = [];
-
-  // ── AGREEMENTS JOIN HERE: push the result of billAgreements(book, options) onto `parts`
-  // and its `summary` rows onto `agreementSummary`. Nothing else changes. ──
+  const agreements = billAgreements(book, options);
+  parts.push(agreements);
 
   const numbered = numberInvoices(
     parts.flatMap((part) => part.drafts),
@@ -53,6 +52,6 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     invoiceNoUpdates: [...directUpdates, ...numbered.updates],
     // OrderStatus comes with the billing-modes issue; orders.costByOrder holds its Cost.
     orderStatus: [],
-    agreementSummary,
+    agreementSummary: agreements.summary,
   };
 }

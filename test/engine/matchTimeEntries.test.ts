@@ -270,11 +270,15 @@ describe('which entries are billed', () => {
     expect(runBilling(book, JANUARY).invoices).toEqual([]);
   });
 
-  it('leaves time under an agreement (without a node) to the agreements part', () => {
-    const book = oneCollector().time('E1', { date: '2025-01-06', person: 'Anna', agreement: 'A1', hours: 1 }).build();
+  it('leaves time under an agreement (without a node) to the agreement, not to an order', () => {
+    const book = oneCollector()
+      .agreement('A1', { start: '2025-01-01', hours: 10, prepaid: false })
+      .time('E1', { date: '2025-01-06', person: 'Anna', agreement: 'A1', hours: 1 })
+      .build();
     const result = runBilling(book, JANUARY);
     expect(result.invoices).toEqual([]);
     expect(result.exceptions).toEqual([]);
+    expect(result.invoiceNoUpdates).toEqual([{ table: 'TimeEntries', index: 0, invoiceNo: 'A1' }]);
   });
 
   it('bills the billable (rounded) time: 50 minutes at a 15-minute increment is one hour', () => {
