@@ -26,6 +26,8 @@ const LAST_SERIAL = 2_958_465;
 
 /** A double as Excel shows it: 15 significant digits (0.1 + 0.2 -> 0.3). */
 export function excelNumber(x: number): number {
+  // Whole numbers below 15 digits are already shown exactly; toPrecision is the slow path.
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x;
   return Number(x.toPrecision(15));
 }
 

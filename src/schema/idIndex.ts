@@ -4,7 +4,7 @@
  * more than the rest of the table's validation together. Open addressing over an Int32Array;
  * the hash folds ASCII letters to lower case as it goes.
  */
-const EMPTY = -1;
+const FREE = 0;
 
 /** FNV-1a over the id in lower case; ASCII letters are folded in place, anything else lower-cases the id first. */
 function hashOf(id: string, isLowered = false): number {
@@ -19,57 +19,56 @@ function hashOf(id: string, isLowered = false): number {
 }
 
 export class IdIndex {
+  /** Pairs (hash, insertion number + 1) side by side, so a probe touches one cache line; 0 marks a free pair. */
   private slots: Int32Array;
   private mask: number;
   private count = 0;
   private readonly ids: string[] = [];
-  /** Hash and row of each id added, by insertion number; typed arrays so a million hashes stay unboxed. */
-  private hashes: Int32Array;
   private rows: Int32Array;
 
   /** `expected`: how many ids will likely be added (the table's row count), to size the index once. */
   constructor(expected = 16) {
     let size = 16;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(EMPTY);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    this.hashes = new Int32Array(size / 2);
     this.rows = new Int32Array(size / 2);
   }
 
   /** Adds the id of row `row`; returns the row that already holds the same id, or -1 when it is new. */
   add(id: string, row: number): number {
     const hash = hashOf(id);
+    const slots = this.slots;
     let at = hash & this.mask;
     for (;;) {
-      const slot = this.slots[at];
-      if (slot === EMPTY) break;
-      if (this.hashes[slot] === hash && this.ids[slot].toLowerCase() === id.toLowerCase()) return this.rows[slot];
+      const entry = slots[2 * at + 1];
+      if (entry === FREE) break;
+      if (slots[2 * at] === hash && this.ids[entry - 1].toLowerCase() === id.toLowerCase()) return this.rows[entry - 1];
       at = (at + 1) & this.mask;
     }
     const n = this.count++;
-    this.slots[at] = n;
+    slots[2 * at] = hash;
+    slots[2 * at + 1] = n + 1;
     this.ids.push(id);
-    this.hashes[n] = hash;
     this.rows[n] = row;
-    if (this.count * 2 >= this.slots.length) this.grow();
+    if (this.count * 2 >= this.mask) this.grow();
     return -1;
   }
 
   private grow(): void {
-    const size = this.slots.length * 2;
-    this.slots = new Int32Array(size).fill(EMPTY);
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    const hashes = new Int32Array(size / 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
     const rows = new Int32Array(size / 2);
     rows.set(this.rows);
     this.rows = rows;
-    for (let n = 0; n < this.count; n++) {
-      let at = this.hashes[n] & this.mask;
-      while (this.slots[at] !== EMPTY) at = (at + 1) & this.mask;
-      this.slots[at] = n;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === FREE) continue;
+      let at = old[i] & this.mask;
+      while (this.slots[2 * at + 1] !== FREE) at = (at + 1) & this.mask;
+      this.slots[2 * at] = old[i];
+      this.slots[2 * at + 1] = old[i + 1];
     }
   }
 }
