@@ -53,7 +53,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
     Invoices: open('Invoices'),
     InvoiceLines: open('InvoiceLines'),
   };
-  reportMissingTables(readers, ctx);
+  const reportedMissing = reportMissingTables(readers, ctx);
 
   const settings = readSettings(raw, ctx);
   const people = readPeople(readers.People, ctx);
@@ -69,13 +69,16 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const issuedInvoices = readIssuedInvoices(readers.Invoices, ctx);
   const issuedInvoiceLines = readIssuedInvoiceLines(readers.InvoiceLines, ctx);
 
-  // A reference into a table that is missing (reported once already) is not reported again.
   // Keys come from the raw id columns, so a row dropped for another problem still resolves.
+  // A reference into a table already reported missing is not reported again; into an
+  // optional table that is absent, it names nothing and is reported.
+  const keysOf = (reader: TableReader | undefined, name: string, keys: (r: TableReader) => Set<string>) =>
+    reader ? keys(reader) : reportedMissing.has(name) ? undefined : new Set<string>();
   ctx.references.resolve({
-    Orders: readers.Orders ? idKeys(readers.Orders, 'OrderId') : undefined,
-    ProjectTree: readers.ProjectTree ? idKeys(readers.ProjectTree, 'NodeId') : undefined,
-    LineItems: readers.LineItems ? lineKeys(readers.LineItems) : undefined,
-    Agreements: readers.Agreements ? idKeys(readers.Agreements, 'AgreementId') : undefined,
+    Orders: keysOf(readers.Orders, 'Orders', (r) => idKeys(r, 'OrderId')),
+    ProjectTree: keysOf(readers.ProjectTree, 'ProjectTree', (r) => idKeys(r, 'NodeId')),
+    LineItems: keysOf(readers.LineItems, 'LineItems', lineKeys),
+    Agreements: keysOf(readers.Agreements, 'Agreements', (r) => idKeys(r, 'AgreementId')),
   });
   if (readers.ProjectTree) reportTreeCycles(readers.ProjectTree, nodes);
   if (readers.Agreements) reportRenewalProblems(readers.Agreements, agreements);
@@ -92,9 +95,12 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
  * Orders, LineItems, ProjectTree and TimeEntries are required; a workbook that bills only
  * agreements (Agreements and no Orders) needs only TimeEntries and Agreements.
  */
-function reportMissingTables(readers: Record<string, TableReader | undefined>, ctx: ReadContext): void {
-  const missing = (table: string, message = sentences.missingTable(table)) =>
+function reportMissingTables(readers: Record<string, TableReader | undefined>, ctx: ReadContext): Set<string> {
+  const reported = new Set<string>();
+  const missing = (table: string, message = sentences.missingTable(table)) => {
     ctx.issues.push({ code: 'MISSING_TABLE', table, message });
+    reported.add(table);
+  };
   const isAgreementsOnly = !readers.Orders && readers.Agreements !== undefined;
   if (!isAgreementsOnly) {
     if (!readers.Orders) missing('Orders', sentences.missingOrdersOrAgreements());
@@ -102,6 +108,7 @@ function reportMissingTables(readers: Record<string, TableReader | undefined>, c
     if (!readers.ProjectTree) missing('ProjectTree');
   }
   if (!readers.TimeEntries) missing('TimeEntries');
+  return reported;
 }
 
 /** Keys of the ids in a table's id column, read straight from the cells. */

@@ -119,6 +119,13 @@ describe('missing tables and columns', () => {
     ]);
   });
 
+  it('asks for a NodeId or an Agreement column when TimeEntries has neither', () => {
+    const book = workbookWith({ TimeEntries: [{ EntryId: 'E1', Date: 45663, Person: 'Anna', Hours: 1 }] });
+    expect(issuesOf(book).map((i) => [i.code, i.cell, i.message])).toEqual([
+      ['MISSING_COLUMN', 'Sheet_TimeEntries!B3:E3', 'Table TimeEntries needs a NodeId column or an Agreement column'],
+    ]);
+  });
+
   it('names the second of two columns with the same header', () => {
     const entries = rawTable('TimeEntries', ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'hours'], [['E1', 45663, 'Anna', 'WP1', 1, 2]]);
     expect(where(workbookOf(...workbookWith({ TimeEntries: undefined }).tables, entries))).toEqual([['DUPLICATE_COLUMN', 'Sheet_TimeEntries!G3']]);
@@ -235,6 +242,11 @@ describe('master data references', () => {
     expect(where(book)).toEqual([['UNKNOWN_REFERENCE', 'Sheet_Agreements!G4'], ['UNKNOWN_REFERENCE', 'Sheet_AgreementAdditions!B4']]);
   });
 
+  it('reports an addition for an agreement when the workbook has no Agreements table', () => {
+    const book = workbookWith({ AgreementAdditions: [{ AgreementId: 'A1', Date: '2025-02-01', Hours: 5 }] });
+    expect(where(book)).toEqual([['UNKNOWN_REFERENCE', 'Sheet_AgreementAdditions!B4']]);
+  });
+
   it('says which id was not found and where it was looked for', () => {
     const [issue] = issuesOf(workbookWith({ ProjectTree: [tree[0], { ...tree[1], ParentId: 'P9' }] }));
     expect(formatIssue(issue)).toBe('Sheet_ProjectTree!C5 (node WP1): ParentId "P9" matches no NodeId in ProjectTree');
@@ -250,6 +262,14 @@ describe('master data references', () => {
     expect([issue.code, issue.cell, issue.message]).toEqual([
       'TREE_CYCLE', 'Sheet_ProjectTree!C4', 'NodeId P1 is its own ancestor (P1 → WP1 → P1); a project tree cannot loop',
     ]);
+  });
+
+  it.each<[string, RecordRow, string]>([
+    ['a Template line without a Template name', { ProjectCreation: 'Template' }, 'Sheet_LineItems!F4'],
+    ['an Individual line without CreateAtStatus', { ProjectCreation: 'individual' }, 'Sheet_LineItems!F4'],
+  ])('requires what %s needs', (_, creation, cell) => {
+    const book = workbookWith({ LineItems: [{ OrderId: 'O-100', Line: 10, Item: 'Consulting', UnitPrice: 100, ...creation }] });
+    expect(where(book)).toEqual([['REQUIRED', cell]]);
   });
 
   it('finds two lines with the same number on one order', () => {
@@ -276,6 +296,22 @@ describe('agreements and installments', () => {
       { AgreementId: 'A2', Customer: 'ACME', Start: '2026-01-01', Hours: 10, Rate: 90, RenewalOf: 'a1' },
     ]);
     expect(where(book)).toEqual([['RENEWAL_CYCLE', 'Sheet_Agreements!G4']]);
+  });
+
+  it('refuses rolling one agreement\'s balance over into two renewals', () => {
+    const book = agreementsOnly([
+      { AgreementId: 'A1', Customer: 'ACME', Start: '2024-01-01', Hours: 10, Rate: 90 },
+      { AgreementId: 'A2', Customer: 'ACME', Start: '2025-01-01', Hours: 10, Rate: 90, RenewalOf: 'A1', Rollover: true },
+      { AgreementId: 'A3', Customer: 'ACME', Start: '2025-01-01', Hours: 10, Rate: 90, RenewalOf: 'A1', Rollover: true },
+    ]);
+    expect(issuesOf(book).map((i) => [i.code, i.cell, i.message])).toEqual([
+      ['INCONSISTENT', 'Sheet_Agreements!G6', 'Agreement A1 is renewed with Rollover in sheet rows 5 and 6; its balance can roll over only once'],
+    ]);
+  });
+
+  it('reports an agreement that ends before it starts', () => {
+    const book = agreementsOnly([{ AgreementId: 'A1', Customer: 'ACME', Start: '2025-06-01', End: '2025-05-31', Hours: 10, Rate: 90 }]);
+    expect(where(book)).toEqual([['INCONSISTENT', 'Sheet_Agreements!E4']]);
   });
 
   it.each<[string, RecordRow, string, string]>([
