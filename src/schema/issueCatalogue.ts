@@ -64,6 +64,8 @@ export const sentences = {
   badCell: (column: string, value: unknown, kind: FormatKind) => `${column} ${showValue(value)} is not ${expectedFormat[kind]}`,
   badEnum: (column: string, value: unknown, words: readonly string[]) =>
     `${column} ${showValue(value)} is not one of ${words.join(', ')}`,
+  timeCell: (column: string, value: Date) =>
+    `${column} ${value.toISOString().slice(11, 16)} is a cell formatted as a time; Excel holds it as a fraction of a day, so type the hours as a number (1.25) or as text (1:15)`,
   cellError: (column: string, value: unknown) => `${column} shows the Excel error ${String(value).trim()}; correct the formula or the value`,
   notPositive: (column: string, value: unknown) => `${column} ${showValue(value)} must be above zero`,
   negative: (column: string, value: unknown) => `${column} ${showValue(value)} must not be negative`,

@@ -189,6 +189,7 @@ export class TableReader {
   private reportBadCell(code: IssueCode, index: number, column: number, value: Cell, kind: FormatKind): void {
     const name = this.columnName(column);
     if (isExcelError(value)) this.report('CELL_ERROR', index, column, sentences.cellError(name, value), value);
+    else if (kind === 'duration' && value instanceof Date) this.report(code, index, column, sentences.timeCell(name, value), value);
     else this.report(code, index, column, sentences.badCell(name, value, kind), value);
   }
 

@@ -169,6 +169,14 @@ describe('bad cells name their real cell', () => {
     });
   });
 
+  it('explains that a time-formatted Hours cell must be typed as hours', () => {
+    const [issue] = issuesOf(workbookWith({ TimeEntries: [entry({ Hours: new Date(Date.UTC(1899, 11, 30, 1, 15)) })] }));
+    expect([issue.code, issue.cell, issue.message]).toEqual([
+      'BAD_DURATION', 'Sheet_TimeEntries!F4',
+      'Hours 01:15 is a cell formatted as a time; Excel holds it as a fraction of a day, so type the hours as a number (1.25) or as text (1:15)',
+    ]);
+  });
+
   it('prints an issue as the command line shows it', () => {
     const at = { sheet: 'TimeEntries', headerRow: 3, firstColumn: 2 };
     const entries = tableOf('TimeEntries', [entry(), entry({ EntryId: 'E2' }), {}, entry({ EntryId: 'E3', Hours: -1.5 })], at);
