@@ -80,7 +80,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
     LineItems: keysOf(readers.LineItems, 'LineItems', lineKeys),
     Agreements: keysOf(readers.Agreements, 'Agreements', (r) => idKeys(r, 'AgreementId')),
   });
-  if (readers.ProjectTree) reportTreeCycles(readers.ProjectTree, nodes);
+  if (readers.ProjectTree) reportLoops(readers.ProjectTree, 'NodeId', 'ParentId', 'TREE_CYCLE', sentences.treeCycle);
   if (readers.Agreements) reportRenewalProblems(readers.Agreements, agreements);
 
   const issues = sortIssues(ctx.issues);
@@ -137,25 +137,42 @@ function lineKeys(reader: TableReader): Set<string> {
   return keys;
 }
 
-function reportTreeCycles(reader: TableReader, nodes: BillingWorkbook['nodes']): void {
-  const byKey = new Map(nodes.map((n) => [n.key as string, n]));
-  const cParent = reader.indexOf('ParentId');
-  for (const loop of findCycles([...byKey.keys()], (key) => byKey.get(key)?.parent)) {
-    const first = byKey.get(loop[0])!;
-    const path = loop.map((key) => byKey.get(key)!.id);
-    reader.report('TREE_CYCLE', first.source.index, cParent, sentences.treeCycle(path), undefined, first.id);
+/** A row's id and the id its link column names, read straight from the cells (rows dropped for other problems count too). */
+interface RawLink {
+  id: string;
+  index: number;
+  link?: string;
+}
+
+function rawLinks(reader: TableReader, idColumn: string, linkColumn: string): Map<string, RawLink> {
+  const links = new Map<string, RawLink>();
+  const cId = reader.indexOf(idColumn);
+  const cLink = reader.indexOf(linkColumn);
+  if (cId < 0 || cLink < 0) return links;
+  reader.table.rows.forEach((row, index) => {
+    const id = parseText(row[cId]);
+    const link = parseText(row[cLink]);
+    if (typeof id !== 'string' || links.has(id.toLowerCase())) return;
+    links.set(id.toLowerCase(), { id, index, link: typeof link === 'string' ? link.toLowerCase() : undefined });
+  });
+  return links;
+}
+
+/** Loops of a "points at one other" column, each reported once on its first row, naming every id on it. */
+function reportLoops(reader: TableReader, idColumn: string, linkColumn: string, code: 'TREE_CYCLE' | 'RENEWAL_CYCLE', sentence: (path: string[]) => string): void {
+  const links = rawLinks(reader, idColumn, linkColumn);
+  for (const loop of findCycles([...links.keys()], (key) => links.get(key)?.link)) {
+    const first = links.get(loop[0])!;
+    const path = loop.map((key) => links.get(key)!.id);
+    reader.report(code, first.index, reader.indexOf(linkColumn), sentence(path), undefined, first.id);
   }
 }
 
 /** Renewal chains must not loop, and an agreement's balance can roll over into one renewal only. */
 function reportRenewalProblems(reader: TableReader, agreements: BillingWorkbook['agreements']): void {
+  reportLoops(reader, 'AgreementId', 'RenewalOf', 'RENEWAL_CYCLE', sentences.renewalCycle);
   const byKey = new Map(agreements.map((a) => [a.key as string, a]));
   const cRenewalOf = reader.indexOf('RenewalOf');
-  for (const loop of findCycles([...byKey.keys()], (key) => byKey.get(key)?.renewalOf)) {
-    const first = byKey.get(loop[0])!;
-    const path = loop.map((key) => byKey.get(key)!.id);
-    reader.report('RENEWAL_CYCLE', first.source.index, cRenewalOf, sentences.renewalCycle(path), undefined, first.id);
-  }
   const rolledInto = new Map<string, number>();
   for (const a of agreements) {
     if (!a.rollover || a.renewalOf === undefined) continue;

@@ -280,6 +280,11 @@ describe('master data references', () => {
     expect(where(book)).toEqual([['REQUIRED', cell]]);
   });
 
+  it('finds a loop even through a node that has another problem', () => {
+    const book = workbookWith({ ProjectTree: [{ ...tree[0], ParentId: 'WP1' }, { ...tree[1], Progress: 'half' }] });
+    expect(where(book)).toEqual([['TREE_CYCLE', 'Sheet_ProjectTree!C4'], ['BAD_PERCENT', 'Sheet_ProjectTree!H5']]);
+  });
+
   it('finds two lines with the same number on one order', () => {
     const line = { OrderId: 'O-100', Line: 10, Item: 'Consulting', UnitPrice: 100 };
     const [issue] = issuesOf(workbookWith({ LineItems: [line, { ...line, OrderId: 'o-100 ' }] }));
