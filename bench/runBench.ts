@@ -7,6 +7,10 @@
  *   npm run bench                       every size, then the command line
  *   npm run bench -- --sizes 10000      chosen sizes only
  *   npm run bench -- --no-cli           skip the command line
+ *   npm run bench -- --cli-only         the command line only
+ *
+ * Profiling one size without the runBilling cross-check (after `npm run bench` has compiled it):
+ *   node --cpu-prof --expose-gc out/tools/bench/runBench.js --child 1000000 1 --phases-only
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,6 +25,7 @@ import { numberInvoices } from '../src/engine/numberInvoices';
 import { runBilling } from '../src/engine/runBilling';
 import { dayFromIso } from '../src/engine/day';
 import type { BillingOptions } from '../src/engine/billingResult';
+import type { RawWorkbook } from '../src/schema/rawTable';
 import { BENCH_BILLING_DATE, syntheticWorkbook } from './syntheticWorkbook';
 import { writeRawWorkbookXlsx } from './writeRawWorkbookXlsx';
 
@@ -65,8 +70,45 @@ function collectGarbage(): void {
 const rssMb = (): number => process.memoryUsage().rss / 1048576;
 const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
+interface PipelineRun {
+  times: Omit<PhaseTimes, 'runBilling'>;
+  issues: number;
+  invoices: number;
+  exceptions: number;
+}
+
+/** Validation, matching and invoicing once, through the engine's phases. Nothing it makes outlives it. */
+function runPipeline(raw: RawWorkbook, options: BillingOptions): PipelineRun {
+  const t0 = performance.now();
+  const read = readBillingWorkbook(raw);
+  const t1 = performance.now();
+  if (!read.workbook) throw new Error(`the synthetic workbook has ${read.issues.length} input issues, first: ${read.issues[0]?.message}`);
+  const book = read.workbook;
+  const matched = matchTimeEntries(book, options);
+  const t2 = performance.now();
+  const orders = buildOrderInvoices(book, matched, options);
+  const agreements = billAgreements(book, options);
+  const numbered = numberInvoices([...orders.drafts, ...agreements.drafts], book.issuedInvoices, book.settings, options.preview);
+  const t3 = performance.now();
+  return {
+    times: { validate: t1 - t0, match: t2 - t1, invoice: t3 - t2 },
+    issues: read.issues.length,
+    invoices: numbered.invoices.length,
+    exceptions: matched.exceptions.length + agreements.exceptions.length,
+  };
+}
+
+/** runBilling as a whole on a freshly validated workbook: a cross-check that the phases are all there is. */
+function timeRunBilling(raw: RawWorkbook, options: BillingOptions): number {
+  const book = readBillingWorkbook(raw).workbook;
+  if (!book) throw new Error('the synthetic workbook has input issues');
+  const t = performance.now();
+  runBilling(book, options);
+  return performance.now() - t;
+}
+
 /** One size, in this (child) process: prints a SizeReport as JSON on the last stdout line. */
-function measureSize(entries: number, runs: number): SizeReport {
+function measureSize(entries: number, runs: number, crossCheck: boolean): SizeReport {
   const t = performance.now();
   const raw = syntheticWorkbook({ entries });
   const generateMs = performance.now() - t;
@@ -74,32 +116,20 @@ function measureSize(entries: number, runs: number): SizeReport {
   const inputRssMb = rssMb();
   const options: BillingOptions = { billingDate: dayFromIso(BENCH_BILLING_DATE) as number, preview: false };
   const times: PhaseTimes[] = [];
-  let issues = 0;
-  let invoices = 0;
-  let exceptions = 0;
+  let last: PipelineRun | undefined;
+  // Peak memory is taken after the first pipeline, before any cross-check: one run as a user makes it.
+  let peakMb = 0;
   for (let run = 0; run < runs; run++) {
     collectGarbage();
-    const t0 = performance.now();
-    const read = readBillingWorkbook(raw);
-    const t1 = performance.now();
-    issues = read.issues.length;
-    if (!read.workbook) throw new Error(`the synthetic workbook has ${issues} input issues, first: ${read.issues[0]?.message}`);
-    const book = read.workbook;
-    const matched = matchTimeEntries(book, options);
-    const t2 = performance.now();
-    const orders = buildOrderInvoices(book, matched, options);
-    const agreements = billAgreements(book, options);
-    const numbered = numberInvoices([...orders.drafts, ...agreements.drafts], book.issuedInvoices, book.settings, options.preview);
-    const t3 = performance.now();
-    invoices = numbered.invoices.length;
-    exceptions = matched.exceptions.length + agreements.exceptions.length;
+    last = runPipeline(raw, options);
+    if (run === 0) peakMb = maxRssMb();
     collectGarbage();
-    const t4 = performance.now();
-    runBilling(book, options);
-    const t5 = performance.now();
-    times.push({ validate: t1 - t0, match: t2 - t1, invoice: t3 - t2, runBilling: t5 - t4 });
+    times.push({ ...last.times, runBilling: crossCheck ? timeRunBilling(raw, options) : Number.NaN });
   }
-  return { entries, runs: times, issues, invoices, exceptions, generateMs, inputRssMb, maxRssMb: maxRssMb() };
+  return {
+    entries, runs: times, issues: last?.issues ?? 0, invoices: last?.invoices ?? 0, exceptions: last?.exceptions ?? 0,
+    generateMs, inputRssMb, maxRssMb: peakMb,
+  };
 }
 
 function runsFor(entries: number): number {
@@ -107,7 +137,7 @@ function runsFor(entries: number): number {
 }
 
 function runChild(entries: number): SizeReport {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', __filename, '--child', String(entries), String(runsFor(entries))], {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', String(entries), String(runsFor(entries))], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -126,7 +156,7 @@ function machineLine(): string {
 }
 
 function printSizes(reports: SizeReport[]): void {
-  console.log('\nEngine phases, median of runs (ms); maxRSS = peak memory of the size\'s own process, input included');
+  console.log('\nEngine phases, median of runs (ms); maxRSS = peak memory of the size\'s own process after its first run, input included');
   console.log('   entries  runs validation matching invoicing    total  runBilling  input RSS   maxRSS  invoices  exceptions');
   for (const r of reports) {
     const v = median(r.runs.map((x) => x.validate));
@@ -202,12 +232,12 @@ async function benchCommandLine(): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    const report = measureSize(Number(args[1]), Number(args[2]));
+    const report = measureSize(Number(args[1]), Number(args[2]), !args.includes('--phases-only'));
     process.stdout.write(JSON.stringify(report) + '\n');
     return;
   }
   const sizesAt = args.indexOf('--sizes');
-  const sizes = sizesAt >= 0 ? args[sizesAt + 1].split(',').map(Number) : DEFAULT_SIZES;
+  const sizes = args.includes('--cli-only') ? [] : sizesAt >= 0 ? args[sizesAt + 1].split(',').map(Number) : DEFAULT_SIZES;
   console.log(`Machine: ${machineLine()}`);
   console.log(`Synthetic workbook: 1,000 orders, 20,000 line items, 4-level project trees, caps and collectors; billing date ${BENCH_BILLING_DATE}`);
   const reports: SizeReport[] = [];
@@ -215,7 +245,7 @@ async function main(): Promise<void> {
     process.stderr.write(`measuring ${fmtCount(entries)} entries ...\n`);
     reports.push(runChild(entries));
   }
-  printSizes(reports);
+  if (reports.length > 0) printSizes(reports);
   if (!args.includes('--no-cli')) await benchCommandLine();
 }
 

@@ -49,7 +49,7 @@ console.log(`\nBilled ${input} as of ${summary.billingDate}; result in ${output}
 const invoices = summary.invoices || [];
 console.log(`Invoices (${invoices.length})`);
 for (const invoice of invoices) {
-  console.log(`  ${pad(invoice.invoiceNo, 10)} ${pad(invoice.kind, 8)} ${pad(invoice.customer, 24)} ${pad(invoice.source, 7)} ${lpad(invoice.rows, 2)} rows   gross ${lpad(money(invoice.gross), 10)} ${currency}`);
+  console.log(`  ${pad(invoice.invoiceNo, 10)} ${pad(invoice.kind, 8)} ${pad(invoice.customer, 24)} ${pad(invoice.source, 7)} ${lpad(invoice.rows, 2)} ${invoice.rows === 1 ? 'row ' : 'rows'}   gross ${lpad(money(invoice.gross), 10)} ${currency}`);
 }
 if (summary.totals) {
   console.log(`  ${pad('', 70)} net ${money(summary.totals.net)}, tax ${money(summary.totals.tax)}, gross ${money(summary.totals.gross)} ${currency}`);
@@ -60,7 +60,8 @@ const byReason = new Map();
 for (const e of exceptions) byReason.set(e.reason, (byReason.get(e.reason) || 0) + 1);
 console.log(`\nExceptions (${exceptions.length}): ${[...byReason].map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none'}`);
 for (const e of exceptions) {
-  console.log(`  ${pad(e.entryId, 7)} ${e.date}  ${pad(e.person, 16)} ${lpad(e.hours, 5)} h  ${pad(e.reason, 18)} ${e.message}`);
+  const where = e.nodeId ? `node ${e.nodeId}` : e.agreement ? `agreement ${e.agreement}` : '';
+  console.log(`  ${pad(e.entryId, 7)} ${e.date}  ${pad(e.person, 16)} ${lpad(e.hours, 5)} h  ${pad(e.reason, 18)} ${where}`);
 }
 
 const agreements = summary.agreements || [];
@@ -70,10 +71,11 @@ if (agreements.length > 0) {
   for (const a of agreements) {
     const flags = [a.status !== 'Active' ? a.status : '', a.lowBalance ? 'LOW BALANCE' : ''].filter(Boolean).join(', ');
     console.log(
-      `  ${pad(a.agreementId, 7)} ${pad(a.customer, 24)} ${lpad(a.initial, 7)} ${lpad(a.added, 6)} ${lpad(a.rolledOver, 7)} ${lpad(a.used, 6)} ${lpad(a.remaining, 6)} ${lpad(a.overrun, 7)}  ${lpad(money(a.deferredRevenue), 10)} ${currency}  ${flags}`,
+      `  ${pad(a.agreementId, 7)} ${pad(a.customer, 24)} ${lpad(a.initial, 7)} ${lpad(a.added, 6)} ${lpad(a.rolledOver, 7)} ${lpad(a.used, 6)} ${lpad(a.remaining, 6)} ${lpad(a.overrun, 7)}  ${lpad(money(a.deferredRevenue), 10)} ${currency}  ${flags}`.trimEnd(),
     );
   }
 }
 
-console.log(`\nOpen ${output} in Excel: one sheet per invoice, the Invoices, InvoiceLines, AgreementSummary and BillingExceptions tables,`);
-console.log('and the InvoiceNo column of TimeEntries filled. docs/sample-workbook.md explains every figure.');
+console.log(`\nOpen ${output} in Excel: one sheet per invoice, the Invoices, InvoiceLines, AgreementSummary, OrderStatus and`);
+console.log('BillingExceptions tables (with each exception\'s message), and the InvoiceNo column of TimeEntries filled.');
+console.log('docs/sample-workbook.md explains every figure.');
