@@ -194,10 +194,10 @@ export class TableReader {
   }
 
   text(row: Row, index: number, column: number, required = false): string | undefined {
-    if (column < 0) return this.settle<string>(null, row, index, column, required, 'REQUIRED', 'text');
+    if (column < 0) return this.settle<string>(null, row, index, column, required, 'CELL_ERROR', 'text');
     const parsed = parseText(row[column]);
     if (typeof parsed === 'string') return parsed;
-    return this.settle<string>(parsed, row, index, column, required, 'REQUIRED', 'text');
+    return this.settle<string>(parsed, row, index, column, required, 'CELL_ERROR', 'text');
   }
 
   date(row: Row, index: number, column: number, required = false): Day | undefined {
@@ -262,7 +262,7 @@ export class TableReader {
 
   list(row: Row, index: number, column: number): string[] {
     const parsed = column < 0 ? null : parseList(row[column]);
-    return this.settle(parsed, row, index, column, false, 'REQUIRED', 'text') ?? [];
+    return this.settle(parsed, row, index, column, false, 'CELL_ERROR', 'text') ?? [];
   }
 
   period(row: Row, index: number, column: number): CapPeriod | undefined {
