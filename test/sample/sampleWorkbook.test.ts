@@ -108,6 +108,49 @@ test('reports time no line item takes as NoLineItem and the mistyped node as Unk
   ]);
 });
 
+test('issues the twelve invoices listed in docs/sample-workbook.md, in number order', () => {
+  expect(result.invoices.map((i) => [i.invoiceNo, i.kind, i.customer, i.source, i.gross.toFixed(2)])).toEqual([
+    ['INV-00001', 'Prepaid', 'Hafenmeisterei Lübeck', 'AG-102', '1071.00'],
+    ['INV-00002', 'Prepaid', 'Praxis Dr. Sommer', 'AG-103', '952.00'],
+    ['INV-00003', 'Prepaid', 'Stadtwerke Kiel', 'AG-101', '2261.00'],
+    ['INV-00004', 'Prepaid', 'Stadtwerke Kiel', 'AG-101', '565.25'],
+    ['INV-00005', 'Prepaid', 'Weingut Rheinhessen', 'AG-104', '1071.00'],
+    ['INV-00006', 'Prepaid', 'Weingut Rheinhessen', 'AG-105', '1130.50'],
+    ['INV-00007', 'Order', 'Alpenblick Hotels AG', 'O-1003', '214.20'],
+    ['INV-00008', 'Order', 'Brückner Logistik KG', 'O-1004', '2945.25'],
+    ['INV-00009', 'Order', 'Nordlicht GmbH', 'O-1001', '4635.05'],
+    ['INV-00010', 'Order', 'Nordlicht GmbH', 'O-1002', '999.60'],
+    ['INV-00011', 'Overage', 'Hafenmeisterei Lübeck', 'AG-102', '136.85'],
+    ['INV-00012', 'Overage', 'Stadtwerke Kiel', 'AG-101', '309.40'],
+  ]);
+});
+
+test('bills the hour beyond AG-102 and the onsite work AG-101 excludes at their overage rates', () => {
+  expect(rowsOf(invoiceFor(result, 'AG-102', 'Overage'))).toEqual([['Hours beyond the block AG-102', '1.00', '115.00', '115.00']]);
+  expect(rowsOf(invoiceFor(result, 'AG-101', 'Overage'))).toEqual([['Work not covered: Onsite', '2.00', '130.00', '260.00']]);
+});
+
+test('agreement balances show the top-up, the overrun, the low balance and the 3 hours rolled over', () => {
+  const summary = result.agreementSummary.map((a) => [
+    a.agreementId, a.added.toFixed(2), a.rolledOver.toFixed(2), a.used.toFixed(2), a.remaining.toFixed(2), a.overrun.toFixed(2), a.lowBalance, a.deferredRevenue.toFixed(2),
+  ]);
+  expect(summary).toEqual([
+    ['AG-101', '5.00', '0.00', '6.50', '18.50', '0.00', false, '1757.50'],
+    ['AG-102', '0.00', '0.00', '10.00', '0.00', '1.00', true, '0.00'],
+    ['AG-103', '0.00', '0.00', '6.50', '1.50', '0.00', true, '150.00'],
+    ['AG-104', '0.00', '-3.00', '7.00', '0.00', '0.00', true, '0.00'],
+    ['AG-105', '0.00', '3.00', '3.50', '9.50', '0.00', false, '902.50'],
+    ['AG-106', '0.00', '0.00', '0.00', '5.00', '0.00', false, '0.00'],
+  ]);
+});
+
+test('time under the cancelled agreement is an AgreementInactive exception and gets no prepaid invoice', () => {
+  expect(result.exceptions.filter((e) => e.agreement !== undefined).map((e) => [e.entryId, e.reason, e.agreement])).toEqual([
+    ['E-2401', 'AgreementInactive', 'AG-106'],
+  ]);
+  expect(result.invoices.some((i) => i.source === 'AG-106')).toBe(false);
+});
+
 /** Everything a reader compares: sheet names, every table's place, headers and cell values. */
 async function contentsOf(file: string): Promise<unknown> {
   const workbook = new ExcelJS.Workbook();
