@@ -38,6 +38,22 @@ export interface InvoiceRow {
   /** `OrderId/Line` of the line item when the row is for exactly one. */
   lineItem?: string;
   entryIds: string[];
+  /**
+   * An AsBudgeted row that bills several line items (ByItems, ByGroups, OneRowTotal): what
+   * each line item billed. InvoiceLines gets one record per part, so the next run reads what
+   * every line item has billed. The parts' amounts add up to the row's amount.
+   */
+  parts?: InvoiceRowPart[];
+}
+
+export interface InvoiceRowPart {
+  /** `OrderId/Line`. */
+  lineItem: string;
+  /** Hours (two decimals). */
+  quantity: Decimal;
+  unitPrice: Decimal;
+  /** Half-up to cents. */
+  amount: Decimal;
 }
 
 export interface Invoice {

@@ -1,5 +1,12 @@
 /**
- * Price, cost and invoice rows of order time (billing-rules sections 4 and 6, Basis Actual).
+ * Order invoices (billing-rules sections 4, 5 and 6): price, cost and invoice rows of order
+ * time, and what each billing mode and basis makes of them. Per order, on this run:
+ * - Basis Actual: the rows of its time that its mode lets bill now (the gate);
+ * - PaymentPlan: only its installments due by the billing date (time is cost only);
+ * - AsBudgeted: only its budget rows for the lines its mode lets bill (time is cost only);
+ * then MinimumBilling over the net: an invoice below it is held back whole, its time
+ * stays unsettled. An entry is settled as a whole, so it bills only when each of its billable
+ * parts may bill now: a part that waits holds the entry's other parts back too.
  *
  * Transactions arrive in (Date, EntryId) order, so a row's first appearance is simply the
  * first transaction that lands in it. Each row sums integer seconds per price and makes one
@@ -8,11 +15,15 @@
  */
 import type { BillingWorkbook, InvoiceTimes, Item, ItemKey, LineItem, OrderKey, PersonKey, TimeEntry } from '../schema/model';
 import type { BillingException, BillingOptions, InvoiceNoUpdate, InvoiceRow } from './billingResult';
-import type { DraftInvoice } from './draftInvoice';
-import { createBillingGate, type BillingGate } from './orderBillingGate';
+import type { DraftInvoice, SettleTarget } from './draftInvoice';
+import { createBillingGate, orderBillingContext, type BillingDecision, type OrderBillingContext } from './orderBillingGate';
+import { billedByLineItem, budgetParts, budgetRows } from './orders/budgetRows';
+import { installmentAmounts, installmentRows } from './orders/installmentRows';
+import { finalBillingCheck } from './orders/orderBillingDecision';
+import type { OrderRunMoney } from './orders/orderStatusRow';
 import { exceptionFor, type MatchedTime } from './matchTimeEntries';
 import { exceptionMessages } from './exceptionMessages';
-import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from './money';
+import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, sumDecimals, valueOfSeconds } from './money';
 import { BILL_NOW } from './transactions';
 
 export interface OrderInvoices {
@@ -20,14 +31,21 @@ export interface OrderInvoices {
   drafts: DraftInvoice[];
   /** OrderBilled exceptions. */
   exceptions: BillingException[];
-  /** InvoiceNo cells settled without an invoice (none for orders yet). */
+  /** InvoiceNo cells settled without an invoice (none for orders). */
   updates: InvoiceNoUpdate[];
   /**
    * Cost of all time on each order dated up to the billing date, billable or not, billed
    * earlier or now, half-up to cents. Orders without time are absent.
    */
   costByOrder: Map<OrderKey, Decimal>;
+  /** Per order (every order of the book): this run's money, for OrderStatus. */
+  figures: Map<OrderKey, OrderRunFigures>;
+  /** The tree view and decisions the run used. */
+  context: OrderBillingContext;
 }
+
+/** This run's money per order, for OrderStatus (see orders/orderStatusRow.ts). */
+export type OrderRunFigures = OrderRunMoney;
 
 /** One invoice row being filled. */
 interface RowBuilder {
@@ -56,8 +74,8 @@ interface OrderBuilder {
   /** TimeEntries rows (source.index) settled by this order's invoice. */
   settles: number[];
   lastSettled: number;
-  /** Recorded seconds per cost rate id. */
-  costSeconds: Map<number, number>;
+  /** Billable seconds per price id of time that waits. */
+  waitingSeconds: Map<number, number>;
 }
 
 /** Interns values to small integers, so grouping keys are numbers, not strings. */
@@ -103,8 +121,9 @@ export function buildOrderInvoices(
   book: BillingWorkbook,
   matched: MatchedTime,
   options: BillingOptions,
-  gate: BillingGate = createBillingGate(book, options),
+  context: OrderBillingContext = orderBillingContext(book, options),
 ): OrderInvoices {
+  const gate = createBillingGate(book, context);
   const { settings, orders, lineItems: lines, timeEntries: entries } = book;
   const { transactions: tx } = matched;
 
@@ -194,7 +213,7 @@ export function buildOrderInvoices(
         rowByKey: new Map(),
         settles: [],
         lastSettled: -1,
-        costSeconds: new Map(),
+        waitingSeconds: new Map(),
       };
       builders[order] = builder;
     }
@@ -264,21 +283,26 @@ export function buildOrderInvoices(
     return row;
   };
 
+  // Pass 1, once: cost of every transaction, and the mode's verdict on each new billable one.
   const exceptions: BillingException[] = [];
   const billingDate = options.billingDate;
+  const costSeconds: (Map<number, number> | undefined)[] = new Array(orders.length);
+  const NO_VERDICT = 255;
+  const verdicts = new Uint8Array(tx.count).fill(NO_VERDICT);
   for (let t = 0; t < tx.count; t++) {
     const li = tx.line[t];
     const facts = lineFacts[li];
     if (facts.order < 0) continue;
     const ei = tx.entry[t];
-    const builder = builderOf(facts.order);
     const person = personOf(tx.person[t], ei);
 
     const costRate = person.costRate ?? defaultCostRate ?? itemCostRateOf(facts);
-    builder.costSeconds.set(costRate, (builder.costSeconds.get(costRate) ?? 0) + tx.costSeconds[t]);
+    const costs = (costSeconds[facts.order] ??= new Map());
+    costs.set(costRate, (costs.get(costRate) ?? 0) + tx.costSeconds[t]);
 
     if (tx.kind[t] !== BILL_NOW) continue;
     const decision = gate.decide(facts.order, li, ei);
+    verdicts[t] = VERDICT_CODE[decision];
     if (decision === 'orderBilled') {
       const last = exceptions[exceptions.length - 1];
       const entry = entries[ei];
@@ -289,52 +313,80 @@ export function buildOrderInvoices(
         const seconds = tx.seconds[t];
         exceptions.push(exceptionFor(entry, seconds, 'OrderBilled', exceptionMessages.orderBilled(orders[facts.order].id, seconds)));
       }
-      continue;
-    }
-    if (decision !== 'bill') continue;
-
-    const entry = entries[ei];
-    const row = rowFor(builder, li, entry, tx.separateRow[t] === 1, person);
-    const seconds = tx.seconds[t];
-    row.seconds += seconds;
-    if (row.priceId === facts.priceId || row.priceId === -1) {
-      row.priceId = facts.priceId;
-      row.priceSeconds += seconds;
-    } else {
-      const others = (row.otherPriceIds ??= []);
-      const otherSeconds = (row.otherPriceSeconds ??= []);
-      const slot = others.indexOf(facts.priceId);
-      if (slot < 0) {
-        others.push(facts.priceId);
-        otherSeconds.push(seconds);
-      } else {
-        otherSeconds[slot] += seconds;
-      }
-    }
-    row.person = row.person === -1 || row.person === person.index ? person.index : -2;
-    row.line = row.line === -1 || row.line === li ? li : -2;
-    if (row.lastEntry !== ei) {
-      row.entryIds.push(entry.id);
-      row.lastEntry = ei;
-    }
-    if (builder.lastSettled !== ei) {
-      builder.settles.push(tx.row[t]);
-      builder.lastSettled = ei;
     }
   }
+  // An entry is settled as a whole: when one of its parts waits, none of its parts bills yet.
+  const holdBack = (held: (t: number) => boolean): boolean => {
+    let changed = false;
+    for (let start = 0; start < tx.count; ) {
+      let end = start + 1;
+      while (end < tx.count && tx.entry[end] === tx.entry[start] && tx.kind[end] === tx.kind[start]) end++;
+      if (tx.kind[start] === BILL_NOW) {
+        let hold = false;
+        for (let t = start; t < end && !hold; t++) hold = held(t);
+        if (hold) {
+          for (let t = start; t < end; t++) {
+            if (verdicts[t] === VERDICT_CODE.bill) {
+              verdicts[t] = VERDICT_CODE.wait;
+              changed = true;
+            }
+          }
+        }
+      }
+      start = end;
+    }
+    return changed;
+  };
+  holdBack((t) => verdicts[t] === VERDICT_CODE.wait);
 
-  const drafts: DraftInvoice[] = [];
-  const costByOrder = new Map<OrderKey, Decimal>();
-  builders.forEach((builder, oi) => {
-    if (builder === undefined) return;
-    const order = orders[oi];
-    let cost = ZERO;
-    for (const [rate, seconds] of builder.costSeconds) cost = cost.plus(valueOfSeconds(seconds, costRates[rate]));
-    costByOrder.set(order.key, roundCentsHalfUp(cost));
+  /** Pass 2: invoice rows of the time that bills; waiting time per price. */
+  const buildTimeRows = (): void => {
+    builders.fill(undefined);
+    for (let t = 0; t < tx.count; t++) {
+      const verdict = verdicts[t];
+      if (verdict !== VERDICT_CODE.bill && verdict !== VERDICT_CODE.wait) continue;
+      const li = tx.line[t];
+      const facts = lineFacts[li];
+      const ei = tx.entry[t];
+      const builder = builderOf(facts.order);
+      const seconds = tx.seconds[t];
+      if (verdict === VERDICT_CODE.wait) {
+        builder.waitingSeconds.set(facts.priceId, (builder.waitingSeconds.get(facts.priceId) ?? 0) + seconds);
+        continue;
+      }
+      const person = personOf(tx.person[t], ei);
+      const entry = entries[ei];
+      const row = rowFor(builder, li, entry, tx.separateRow[t] === 1, person);
+      row.seconds += seconds;
+      if (row.priceId === facts.priceId || row.priceId === -1) {
+        row.priceId = facts.priceId;
+        row.priceSeconds += seconds;
+      } else {
+        const others = (row.otherPriceIds ??= []);
+        const otherSeconds = (row.otherPriceSeconds ??= []);
+        const slot = others.indexOf(facts.priceId);
+        if (slot < 0) {
+          others.push(facts.priceId);
+          otherSeconds.push(seconds);
+        } else {
+          otherSeconds[slot] += seconds;
+        }
+      }
+      row.person = row.person === -1 || row.person === person.index ? person.index : -2;
+      row.line = row.line === -1 || row.line === li ? li : -2;
+      if (row.lastEntry !== ei) {
+        row.entryIds.push(entry.id);
+        row.lastEntry = ei;
+      }
+      if (builder.lastSettled !== ei) {
+        builder.settles.push(tx.row[t]);
+        builder.lastSettled = ei;
+      }
+    }
+  };
 
-    // AsBudgeted (later issue): budget rows join here instead of time rows.
-    if (builder.rows.length === 0) return;
-    const rows: InvoiceRow[] = builder.rows.map((row, r) => {
+  const timeRowsOf = (builder: OrderBuilder, orderId: string): InvoiceRow[] =>
+    builder.rows.map((row, r) => {
       let exact = valueOfSeconds(row.priceSeconds, prices[row.priceId]);
       const others = row.otherPriceIds ?? [];
       for (let p = 0; p < others.length; p++) exact = exact.plus(valueOfSeconds(row.otherPriceSeconds![p], prices[others[p]]));
@@ -347,30 +399,132 @@ export function buildOrderInvoices(
         unitPrice: row.otherPriceIds === undefined ? prices[row.priceId] : undefined,
         amount: roundCentsHalfUp(exact),
         revenueAccount: row.revenueAccount,
-        source: order.id,
+        source: orderId,
         lineItem: row.line >= 0 ? lines[row.line].ref : undefined,
         entryIds: row.entryIds,
       };
     });
-    let net = ZERO;
-    for (const row of rows) net = net.plus(row.amount);
-    const taxRate = order.taxRate ?? settings.taxRate;
-    const tax = roundCentsHalfUp(net.mul(taxRate));
-    drafts.push({
-      date: billingDate,
-      customer: order.customer,
-      source: order.id,
-      kind: 'Order',
-      currency: settings.currency,
-      taxRate,
-      rows,
-      net,
-      tax,
-      gross: net.plus(tax),
-      settles: builder.settles.map((index) => ({ table: 'TimeEntries' as const, index })),
-      sequenceInSource: 0,
+
+  const { view, decisions } = context;
+  const billedBefore = billedByLineItem(book);
+
+  /** Rows and settle targets of one order's invoice on this run, by mode and basis. */
+  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[] } => {
+    const order = orders[oi];
+    const decision = decisions.get(order.key)!;
+    if (decision.mode === 'PaymentPlan') {
+      if (!decision.mayBillSomething) return { rows: [], settles: [] };
+      const due = installmentRows(book, order, billingDate);
+      return {
+        rows: due.map((d, r) => ({ ...d.row, row: r + 1 })),
+        settles: due.map((d) => ({ table: 'PaymentPlan' as const, index: d.installmentIndex })),
+      };
+    }
+    if (decision.basis === 'AsBudgeted') {
+      if (!decision.mayBillSomething) return { rows: [], settles: [] };
+      const budget = budgetRows(book, order, view, { mayBillLine: (line) => decision.mayBillLine(line), billedBefore });
+      return {
+        rows: budget.map(({ exactAmount: _exact, parts, ...row }, r) => ({
+          ...row,
+          row: r + 1,
+          parts: parts.length > 1
+            ? parts.map((p) => ({ lineItem: p.line.ref, quantity: p.hours.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), unitPrice: p.line.unitPrice, amount: p.amount }))
+            : undefined,
+        })),
+        settles: [],
+      };
+    }
+    const builder = builders[oi];
+    if (builder === undefined) return { rows: [], settles: [] };
+    return { rows: timeRowsOf(builder, order.id), settles: builder.settles.map((index) => ({ table: 'TimeEntries' as const, index })) };
+  };
+
+  const compose = () => {
+    const drafts: DraftInvoice[] = [];
+    const nets: Decimal[] = new Array(orders.length).fill(ZERO);
+    const held = new Uint8Array(orders.length);
+    orders.forEach((order, oi) => {
+      const { rows, settles } = invoiceContent(oi);
+      if (rows.length === 0) return;
+      let net = ZERO;
+      for (const row of rows) net = net.plus(row.amount);
+      nets[oi] = net;
+      if (!finalBillingCheck(decisions.get(order.key)!, net).canBill) {
+        held[oi] = 1;
+        return;
+      }
+      const taxRate = order.taxRate ?? settings.taxRate;
+      const tax = roundCentsHalfUp(net.mul(taxRate));
+      drafts.push({
+        date: billingDate,
+        customer: order.customer,
+        source: order.id,
+        kind: 'Order',
+        currency: settings.currency,
+        taxRate,
+        rows,
+        net,
+        tax,
+        gross: net.plus(tax),
+        settles,
+        sequenceInSource: 0,
+      });
     });
+    return { drafts, nets, held };
+  };
+
+  // An invoice held back by MinimumBilling settles nothing; when it shares an entry with
+  // another order's invoice, that entry waits too, and the invoices are made again.
+  let composed: ReturnType<typeof compose>;
+  for (;;) {
+    buildTimeRows();
+    composed = compose();
+    const { held } = composed;
+    if (!held.includes(1)) break;
+    const heldEntries = new Set<number>();
+    for (let t = 0; t < tx.count; t++) {
+      if (verdicts[t] === VERDICT_CODE.bill && held[lineFacts[tx.line[t]].order] === 1) heldEntries.add(tx.entry[t]);
+    }
+    const shared = (t: number) => heldEntries.has(tx.entry[t]);
+    let crosses = false;
+    for (let t = 0; t < tx.count && !crosses; t++) {
+      crosses = verdicts[t] === VERDICT_CODE.bill && held[lineFacts[tx.line[t]].order] === 0 && shared(t);
+    }
+    if (!crosses || !holdBack(shared)) break;
+  }
+  const { drafts, nets, held } = composed;
+
+  const costByOrder = new Map<OrderKey, Decimal>();
+  costSeconds.forEach((costs, oi) => {
+    if (costs === undefined) return;
+    let cost = ZERO;
+    for (const [rate, seconds] of costs) cost = cost.plus(valueOfSeconds(seconds, costRates[rate]));
+    costByOrder.set(orders[oi].key, roundCentsHalfUp(cost));
   });
 
-  return { drafts, exceptions, updates: [], costByOrder };
+  const figures = new Map<OrderKey, OrderRunFigures>();
+  orders.forEach((order, oi) => {
+    const decision = decisions.get(order.key)!;
+    const net = nets[oi];
+    const billedNow = held[oi] === 1 ? ZERO : net;
+    let unbilled: Decimal;
+    if (decision.mode === 'Billed') {
+      unbilled = ZERO;
+    } else if (decision.mode === 'PaymentPlan') {
+      let open = ZERO;
+      for (const [installment, amount] of installmentAmounts(book, order)) if (installment.invoiceNo === undefined) open = open.plus(amount);
+      unbilled = open.minus(billedNow);
+    } else if (decision.basis === 'AsBudgeted') {
+      unbilled = sumDecimals(budgetParts(book, order, view, { billedBefore }).map((p) => p.amount)).minus(billedNow);
+    } else {
+      let waiting = ZERO;
+      for (const [priceId, seconds] of builders[oi]?.waitingSeconds ?? []) waiting = waiting.plus(valueOfSeconds(seconds, prices[priceId]));
+      unbilled = roundCentsHalfUp(waiting).plus(held[oi] === 1 ? net : ZERO);
+    }
+    figures.set(order.key, { net, billedNow, unbilled: Decimal.max(ZERO, unbilled) });
+  });
+
+  return { drafts, exceptions, updates: [], costByOrder, figures, context };
 }
+
+const VERDICT_CODE: Record<BillingDecision, number> = { bill: 0, wait: 1, costOnly: 2, orderBilled: 3 };

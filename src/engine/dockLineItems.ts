@@ -3,8 +3,12 @@
  * items time booked there tries, in the order it tries them (section 3): the node's own
  * docked lines, then its parent's, up to the root. Computed once per run, so matching a
  * million entries only walks a ready array.
+ *
+ * Where a line docks is decided by the project index (projects/projectIndex.ts), the one
+ * resolver the engine has: the first matching node in ProjectTree order.
  */
-import type { BillingWorkbook, LineItem, NodeKey, ProjectNode } from '../schema/model';
+import type { BillingWorkbook, LineItem, NodeKey } from '../schema/model';
+import { indexProjects, type ProjectIndex } from './projects/projectIndex';
 
 export interface Docking {
   /** Node index in book.nodes by node key. */
@@ -20,46 +24,6 @@ export interface Docking {
 
 const NONE = -1;
 
-function sectionKey(section: string): string {
-  return section.trim().toLowerCase();
-}
-
-/** The first node (in table order) that each kind of link resolves to. */
-function indexDockingTargets(nodes: ProjectNode[]) {
-  const byLineItem = new Map<string, number>();
-  const projectNodeByOrder = new Map<string, number>();
-  const sectionNodeByOrder = new Map<string, number>();
-  nodes.forEach((node, i) => {
-    if (node.lineItem !== undefined) {
-      if (!byLineItem.has(node.lineItem)) byLineItem.set(node.lineItem, i);
-      return;
-    }
-    if (node.orderKey === undefined) return;
-    if (node.section === undefined || node.section.trim() === '') {
-      if (!projectNodeByOrder.has(node.orderKey)) projectNodeByOrder.set(node.orderKey, i);
-    } else {
-      const key = node.orderKey + '\u0000' + sectionKey(node.section);
-      if (!sectionNodeByOrder.has(key)) sectionNodeByOrder.set(key, i);
-    }
-  });
-  return { byLineItem, projectNodeByOrder, sectionNodeByOrder };
-}
-
-/** The node a line docks on (index in book.nodes), or -1 when it docks nowhere. */
-function dockingNode(line: LineItem, targets: ReturnType<typeof indexDockingTargets>): number {
-  switch (line.link) {
-    case 'OriginalLineItem':
-      return targets.byLineItem.get(line.key) ?? NONE;
-    case 'MainProject':
-      return targets.projectNodeByOrder.get(line.orderKey) ?? NONE;
-    case 'Section':
-      if (line.section === undefined || line.section.trim() === '') return NONE;
-      return targets.sectionNodeByOrder.get(line.orderKey + '\u0000' + sectionKey(line.section)) ?? NONE;
-    case 'None':
-      return NONE;
-  }
-}
-
 /** Section 3.2: higher Priority, then Assignee set, then Category set, then line order. */
 function compareCandidates(a: LineItem, b: LineItem): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
@@ -72,16 +36,18 @@ function compareCandidates(a: LineItem, b: LineItem): number {
   return a.position - b.position;
 }
 
-export function dockLineItems(book: BillingWorkbook): Docking {
+export function dockLineItems(book: BillingWorkbook, index: ProjectIndex = indexProjects(book)): Docking {
   const { nodes, lineItems } = book;
   const nodeIndex = new Map<NodeKey, number>();
-  nodes.forEach((node, i) => nodeIndex.set(node.key, i));
+  nodes.forEach((node, i) => {
+    if (!nodeIndex.has(node.key)) nodeIndex.set(node.key, i);
+  });
 
-  const targets = indexDockingTargets(nodes);
   const dockedOn = new Int32Array(lineItems.length);
   const ownLines: number[][] = nodes.map(() => []);
   lineItems.forEach((line, i) => {
-    const node = dockingNode(line, targets);
+    const target = index.dockingNodeOf(line);
+    const node = target === undefined ? NONE : (nodeIndex.get(target.key) ?? NONE);
     dockedOn[i] = node;
     if (node !== NONE) ownLines[node].push(i);
   });

@@ -148,6 +148,16 @@ function invoiceLinesTable(result: BillingResult, numbers: string[]): OutputTabl
   const rows: OutputCell[][] = [];
   result.invoices.forEach((inv, i) => {
     for (const r of inv.rows) {
+      if (r.parts !== undefined && r.parts.length > 1) {
+        // One record per line item of a combined AsBudgeted row: same Row and Description.
+        for (const p of r.parts) {
+          rows.push([
+            numbers[i], r.row, r.description, text(r.item), text(r.person), money(p.quantity), money(p.unitPrice),
+            money(p.amount), text(r.revenueAccount), text(r.source), text(p.lineItem), null,
+          ]);
+        }
+        continue;
+      }
       rows.push([
         numbers[i], r.row, r.description, text(r.item), text(r.person), money(r.quantity), money(r.unitPrice),
         money(r.amount), text(r.revenueAccount), text(r.source), text(r.lineItem), text(r.entryIds.join(', ')),

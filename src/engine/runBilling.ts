@@ -11,6 +11,8 @@ import { buildOrderInvoices } from './buildOrderInvoices';
 import { matchTimeEntries } from './matchTimeEntries';
 import { naturalKey } from './naturalOrder';
 import { numberInvoices } from './numberInvoices';
+import { orderBillingContext } from './orderBillingGate';
+import { orderStatusRows } from './orders/orderStatusRow';
 
 /** What each billing part (orders, agreements) hands to numbering. */
 export interface BillingPart {
@@ -28,8 +30,10 @@ function sortExceptions(exceptions: BillingException[]): BillingException[] {
 }
 
 export function runBilling(book: BillingWorkbook, options: BillingOptions): BillingResult {
+  // One view of the tree and one decision per order, for the whole run.
+  const context = orderBillingContext(book, options);
   const matched = matchTimeEntries(book, options);
-  const orders = buildOrderInvoices(book, matched, options);
+  const orders = buildOrderInvoices(book, matched, options, context);
   const orderPart: BillingPart = { ...orders, exceptions: [...matched.exceptions, ...orders.exceptions] };
   const parts: BillingPart[] = [orderPart];
   const agreements = billAgreements(book, options);
@@ -50,8 +54,7 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     invoices: numbered.invoices,
     exceptions: sortExceptions(parts.flatMap((part) => part.exceptions)),
     invoiceNoUpdates: [...directUpdates, ...numbered.updates],
-    // OrderStatus comes with the billing-modes issue; orders.costByOrder holds its Cost.
-    orderStatus: [],
+    orderStatus: orderStatusRows(book, context.decisions, orders.figures, orders.costByOrder),
     agreementSummary: agreements.summary,
   };
 }

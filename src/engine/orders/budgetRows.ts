@@ -29,7 +29,7 @@ export interface BudgetPart {
   hours: Decimal;
 }
 
-export interface BudgetRow extends Omit<InvoiceRow, 'row'> {
+export interface BudgetRow extends Omit<InvoiceRow, 'row' | 'parts'> {
   /** Sum of the parts' exact values. */
   exactAmount: Decimal;
   /** The line items the row bills; one part per line item. */

@@ -5,8 +5,9 @@
  * value still uninvoiced after the run), Cost (all its time up to the billing date,
  * billable or not), Margin = Billed + Unbilled − Cost.
  */
+import type { BillingWorkbook, OrderKey } from '../../schema/model';
 import type { OrderStatusRow } from '../billingResult';
-import type { Decimal } from '../money';
+import { ZERO, type Decimal } from '../money';
 import { finalBillingCheck, type OrderBillingDecision } from './orderBillingDecision';
 
 export interface OrderStatusFigures {
@@ -31,4 +32,55 @@ export function orderStatusRow(decision: OrderBillingDecision, figures: OrderSta
     cost: figures.cost,
     margin: figures.billed.plus(figures.unbilled).minus(figures.cost),
   };
+}
+
+/**
+ * Net invoiced on each order by earlier runs: the InvoiceLines amounts of every invoice the
+ * Invoices table lists with that order as Source (Kind Order or blank). InvoiceLines
+ * amounts add up to each invoice's net, also for AsBudgeted rows recorded per line item.
+ */
+export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices' | 'issuedInvoiceLines'>): Map<OrderKey, Decimal> {
+  const orderOfInvoice = new Map<string, OrderKey>();
+  for (const invoice of book.issuedInvoices) {
+    if (invoice.source === undefined || invoice.source.trim() === '') continue;
+    const kind = invoice.kind?.trim().toLowerCase();
+    if (kind !== undefined && kind !== '' && kind !== 'order') continue;
+    orderOfInvoice.set(invoice.invoiceNo.trim().toLowerCase(), invoice.source.trim().toLowerCase() as OrderKey);
+  }
+  const billed = new Map<OrderKey, Decimal>();
+  for (const line of book.issuedInvoiceLines) {
+    const order = orderOfInvoice.get(line.invoiceNo.trim().toLowerCase());
+    if (order === undefined) continue;
+    billed.set(order, (billed.get(order) ?? ZERO).plus(line.amount));
+  }
+  return billed;
+}
+
+export interface OrderRunMoney {
+  /** Net the order's invoice would carry on this run, before MinimumBilling. */
+  net: Decimal;
+  /** Net invoiced on this run. */
+  billedNow: Decimal;
+  unbilled: Decimal;
+}
+
+/** OrderStatus for every order, in Orders table order. */
+export function orderStatusRows(
+  book: BillingWorkbook,
+  decisions: ReadonlyMap<OrderKey, OrderBillingDecision>,
+  money: ReadonlyMap<OrderKey, OrderRunMoney>,
+  costByOrder: ReadonlyMap<OrderKey, Decimal>,
+): OrderStatusRow[] {
+  const earlier = billedEarlierByOrder(book);
+  return book.orders.map((order) => {
+    const decision = decisions.get(order.key);
+    if (decision === undefined) throw new Error(`no billing decision for order ${order.id}`);
+    const run = money.get(order.key) ?? { net: ZERO, billedNow: ZERO, unbilled: ZERO };
+    return orderStatusRow(decision, {
+      net: run.net,
+      billed: (earlier.get(order.key) ?? ZERO).plus(run.billedNow),
+      unbilled: run.unbilled,
+      cost: costByOrder.get(order.key) ?? ZERO,
+    });
+  });
 }

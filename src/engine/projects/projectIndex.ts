@@ -4,8 +4,8 @@
  * - the order's project node: the node with the order's OrderId and blank LineItem and Section;
  * - a section's subproject: OrderId set, that Section, blank LineItem;
  * - a line's own node: LineItem = `OrderId/Line`.
- * When a hand-typed tree holds two candidates, the first in table order wins. This follows
- * the same rules as the core engine's dockLineItems; one of the two can serve both.
+ * When a hand-typed tree holds two candidates, the first in table order wins. This is the
+ * engine's one docking resolver: dockLineItems (matching) asks it too.
  */
 import type { BillingWorkbook, LineItem, NodeKey, NodeStatus, OrderKey, ProjectNode } from '../../schema/model';
 
