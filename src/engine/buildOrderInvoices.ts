@@ -521,7 +521,10 @@ export function buildOrderInvoices(
       for (const [priceId, seconds] of builders[oi]?.waitingSeconds ?? []) waiting = waiting.plus(valueOfSeconds(seconds, prices[priceId]));
       unbilled = roundCentsHalfUp(waiting).plus(held[oi] === 1 ? net : ZERO);
     }
-    figures.set(order.key, { net, billedNow, unbilled: Decimal.max(ZERO, unbilled) });
+    unbilled = Decimal.max(ZERO, unbilled);
+    // When other criteria hold the whole order back, the net MinimumBilling is judged on is
+    // what the invoice would carry if they held: the order's pending value.
+    figures.set(order.key, { net: decision.mayBillSomething ? net : unbilled, billedNow, unbilled });
   });
 
   return { drafts, exceptions, updates: [], costByOrder, figures, context };

@@ -43,7 +43,9 @@ import type {
   TimeEntry,
   Basis,
 } from '../../src/schema/model';
-import type { BillingOptions } from '../../src/engine/billingResult';
+import type { BillingOptions, BillingResult } from '../../src/engine/billingResult';
+import { buildResultTables } from '../../src/engine/resultTables';
+import { lineItemKeyOfRef } from '../../src/schema/lineItemRef';
 import { Decimal } from '../../src/engine/money';
 import { dayFromIso, type Day } from '../../src/engine/day';
 
@@ -449,13 +451,11 @@ export function workbook(): BookBuilder {
 }
 
 /**
- * The book as the next run sees it after this run was written back: InvoiceNo cells filled
- * and the issued invoices listed (what an adapter does with a BillingResult).
+ * The book as the next run sees it after this run was written back: InvoiceNo cells filled,
+ * the issued invoices listed and the InvoiceLines records read back as the adapter writes
+ * them (buildResultTables), LineItem and Amount per record.
  */
-export function afterRun(
-  book: BillingWorkbook,
-  result: { invoiceNoUpdates: { table: string; index: number; invoiceNo: string }[]; invoices: { invoiceNo: string; source: string; kind: string }[] },
-): BillingWorkbook {
+export function afterRun(book: BillingWorkbook, result: BillingResult): BillingWorkbook {
   const written = new Map<string, string>();
   for (const update of result.invoiceNoUpdates) written.set(update.table + '#' + update.index, update.invoiceNo);
   const fill = <R extends { source: { index: number }; invoiceNo?: string }>(table: string, rows: R[]): R[] =>
@@ -473,5 +473,19 @@ export function afterRun(
       ...book.issuedInvoices,
       ...result.invoices.map((invoice) => ({ invoiceNo: invoice.invoiceNo, source: invoice.source, kind: invoice.kind })),
     ],
+    issuedInvoiceLines: [...book.issuedInvoiceLines, ...invoiceLinesAsWritten(result)],
   };
+}
+
+/** The InvoiceLines records of a real run, as the schema reads them back. */
+export function invoiceLinesAsWritten(result: BillingResult): IssuedInvoiceLine[] {
+  const lines = buildResultTables(result).tables.find((t) => t.name === 'InvoiceLines');
+  if (lines === undefined) return [];
+  const column = (header: string) => lines.columns.findIndex((c) => c.header === header);
+  const [invoiceNo, lineItem, amount] = [column('InvoiceNo'), column('LineItem'), column('Amount')];
+  return lines.rows.map((row) => ({
+    invoiceNo: String(row[invoiceNo]),
+    lineItem: row[lineItem] === null ? undefined : lineItemKeyOfRef(String(row[lineItem])),
+    amount: new Decimal(String(row[amount])),
+  }));
 }

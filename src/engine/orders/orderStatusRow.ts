@@ -57,7 +57,10 @@ export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices
 }
 
 export interface OrderRunMoney {
-  /** Net the order's invoice would carry on this run, before MinimumBilling. */
+  /**
+   * Net MinimumBilling is judged on: what the order's invoice carries on this run before the
+   * check; when the mode lets nothing bill now, the order's pending value (Unbilled).
+   */
   net: Decimal;
   /** Net invoiced on this run. */
   billedNow: Decimal;
