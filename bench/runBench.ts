@@ -50,6 +50,7 @@ interface SizeReport {
   runs: PhaseTimes[];
   issues: number;
   invoices: number;
+  rows: number;
   exceptions: number;
   generateMs: number;
   inputRssMb: number;
@@ -74,6 +75,7 @@ interface PipelineRun {
   times: Omit<PhaseTimes, 'runBilling'>;
   issues: number;
   invoices: number;
+  rows: number;
   exceptions: number;
 }
 
@@ -94,6 +96,7 @@ function runPipeline(raw: RawWorkbook, options: BillingOptions): PipelineRun {
     times: { validate: t1 - t0, match: t2 - t1, invoice: t3 - t2 },
     issues: read.issues.length,
     invoices: numbered.invoices.length,
+    rows: numbered.invoices.reduce((sum, invoice) => sum + invoice.rows.length, 0),
     exceptions: matched.exceptions.length + agreements.exceptions.length,
   };
 }
@@ -127,7 +130,7 @@ function measureSize(entries: number, runs: number, crossCheck: boolean): SizeRe
     times.push({ ...last.times, runBilling: crossCheck ? timeRunBilling(raw, options) : Number.NaN });
   }
   return {
-    entries, runs: times, issues: last?.issues ?? 0, invoices: last?.invoices ?? 0, exceptions: last?.exceptions ?? 0,
+    entries, runs: times, issues: last?.issues ?? 0, invoices: last?.invoices ?? 0, rows: last?.rows ?? 0, exceptions: last?.exceptions ?? 0,
     generateMs, inputRssMb, maxRssMb: peakMb,
   };
 }
@@ -157,7 +160,7 @@ function machineLine(): string {
 
 function printSizes(reports: SizeReport[]): void {
   console.log('\nEngine phases, median of runs (ms); maxRSS = peak memory of the size\'s own process after its first run, input included');
-  console.log('   entries  runs validation matching invoicing    total  runBilling  input RSS   maxRSS  invoices  exceptions');
+  console.log('   entries  runs validation matching invoicing    total  runBilling  input RSS   maxRSS  invoices  inv. rows  exceptions');
   for (const r of reports) {
     const v = median(r.runs.map((x) => x.validate));
     const m = median(r.runs.map((x) => x.match));
@@ -166,7 +169,7 @@ function printSizes(reports: SizeReport[]): void {
     const whole = median(r.runs.map((x) => x.runBilling));
     console.log(
       `${fmtCount(r.entries).padStart(10)} ${String(r.runs.length).padStart(5)} ${fmtMs(v).padStart(10)} ${fmtMs(m)} ${fmtMs(i).padStart(9)} ${fmtMs(total)} ${fmtMs(whole).padStart(11)}`
-      + ` ${(r.inputRssMb.toFixed(0) + ' MB').padStart(10)} ${(r.maxRssMb.toFixed(0) + ' MB').padStart(8)} ${fmtCount(r.invoices).padStart(9)} ${fmtCount(r.exceptions).padStart(11)}`,
+      + ` ${(r.inputRssMb.toFixed(0) + ' MB').padStart(10)} ${(r.maxRssMb.toFixed(0) + ' MB').padStart(8)} ${fmtCount(r.invoices).padStart(9)} ${fmtCount(r.rows).padStart(10)} ${fmtCount(r.exceptions).padStart(11)}`,
     );
     if (r.issues > 0) console.log(`   !! ${r.issues} input issues: the synthetic workbook should validate cleanly`);
   }
