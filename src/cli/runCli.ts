@@ -1,9 +1,11 @@
 /**
  * The `psa-billing` command line as a function, so tests run it in-process. Each
- * subcommand is one entry of COMMANDS; `create-project` will join `generate` there.
+ * subcommand is one entry of COMMANDS.
  */
 import { EXIT_DONE, EXIT_USAGE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { runCreateProject } from './createProjectCommand';
 import { runGenerate } from './generateCommand';
+import { CREATE_PROJECT_USAGE } from './parseCreateProjectArgs';
 import { GENERATE_USAGE } from './parseGenerateArgs';
 
 interface Command {
@@ -14,6 +16,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   generate: { usage: GENERATE_USAGE, summary: 'bill a workbook file', run: runGenerate },
+  'create-project': { usage: CREATE_PROJECT_USAGE, summary: "append an order's project (or every missing one) to ProjectTree", run: runCreateProject },
 };
 
 function usageText(): string {

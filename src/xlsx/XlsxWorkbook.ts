@@ -15,6 +15,7 @@ import {
   isPreviewSheetName,
   type GridCell,
   type InvoiceSheet,
+  type OutputCell,
   type OutputTable,
   type PreviewSheet,
 } from '../engine/resultTables';
@@ -155,6 +156,22 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const sheet of layout.invoiceSheets) this.writeInvoiceSheet(sheet);
     for (const update of layout.invoiceNoCells) this.writeInvoiceNo(update.table, update.index, update.invoiceNo);
     this.markExceptionRows(layout.exceptionRows);
+  }
+
+  /**
+   * Appends rows to an existing input table (ProjectTree for Create project) under its last
+   * filled row; the table grows to hold them. A column the table lacks is added at its right
+   * end only when a new row has a value for it. Refuses (WorkbookWriteError) to grow over
+   * cells that hold something.
+   */
+  appendRows(tableName: string, headers: string[], rows: OutputCell[][]): void {
+    const handle = this.findTable(tableName);
+    if (!handle) throw new WorkbookWriteError(`The workbook has no ${tableName} table to add rows to.`);
+    const has = (header: string) => handle.model.columns.some((c) => headerKey(c.name) === headerKey(header));
+    const keep = headers.map((h, i) => has(h) || rows.some((row) => row[i] !== null && row[i] !== ''));
+    const columns = headers.filter((_, i) => keep[i]).map((header) => ({ header }));
+    const kept = rows.map((row) => row.filter((_, i) => keep[i]).map((v) => (v === '' ? null : v)));
+    this.appendTable({ name: tableName as OutputTable['name'], mode: 'append', columns, rows: kept });
   }
 
   // ---- tables -------------------------------------------------------------------

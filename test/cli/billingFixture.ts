@@ -19,7 +19,7 @@ export interface FixtureOptions {
 }
 
 /**
- * Order O-1 for Acme, one line O-1/1 at 100 per hour on node N1; Anna 2 h and Ben 1.5 h on N1
+ * Order O-1 for Acme (project node P1), one line O-1/1 at 100 per hour on its work package N1; Anna 2 h and Ben 1.5 h on N1
  * (350.00 net), E3 on a node that does not exist; an Invoices register already holding INV-00007.
  */
 export async function billingWorkbook(options: FixtureOptions = {}): Promise<Buffer> {
@@ -33,7 +33,8 @@ export async function billingWorkbook(options: FixtureOptions = {}): Promise<Buf
     ['O-1', 1, 'Consulting', 'Consulting', 10, 100],
   ]);
   table(wb.addWorksheet('Projects'), 'ProjectTree', 'C2', ['NodeId', 'ParentId', 'Name', 'Kind', 'OrderId', 'LineItem', 'Status', 'Progress'], [
-    ['N1', null, 'Acme project', 'MainProject', 'O-1', 'O-1/1', 'InProgress', 0.5],
+    ['P1', null, 'Acme project', 'MainProject', 'O-1', null, 'InProgress', 0.5],
+    ['N1', 'P1', 'Consulting', 'WorkPackage', 'O-1', 'O-1/1', 'InProgress', 0.5],
   ]);
   table(wb.addWorksheet('Time'), 'TimeEntries', 'B4', ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'Comment', 'MyNote'],
     options.timeEntries ?? [

@@ -1,0 +1,89 @@
+/**
+ * `psa-billing create-project`: "Create project" over a workbook file (billing-rules
+ * section 1). Reads and checks the tables, makes the project rows of one order (--order) or
+ * of every order without a project plus the Individual work packages now due (--all), and
+ * appends them to the ProjectTree table. Same safety rules as generate: nothing is written
+ * while anything is wrong, and a result reaches its file through a temporary file.
+ */
+import { createAllProjects, createProject, type NewProjectNodeRow, type ProjectIssue } from '../engine/projects/createProject';
+import type { OutputCell } from '../engine/resultTables';
+import { rowIdLabel } from '../schema/issueCatalogue';
+import { cellAddress, findTable, headerKey, type RawWorkbook } from '../schema/rawTable';
+import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
+import { WorkbookWriteError } from '../xlsx/XlsxWorkbook';
+import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { parseCreateProjectArgs } from './parseCreateProjectArgs';
+import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
+
+/** ProjectTree columns the new rows fill, as the workbook contract names them. */
+const PROJECT_TREE_COLUMNS = ['NodeId', 'ParentId', 'Name', 'Kind', 'OrderId', 'LineItem', 'Section', 'Status', 'Progress'];
+
+function cellsOf(row: NewProjectNodeRow): OutputCell[] {
+  return [row.nodeId, row.parentId, row.name, row.kind, row.orderId, row.lineItem, row.section, row.status, row.progress];
+}
+
+/**
+ * One line per issue, naming the cell from the table's real place on its sheet
+ * ("Orders!B4 (order O-1): ..."). A column the table does not have is named by its header.
+ */
+export function formatProjectIssue(issue: ProjectIssue, raw: RawWorkbook): string {
+  const table = findTable(raw, issue.table);
+  let where: string = issue.table;
+  if (table !== undefined && issue.sheetRow !== undefined) {
+    const column = table.headers.findIndex((h) => headerKey(h) === headerKey(issue.column));
+    where = column >= 0
+      ? cellAddress(table.sheet, issue.sheetRow, table.firstColumn + column)
+      : `${cellAddress(table.sheet, issue.sheetRow, table.firstColumn)} (column ${issue.column})`;
+  }
+  return `${where} (${rowIdLabel[issue.table] ?? 'row'} ${issue.rowId}): ${issue.message}`;
+}
+
+export async function runCreateProject(argv: string[], io: CliIo): Promise<number> {
+  const args = parseCreateProjectArgs(argv);
+  const { input, output } = resolvePaths(args.workbook, args.out, args.inPlace, '-projects');
+  const progress = (line: string): void => {
+    io.stderr.write(`${line}\n`);
+  };
+  const fail = (lines: string[], count: string): number => {
+    for (const line of lines) io.stderr.write(`${line}\n`);
+    io.stderr.write(`${count} in ${args.workbook}; nothing was written.\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: lines }, null, 2)}\n`);
+    return EXIT_WORKBOOK_ERRORS;
+  };
+
+  progress(`Reading ${args.workbook}`);
+  const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
+
+  progress('Checking tables');
+  const raw = await book.readTables();
+  const { workbook, issues } = readBillingWorkbook(raw);
+  if (!workbook || issues.length > 0) return fail(issues.map(formatIssue), plural(issues.length, 'error'));
+
+  progress(args.all ? 'Creating projects for every order' : `Creating the project of order ${args.order}`);
+  const made = args.all ? createAllProjects(workbook) : createProject(workbook, args.order!);
+  const unknown = made.issues.find((i) => i.code === 'UNKNOWN_ORDER');
+  if (unknown !== undefined) {
+    const orders = findTable(raw, 'Orders');
+    throw new UsageError(`--order ${args.order}: there is no order ${args.order} in the Orders table${orders ? ` (sheet ${orders.sheet})` : ''}.`);
+  }
+  if (made.issues.length > 0) return fail(made.issues.map((i) => formatProjectIssue(i, raw)), plural(made.issues.length, 'error'));
+
+  progress(`Writing ${output}`);
+  try {
+    book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(cellsOf));
+  } catch (error) {
+    if (!(error instanceof WorkbookWriteError)) throw error;
+    return fail([error.message], '1 error');
+  }
+  await saveWorkbook(book, output);
+
+  io.stderr.write(`Added ${plural(made.nodes.length, 'ProjectTree row')}; wrote ${output}\n`);
+  if (args.json) {
+    const nodes = made.nodes.map((n) => ({
+      nodeId: n.nodeId, parentId: n.parentId || null, name: n.name, kind: n.kind, orderId: n.orderId || null,
+      lineItem: n.lineItem || null, section: n.section || null, status: n.status,
+    }));
+    io.stdout.write(`${JSON.stringify({ workbook: input, output, nodes }, null, 2)}\n`);
+  }
+  return EXIT_DONE;
+}
