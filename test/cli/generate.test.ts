@@ -140,6 +140,20 @@ describe('psa-billing generate', () => {
     expect(run.stderr).toMatch(/Billing as of 2025-01-31/);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
+
+  test('writes OrderStatus with the contract\'s columns, a percent Progress and money formats', async () => {
+    const { dir, file } = await placeWorkbook(await billingWorkbook());
+    await cli(['generate', file, '--date', '2025-01-31']);
+    const wb = await readBook(path.join(dir, 'book-billed.xlsx'));
+    const sheet = wb.getWorksheet('OrderStatus')!;
+    const values = [1, 2].map((r) => [...Array(10).keys()].map((c) => sheet.getCell(r, c + 1).value));
+    // O-1 billed 350.00 now and 10.00 on INV-00007 has no InvoiceLines: Billed 350.00, no cost rates: Cost 0.
+    expect(values).toEqual([
+      ['OrderId', 'Customer', 'BillingMode', 'CanBill', 'Reason', 'Progress', 'Unbilled', 'Billed', 'Cost', 'Margin'],
+      ['O-1', 'Acme', 'Rules', true, null, 0.5, 0, 350, 0, 350],
+    ]);
+    expect([sheet.getCell('F2').numFmt, sheet.getCell('H2').numFmt]).toEqual(['0%', '#,##0.00']);
+  });
 });
 
 describe('a workbook with errors', () => {
