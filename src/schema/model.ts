@@ -219,6 +219,8 @@ export interface IssuedInvoice {
   invoiceNo: string;
   source?: string;
   kind?: string;
+  /** The invoice's net as the register shows it; blank in a register typed without it. */
+  net?: Decimal;
 }
 
 /** A row of the InvoiceLines table from earlier runs (AsBudgeted reads what a line item already billed). */

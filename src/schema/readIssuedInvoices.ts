@@ -11,6 +11,7 @@ export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadCon
   const cInvoiceNo = reader.column('InvoiceNo', true);
   const cSource = reader.column('Source');
   const cKind = reader.column('Kind');
+  const cNet = reader.column('Net');
   const invoices: IssuedInvoice[] = [];
   const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
@@ -26,7 +27,8 @@ export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadCon
     }
     const source = reader.text(row, r, cSource);
     const kind = reader.text(row, r, cKind);
-    if (ctx.issues.length === before) invoices.push({ invoiceNo: invoiceNo!, source, kind });
+    const net = reader.money(row, r, cNet, false, 'any');
+    if (ctx.issues.length === before) invoices.push({ invoiceNo: invoiceNo!, source, kind, net });
   }
   return invoices;
 }

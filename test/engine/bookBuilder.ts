@@ -417,8 +417,8 @@ export class BookBuilder {
   }
 
   /** A row of the Invoices table from an earlier run. */
-  issuedInvoice(invoiceNo: string, input: { source?: string; kind?: string } = {}): this {
-    this.issuedInvoices.push({ invoiceNo, ...input });
+  issuedInvoice(invoiceNo: string, input: { source?: string; kind?: string; net?: Money } = {}): this {
+    this.issuedInvoices.push({ invoiceNo, source: input.source, kind: input.kind, net: opt(input.net, money) });
     return this;
   }
 

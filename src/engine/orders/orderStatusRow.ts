@@ -41,17 +41,20 @@ export function orderStatusRow(decision: OrderBillingDecision, figures: OrderSta
  */
 export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices' | 'issuedInvoiceLines'>): Map<OrderKey, Decimal> {
   const orderOfInvoice = new Map<string, OrderKey>();
+  const billed = new Map<OrderKey, Decimal>();
+  const add = (order: OrderKey, amount: Decimal) => billed.set(order, (billed.get(order) ?? ZERO).plus(amount));
   for (const invoice of book.issuedInvoices) {
     if (invoice.source === undefined || invoice.source.trim() === '') continue;
     const kind = invoice.kind?.trim().toLowerCase();
     if (kind !== undefined && kind !== '' && kind !== 'order') continue;
-    orderOfInvoice.set(invoice.invoiceNo.trim().toLowerCase(), invoice.source.trim().toLowerCase() as OrderKey);
+    const order = invoice.source.trim().toLowerCase() as OrderKey;
+    // The register's Net is what was billed; its lines are only summed when the register has no Net.
+    if (invoice.net !== undefined) add(order, invoice.net);
+    else orderOfInvoice.set(invoice.invoiceNo.trim().toLowerCase(), order);
   }
-  const billed = new Map<OrderKey, Decimal>();
   for (const line of book.issuedInvoiceLines) {
     const order = orderOfInvoice.get(line.invoiceNo.trim().toLowerCase());
-    if (order === undefined) continue;
-    billed.set(order, (billed.get(order) ?? ZERO).plus(line.amount));
+    if (order !== undefined) add(order, line.amount);
   }
   return billed;
 }

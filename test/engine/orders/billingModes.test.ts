@@ -320,6 +320,14 @@ describe('OrderStatus', () => {
     expect(statusOf(runBilling(story({}), JUNE), 'O1')).toMatchObject({ unbilled: '0.00', billed: '500.00', cost: '360.00', margin: '140.00' });
   });
 
+  test('Billed counts an earlier invoice by the register\'s Net when it has no InvoiceLines rows', () => {
+    const book = oneLine({ minProgress: '0.5' })
+      .issuedInvoice('INV-00001', { source: 'O1', kind: 'Order', net: '250' })
+      .issuedInvoice('INV-00002', { source: 'O9', kind: 'Order', net: '999' })
+      .build();
+    expect(statusOf(runBilling(book, JUNE), 'O1')).toMatchObject({ billed: '250.00', unbilled: '200.00' });
+  });
+
   test('a preview shows the same status without issuing anything', () => {
     const book = story({});
     const preview = runBilling(book, billOn('2025-06-30', true));
