@@ -147,10 +147,10 @@ describe('psa-billing generate', () => {
     const wb = await readBook(path.join(dir, 'book-billed.xlsx'));
     const sheet = wb.getWorksheet('OrderStatus')!;
     const values = [1, 2].map((r) => [...Array(10).keys()].map((c) => sheet.getCell(r, c + 1).value));
-    // O-1 billed 350.00 now and 10.00 on INV-00007 has no InvoiceLines: Billed 350.00, no cost rates: Cost 0.
+    // O-1 billed 350.00 now and 10.00 earlier (INV-00007, by the register's Net): Billed 360.00; no cost rates: Cost 0.
     expect(values).toEqual([
       ['OrderId', 'Customer', 'BillingMode', 'CanBill', 'Reason', 'Progress', 'Unbilled', 'Billed', 'Cost', 'Margin'],
-      ['O-1', 'Acme', 'Rules', true, null, 0.5, 0, 350, 0, 350],
+      ['O-1', 'Acme', 'Rules', true, null, 0.5, 0, 360, 0, 360],
     ]);
     expect([sheet.getCell('F2').numFmt, sheet.getCell('H2').numFmt]).toEqual(['0%', '#,##0.00']);
   });

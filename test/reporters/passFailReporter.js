@@ -7,7 +7,9 @@ class PassFailReporter {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const skipped = results.numPendingTests + results.numTodoTests;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\n${results.numPassedTests} passed, ${failed} failed${tail}\n`);
+    const line = `\n${results.numPassedTests} passed, ${failed} failed${tail}\n`;
+    // Jest's own summary is printed after the reporters run; write ours last, when the process ends.
+    process.once('exit', () => process.stdout.write(line));
   }
 }
 module.exports = PassFailReporter;
