@@ -1,0 +1,15 @@
+/**
+ * The engine's public entry points: what the command line, the Office.js adapter and the
+ * custom functions call. Everything here is pure and runs unchanged in Node and in the
+ * task pane's browser.
+ */
+export { readBillingWorkbook, formatIssue } from '../schema/readBillingWorkbook';
+export type { RawWorkbook, RawTable, CellValue } from '../schema/rawTable';
+export type { InputIssue } from '../schema/inputIssue';
+export type { BillingWorkbook } from '../schema/model';
+export { runBilling } from './runBilling';
+export type { BillingResult, BillingOptions } from './billingResult';
+export { buildResultTables } from './resultTables';
+export { agreementBalance } from './agreements/agreementBalance';
+export { createProject, createAllProjects } from './projects/createProject';
+export { dayFromIso, isoFromDay } from './day';
