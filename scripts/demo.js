@@ -2,7 +2,8 @@
 /**
  * `npm run demo` (after `npm run build`): bills the bundled sample workbook through the real
  * command line, as of a fixed date so the output never changes, and prints a short summary:
- * invoices with customer and gross, exceptions by reason, agreement balances.
+ * invoices with customer and gross, exceptions by reason, agreement balances, and per order
+ * its billing mode, whether it can bill and why not (OrderStatus).
  * The billed workbook is written to out/sample-billed.xlsx; the sample itself is untouched.
  */
 'use strict';
@@ -47,12 +48,13 @@ const lpad = (text, width) => String(text).padStart(width);
 console.log(`\nBilled ${input} as of ${summary.billingDate}; result in ${output}\n`);
 
 const invoices = summary.invoices || [];
+const customerWidth = Math.max(24, ...invoices.map((i) => String(i.customer).length), ...(summary.orderStatus || []).map((o) => String(o.customer).length));
 console.log(`Invoices (${invoices.length})`);
 for (const invoice of invoices) {
-  console.log(`  ${pad(invoice.invoiceNo, 10)} ${pad(invoice.kind, 8)} ${pad(invoice.customer, 24)} ${pad(invoice.source, 7)} ${lpad(invoice.rows, 2)} ${invoice.rows === 1 ? 'row ' : 'rows'}   gross ${lpad(money(invoice.gross), 10)} ${currency}`);
+  console.log(`  ${pad(invoice.invoiceNo, 10)} ${pad(invoice.kind, 8)} ${pad(invoice.customer, customerWidth)} ${pad(invoice.source, 7)} ${lpad(invoice.rows, 2)} ${invoice.rows === 1 ? 'row ' : 'rows'}   gross ${lpad(money(invoice.gross), 10)} ${currency}`);
 }
 if (summary.totals) {
-  console.log(`  ${pad('', 70)} net ${money(summary.totals.net)}, tax ${money(summary.totals.tax)}, gross ${money(summary.totals.gross)} ${currency}`);
+  console.log(`  ${pad('', customerWidth + 46)} net ${money(summary.totals.net)}, tax ${money(summary.totals.tax)}, gross ${money(summary.totals.gross)} ${currency}`);
 }
 
 const exceptions = summary.exceptions || [];
@@ -73,6 +75,15 @@ if (agreements.length > 0) {
     console.log(
       `  ${pad(a.agreementId, 7)} ${pad(a.customer, 24)} ${lpad(a.initial, 7)} ${lpad(a.added, 6)} ${lpad(a.rolledOver, 7)} ${lpad(a.used, 6)} ${lpad(a.remaining, 6)} ${lpad(a.overrun, 7)}  ${lpad(money(a.deferredRevenue), 10)} ${currency}  ${flags}`.trimEnd(),
     );
+  }
+}
+
+const orders = summary.orderStatus || [];
+if (orders.length > 0) {
+  console.log('\nOrder status (can the order bill as of the billing date, and if not, why)');
+  console.log(`  ${pad('order', 7)} ${pad('customer', customerWidth)} ${pad('mode', 13)} ${pad('can bill', 8)}  reason`);
+  for (const o of orders) {
+    console.log(`  ${pad(o.orderId, 7)} ${pad(o.customer, customerWidth)} ${pad(o.billingMode, 13)} ${pad(o.canBill ? 'yes' : 'no', 8)}  ${o.reason}`.trimEnd());
   }
 }
 

@@ -77,10 +77,16 @@ const orders: TableSheet = {
     { name: 'ProjectRole', kind: 'text' },
     { name: 'ParentNode', kind: 'text' },
     { name: 'BillingMode', kind: 'text' },
+    { name: 'MinProgress', kind: 'percent' },
+    { name: 'RequiredStatus', kind: 'text' },
+    { name: 'MinimumBilling', kind: 'money' },
+    { name: 'SubprojectBasis', kind: 'boolean' },
+    { name: 'BillNow', kind: 'boolean' },
     { name: 'InvoiceTimes', kind: 'text' },
+    { name: 'Basis', kind: 'text' },
     ABOUT,
   ],
-  rows: [
+  rows: withDefaults({ SubprojectBasis: false, BillNow: false }, [
     {
       OrderId: 'O-1001', Customer: 'Nordlicht GmbH', Agent: 'Volker Vorstand', ProjectRole: 'MainProject', BillingMode: 'Rules', InvoiceTimes: 'ByItemsPerson',
       'About this row': 'Website relaunch: sections Conception and Implementation, two hourly-rate collectors (Volker / the rest). One row per item and person.',
@@ -97,8 +103,53 @@ const orders: TableSheet = {
       OrderId: 'O-1004', Customer: 'Brückner Logistik KG', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Rules',
       'About this row': 'Data migration without an hourly-rate collector: time booked beside the work packages has no line item. InvoiceTimes blank = Settings (ByItems).',
     },
-  ],
+    {
+      OrderId: 'O-1005', Customer: 'Ostsee Fähren GmbH', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Rules', MinProgress: 0.5,
+      'About this row': 'Rules with MinProgress 50 %: the project is 40 % done (budget-weighted from its work packages), so its time waits.',
+    },
+    {
+      OrderId: 'O-1006', Customer: 'Pellworm Energie eG', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Rules', MinimumBilling: 500,
+      'About this row': 'Rules with MinimumBilling 500.00: the 237.50 so far is held back until the invoice reaches the minimum.',
+    },
+    {
+      OrderId: 'O-1007', Customer: 'Quickborn Bau AG', Agent: 'Volker Vorstand', ProjectRole: 'MainProject', BillingMode: 'Rules', RequiredStatus: 'Completed', SubprojectBasis: true,
+      'About this row': 'Rules per subproject (SubprojectBasis): each section bills once it is Completed. Planning is, Rollout is not: only Planning\'s time bills.',
+    },
+    {
+      OrderId: 'O-1008', Customer: 'Ratzeburg Verlag GmbH', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Manual', BillNow: false,
+      'About this row': 'Manual: bills only when you set BillNow to TRUE. Not set yet, so its time waits.',
+    },
+    {
+      OrderId: 'O-1009', Customer: 'Rendsburg Kanalservice GmbH', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Manual', BillNow: true, InvoiceTimes: 'ByGroups',
+      'About this row': 'Manual with BillNow TRUE: bills now. One row per item group (ByGroups): Consulting and Engineering.',
+    },
+    {
+      OrderId: 'O-1010', Customer: 'Sylt Strandhotel KG', Agent: 'Volker Vorstand', ProjectRole: 'MainProject', BillingMode: 'PaymentPlan',
+      'About this row': 'Fixed price in installments (sheet PaymentPlan): the two installments due by now are invoiced; time is costed, never invoiced.',
+    },
+    {
+      OrderId: 'O-1011', Customer: 'Travemünde Marina GmbH', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'BillingRules',
+      'About this row': 'Each line item on its own rule (BillAtStatus, BillAtProgress in LineItems): line 1 bills, line 2 waits.',
+    },
+    {
+      OrderId: 'O-1012', Customer: 'Uetersen Papier AG', Agent: 'Volker Vorstand', ProjectRole: 'MainProject', BillingMode: 'Rules', InvoiceTimes: 'ByItems', Basis: 'AsBudgeted',
+      'About this row': 'Basis AsBudgeted: bills the budget by progress (30 % of each line), not the time worked; time is costed only.',
+    },
+    {
+      OrderId: 'O-1013', Customer: 'Wedel Yachtbau GmbH', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Billed',
+      'About this row': 'Billed: the order is closed. New time booked on it is an OrderBilled exception.',
+    },
+    {
+      OrderId: 'O-1014', Customer: 'Zarrentin Gartenbau KG', Agent: 'Anna Berg', ProjectRole: 'MainProject', BillingMode: 'Rules',
+      'About this row': 'No project yet: nothing can dock or bill. psa-billing create-project --order O-1014 makes its project.',
+    },
+  ]),
 };
+
+/** Rows with a value in every given column they leave out (FALSE flags shown, not blank). */
+function withDefaults(defaults: SampleRow, rows: SampleRow[]): SampleRow[] {
+  return rows.map((row) => ({ ...defaults, ...row }));
+}
 
 const lineItems: TableSheet = {
   table: 'LineItems',
@@ -117,6 +168,8 @@ const lineItems: TableSheet = {
     { name: 'MaxPer', kind: 'text' },
     { name: 'Category', kind: 'text' },
     { name: 'Assignee', kind: 'text' },
+    { name: 'BillAtProgress', kind: 'percent' },
+    { name: 'BillAtStatus', kind: 'text' },
     ABOUT,
   ],
   rows: [
@@ -134,6 +187,44 @@ const lineItems: TableSheet = {
     { OrderId: 'O-1004', Line: 2, Section: 'Implementation', Item: 'Development', Description: 'Migration scripts', Quantity: 40, UnitPrice: 105, ProjectCreation: 'Auto', Link: 'OriginalLineItem' },
     { OrderId: 'O-1004', Line: 3, Section: 'Implementation', Item: 'Training', Description: 'Key-user training', Quantity: 8, UnitPrice: 95, ProjectCreation: 'Auto', Link: 'OriginalLineItem' },
     { OrderId: 'O-1004', Line: 4, Item: 'Project management', Description: 'Steering committee (billed by arrangement)', Quantity: 4, UnitPrice: 90, ProjectCreation: 'None', Link: 'None', 'About this row': 'Link None: no time ever finds this line by itself.' },
+    { OrderId: 'O-1005', Line: 1, Item: 'Consulting', Description: 'Requirements analysis', Quantity: 10, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Budget 1,200.00; its work package is 80 % done.' },
+    { OrderId: 'O-1005', Line: 2, Item: 'Development', Description: 'Booking app development', Quantity: 24, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Budget 2,400.00 at 20 %: the project is (960 + 480) / 3,600 = 40 % done.' },
+    { OrderId: 'O-1006', Line: 1, Item: 'Training', Description: 'Operator training', Quantity: 16, UnitPrice: 95, ProjectCreation: 'Auto', Link: 'OriginalLineItem' },
+    { OrderId: 'O-1007', Line: 1, Section: 'Planning', Item: 'Consulting', Description: 'Network planning', Quantity: 10, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'In the Planning subproject (Completed): bills.' },
+    { OrderId: 'O-1007', Line: 2, Section: 'Rollout', Item: 'Development', Description: 'Installation and configuration', Quantity: 28, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'In the Rollout subproject (InProgress): waits.' },
+    { OrderId: 'O-1007', Line: 3, Item: 'Project management', Description: 'Project coordination', UnitPrice: 90, ProjectCreation: 'None', Link: 'MainProject', 'About this row': 'Collector on the main project: its time is judged by the subproject the time was booked in.' },
+    { OrderId: 'O-1008', Line: 1, Item: 'Design', Description: 'Book series cover design', Quantity: 20, UnitPrice: 110, ProjectCreation: 'Auto', Link: 'OriginalLineItem' },
+    { OrderId: 'O-1009', Line: 1, Item: 'Consulting', Description: 'Process workshop', Quantity: 8, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Item group Consulting.' },
+    { OrderId: 'O-1009', Line: 2, Item: 'Development', Description: 'Interface development', Quantity: 20, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Item group Engineering.' },
+    { OrderId: 'O-1009', Line: 3, Item: 'Design', Description: 'Screen design', Quantity: 10, UnitPrice: 110, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Item group Engineering.' },
+    { OrderId: 'O-1009', Line: 4, Item: 'Training', Description: 'User training', Quantity: 6, UnitPrice: 95, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Item group Consulting.' },
+    { OrderId: 'O-1010', Line: 1, Item: 'Consulting', Description: 'Concept and design', Quantity: 25, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Budget 3,000.00.' },
+    { OrderId: 'O-1010', Line: 2, Item: 'Development', Description: 'Booking website', Quantity: 70, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Budget 7,000.00: the order\'s budget is 10,000.00, the base of the Percent installments.' },
+    { OrderId: 'O-1011', Line: 1, Item: 'Consulting', Description: 'Harbour survey', Quantity: 10, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem', BillAtStatus: 'Completed', 'About this row': 'Bills once its work package is Completed: it is.' },
+    { OrderId: 'O-1011', Line: 2, Item: 'Development', Description: 'Berth booking system', Quantity: 28, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem', BillAtProgress: 0.5, 'About this row': 'Bills from 50 % progress of its work package: it is at 30 %, so it waits.' },
+    { OrderId: 'O-1012', Line: 1, Item: 'Development', Description: 'Import interface', Quantity: 20, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Budget 2,000.00 at 30 %: bills 600.00.' },
+    { OrderId: 'O-1012', Line: 2, Item: 'Development', Description: 'Export interface', Quantity: 12, UnitPrice: 110, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Budget 1,320.00 at 30 %: bills 396.00, on the same Development row.' },
+    { OrderId: 'O-1013', Line: 1, Item: 'Consulting', Description: 'Fleet management concept', Quantity: 16, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem' },
+    { OrderId: 'O-1014', Line: 1, Item: 'Consulting', Description: 'Garden centre shop concept', Quantity: 10, UnitPrice: 120, ProjectCreation: 'Auto', Link: 'OriginalLineItem', 'About this row': 'Create project makes its work package.' },
+    { OrderId: 'O-1014', Line: 2, Item: 'Development', Description: 'Online shop', Quantity: 30, UnitPrice: 100, ProjectCreation: 'Auto', Link: 'OriginalLineItem' },
+  ],
+};
+
+const paymentPlan: TableSheet = {
+  table: 'PaymentPlan',
+  columns: [
+    { name: 'OrderId', kind: 'text' },
+    { name: 'DueDate', kind: 'date' },
+    { name: 'Amount', kind: 'money' },
+    { name: 'Percent', kind: 'percent' },
+    { name: 'Description', kind: 'text' },
+    { name: 'InvoiceNo', kind: 'text', width: 12 },
+    ABOUT,
+  ],
+  rows: [
+    { OrderId: 'O-1010', DueDate: '2026-10-15', Amount: 1500, Description: 'Down payment on signing', 'About this row': 'A fixed amount, due: invoiced.' },
+    { OrderId: 'O-1010', DueDate: '2026-11-30', Percent: 0.35, Description: 'Design approved (35 %)', 'About this row': '35 % of the budget 10,000.00 = 3,500.00, due on the billing date: invoiced.' },
+    { OrderId: 'O-1010', DueDate: '2027-02-26', Percent: 0.5, Description: 'Go-live (50 %)', 'About this row': '5,000.00, due later: not yet invoiced.' },
   ],
 };
 
@@ -168,6 +259,34 @@ const projectTree: TableSheet = {
     { NodeId: 'P-1004-S2', ParentId: 'P-1004', Name: 'Implementation', Kind: 'Subproject', OrderId: 'O-1004', Section: 'Implementation', Status: 'InProgress' },
     { NodeId: 'P-1004-W2', ParentId: 'P-1004-S2', Name: 'Migration scripts', Kind: 'WorkPackage', OrderId: 'O-1004', LineItem: 'O-1004/2', Status: 'InProgress', Progress: 0.6 },
     { NodeId: 'P-1004-W3', ParentId: 'P-1004-S2', Name: 'Key-user training', Kind: 'WorkPackage', OrderId: 'O-1004', LineItem: 'O-1004/3', Status: 'InProgress', Progress: 0.5 },
+    { NodeId: 'P-1005', Name: 'Ostsee ferry booking app', Kind: 'MainProject', OrderId: 'O-1005', Status: 'InProgress' },
+    { NodeId: 'P-1005-W1', ParentId: 'P-1005', Name: 'Requirements analysis', Kind: 'WorkPackage', OrderId: 'O-1005', LineItem: 'O-1005/1', Status: 'InProgress', Progress: 0.8 },
+    { NodeId: 'P-1005-W2', ParentId: 'P-1005', Name: 'Booking app development', Kind: 'WorkPackage', OrderId: 'O-1005', LineItem: 'O-1005/2', Status: 'InProgress', Progress: 0.2 },
+    { NodeId: 'P-1006', Name: 'Pellworm operator training', Kind: 'MainProject', OrderId: 'O-1006', Status: 'InProgress' },
+    { NodeId: 'P-1006-W1', ParentId: 'P-1006', Name: 'Operator training', Kind: 'WorkPackage', OrderId: 'O-1006', LineItem: 'O-1006/1', Status: 'InProgress', Progress: 0.15 },
+    { NodeId: 'P-1007', Name: 'Quickborn site network', Kind: 'MainProject', OrderId: 'O-1007', Status: 'InProgress' },
+    { NodeId: 'P-1007-S1', ParentId: 'P-1007', Name: 'Planning', Kind: 'Subproject', OrderId: 'O-1007', Section: 'Planning', Status: 'Completed', Progress: 1 },
+    { NodeId: 'P-1007-W1', ParentId: 'P-1007-S1', Name: 'Network planning', Kind: 'WorkPackage', OrderId: 'O-1007', LineItem: 'O-1007/1', Status: 'Completed', Progress: 1 },
+    { NodeId: 'P-1007-S2', ParentId: 'P-1007', Name: 'Rollout', Kind: 'Subproject', OrderId: 'O-1007', Section: 'Rollout', Status: 'InProgress' },
+    { NodeId: 'P-1007-W2', ParentId: 'P-1007-S2', Name: 'Installation and configuration', Kind: 'WorkPackage', OrderId: 'O-1007', LineItem: 'O-1007/2', Status: 'InProgress', Progress: 0.5 },
+    { NodeId: 'P-1008', Name: 'Ratzeburg book series', Kind: 'MainProject', OrderId: 'O-1008', Status: 'InProgress' },
+    { NodeId: 'P-1008-W1', ParentId: 'P-1008', Name: 'Book series cover design', Kind: 'WorkPackage', OrderId: 'O-1008', LineItem: 'O-1008/1', Status: 'InProgress', Progress: 0.25 },
+    { NodeId: 'P-1009', Name: 'Rendsburg lock scheduling', Kind: 'MainProject', OrderId: 'O-1009', Status: 'InProgress' },
+    { NodeId: 'P-1009-W1', ParentId: 'P-1009', Name: 'Process workshop', Kind: 'WorkPackage', OrderId: 'O-1009', LineItem: 'O-1009/1', Status: 'Completed', Progress: 1 },
+    { NodeId: 'P-1009-W2', ParentId: 'P-1009', Name: 'Interface development', Kind: 'WorkPackage', OrderId: 'O-1009', LineItem: 'O-1009/2', Status: 'InProgress', Progress: 0.3 },
+    { NodeId: 'P-1009-W3', ParentId: 'P-1009', Name: 'Screen design', Kind: 'WorkPackage', OrderId: 'O-1009', LineItem: 'O-1009/3', Status: 'InProgress', Progress: 0.2 },
+    { NodeId: 'P-1009-W4', ParentId: 'P-1009', Name: 'User training', Kind: 'WorkPackage', OrderId: 'O-1009', LineItem: 'O-1009/4', Status: 'InProgress', Progress: 0.3 },
+    { NodeId: 'P-1010', Name: 'Sylt booking website', Kind: 'MainProject', OrderId: 'O-1010', Status: 'InProgress' },
+    { NodeId: 'P-1010-W1', ParentId: 'P-1010', Name: 'Concept and design', Kind: 'WorkPackage', OrderId: 'O-1010', LineItem: 'O-1010/1', Status: 'Completed', Progress: 1 },
+    { NodeId: 'P-1010-W2', ParentId: 'P-1010', Name: 'Booking website', Kind: 'WorkPackage', OrderId: 'O-1010', LineItem: 'O-1010/2', Status: 'InProgress', Progress: 0.2 },
+    { NodeId: 'P-1011', Name: 'Travemünde marina booking', Kind: 'MainProject', OrderId: 'O-1011', Status: 'InProgress' },
+    { NodeId: 'P-1011-W1', ParentId: 'P-1011', Name: 'Harbour survey', Kind: 'WorkPackage', OrderId: 'O-1011', LineItem: 'O-1011/1', Status: 'Completed', Progress: 1 },
+    { NodeId: 'P-1011-W2', ParentId: 'P-1011', Name: 'Berth booking system', Kind: 'WorkPackage', OrderId: 'O-1011', LineItem: 'O-1011/2', Status: 'InProgress', Progress: 0.3 },
+    { NodeId: 'P-1012', Name: 'Uetersen ERP interfaces', Kind: 'MainProject', OrderId: 'O-1012', Status: 'InProgress' },
+    { NodeId: 'P-1012-W1', ParentId: 'P-1012', Name: 'Import interface', Kind: 'WorkPackage', OrderId: 'O-1012', LineItem: 'O-1012/1', Status: 'InProgress', Progress: 0.3 },
+    { NodeId: 'P-1012-W2', ParentId: 'P-1012', Name: 'Export interface', Kind: 'WorkPackage', OrderId: 'O-1012', LineItem: 'O-1012/2', Status: 'InProgress', Progress: 0.3 },
+    { NodeId: 'P-1013', Name: 'Wedel fleet management', Kind: 'MainProject', OrderId: 'O-1013', Status: 'Completed' },
+    { NodeId: 'P-1013-W1', ParentId: 'P-1013', Name: 'Fleet management concept', Kind: 'WorkPackage', OrderId: 'O-1013', LineItem: 'O-1013/1', Status: 'Completed', Progress: 1 },
   ],
 };
 
@@ -216,6 +335,26 @@ const timeEntries: TableSheet = {
     entry('E-1206', '2026-11-09', 'Anna Berg', 'P-1004-W3', 4, 'Training', 'Key-user training', 'Line O-1004/3 at 95.00.'),
     { ...entry('E-1207', '2026-11-10', 'Jonas Keller', 'P-1004-W2', 2, 'Development', 'Fixing our own bug', 'Not billable: costed on the order, never invoiced.'), Billable: false },
     entry('E-1208', '2026-11-16', 'Jonas Keller', 'P-1004-W2', 4, 'Development', 'Delta migration', 'Line O-1004/2 at 105.00.'),
+    // Orders of every billing mode and basis (O-1005 to O-1013; O-1014 has no project to book on)
+    entry('E-3051', '2026-11-10', 'Anna Berg', 'P-1005-W1', 4, 'Consulting', 'Requirements workshop', 'Waits: the project is 40 % done, the order bills from 50 %.'),
+    entry('E-3052', '2026-11-17', 'Jonas Keller', 'P-1005-W2', 6, 'Development', 'Timetable import', 'Waits like E-3051.'),
+    entry('E-3061', '2026-11-19', 'Anna Berg', 'P-1006-W1', 2.5, 'Training', 'Operator training, first session', '2.5 h x 95.00 = 237.50, below the order\'s minimum of 500.00: held back.'),
+    entry('E-3071', '2026-10-12', 'Anna Berg', 'P-1007-W1', 6, 'Consulting', 'Site survey and network plan', 'In Planning (Completed): bills at 120.00.'),
+    entry('E-3072', '2026-10-13', 'Mia Schulz', 'P-1007-S1', 1, 'Meeting', 'Planning sign-off', 'Booked on Planning itself: the collector O-1007/3 takes it, judged by Planning: bills at 90.00.'),
+    entry('E-3073', '2026-11-09', 'Jonas Keller', 'P-1007-W2', 8, 'Development', 'Switch configuration', 'In Rollout (InProgress): waits.'),
+    entry('E-3074', '2026-11-10', 'Mia Schulz', 'P-1007-S2', 1, 'Meeting', 'Rollout coordination', 'Collector O-1007/3, judged by Rollout: waits.'),
+    entry('E-3081', '2026-11-11', 'Mia Schulz', 'P-1008-W1', 5, 'Design', 'Cover drafts', 'Waits until BillNow is set on O-1008.'),
+    entry('E-3091', '2026-11-02', 'Anna Berg', 'P-1009-W1', 3, 'Consulting', 'Lock scheduling workshop', 'Group Consulting.'),
+    entry('E-3092', '2026-11-05', 'Jonas Keller', 'P-1009-W2', 6, 'Development', 'Lock sensor interface', 'Group Engineering.'),
+    entry('E-3093', '2026-11-06', 'Mia Schulz', 'P-1009-W3', 2, 'Design', 'Dispatcher screen', 'Group Engineering.'),
+    entry('E-3094', '2026-11-20', 'Anna Berg', 'P-1009-W4', 2, 'Training', 'Dispatcher training', 'Group Consulting.'),
+    entry('E-3101', '2026-10-19', 'Anna Berg', 'P-1010-W1', 4, 'Consulting', 'Design workshop', 'Payment plan order: costed, never invoiced (InvoiceNo stays blank).'),
+    entry('E-3102', '2026-11-16', 'Jonas Keller', 'P-1010-W2', 10, 'Development', 'Room booking widget', 'Costed, never invoiced.'),
+    entry('E-3111', '2026-10-20', 'Anna Berg', 'P-1011-W1', 6, 'Consulting', 'Survey of berths and jetties', 'Line 1 has reached its BillAtStatus Completed: bills at 120.00.'),
+    entry('E-3112', '2026-11-12', 'Jonas Keller', 'P-1011-W2', 9, 'Development', 'Booking calendar', 'Line 2 waits for 50 % progress.'),
+    entry('E-3121', '2026-11-03', 'Jonas Keller', 'P-1012-W1', 7, 'Development', 'Import parser', 'AsBudgeted: costed, never invoiced; the budget bills instead.'),
+    entry('E-3122', '2026-11-18', 'Jonas Keller', 'P-1012-W2', 3, 'Development', 'Export format', 'Costed, never invoiced.'),
+    entry('E-3131', '2026-11-16', 'Anna Berg', 'P-1013-W1', 1.5, 'Consulting', 'Follow-up call after handover', 'The order is Billed (closed): OrderBilled exception.'),
     // Block-time agreements
     ticket('E-2001', '2026-10-05', 'Tom Richter', 'AG-101', 2, 'Remote support', 'Firewall rule change', 'Covered by the block.'),
     ticket('E-2002', '2026-10-19', 'Tom Richter', 'AG-101', 3, 'Remote support', 'Server patching', 'Covered by the block.'),
@@ -288,7 +427,7 @@ const agreementAdditions: TableSheet = {
 };
 
 export const SAMPLE_TABLES: TableSheet[] = [
-  settings, people, items, orders, lineItems, projectTree, timeEntries, agreements, agreementAdditions,
+  settings, people, items, orders, lineItems, paymentPlan, projectTree, timeEntries, agreements, agreementAdditions,
 ];
 
 export const README_SHEET: TextSheet = {
@@ -300,7 +439,7 @@ export const README_SHEET: TextSheet = {
     'Columns named "About this row" are notes for you: the engine ignores columns it does not know and leaves them untouched.',
     '',
     '# What it shows',
-    'Orders (sheet Orders, LineItems, ProjectTree): four orders for three customers.',
+    'Orders (sheets Orders, LineItems, PaymentPlan, ProjectTree): fourteen orders for thirteen customers, an order of every billing mode and basis.',
     '• O-1001 Nordlicht GmbH, website relaunch: sections Conception and Implementation become subprojects, each line item a work package. '
       + 'Two hourly-rate collectors on the main project: "Hourly rate Volker" (Assignee Volker Vorstand) takes only Volker\'s time, '
       + '"the rest" everybody else\'s. Invoice shows one row per item and person (ByItemsPerson).',
@@ -311,6 +450,19 @@ export const README_SHEET: TextSheet = {
     '• O-1004 Brückner Logistik KG, data migration: one entry with SeparateRow, one non-billable entry, and two entries no line item takes '
       + '(no collector on this project): they are listed as NoLineItem exceptions. Invoice shows one row per item (the Settings default, ByItems).',
     '• One entry is booked on a node that does not exist (P-1001-W5): it is an UnknownNode exception and does not stop the run.',
+    'The orders of the other billing modes (BillingMode and its criteria in Orders; sheet OrderStatus of the result says per order whether it can bill and why not):',
+    '• O-1005 Rules with MinProgress 50 %: the project is 40 % done (budget-weighted from its work packages), so its time waits: "progress 40 % < 50 %".',
+    '• O-1006 Rules with MinimumBilling 500.00: the 237.50 of time so far is held back: "net 237.50 < minimum 500.00".',
+    '• O-1007 Rules per subproject (SubprojectBasis, RequiredStatus Completed): the Completed Planning section bills (also the collector time booked in it), '
+      + 'the Rollout section waits: "Rollout: status InProgress, required Completed".',
+    '• O-1008 Manual without BillNow: waits ("BillNow is not set"). O-1009 Manual with BillNow TRUE: bills, one row per item group (ByGroups).',
+    '• O-1010 PaymentPlan (sheet PaymentPlan): the down payment of 1,500.00 and the 35 % installment due on 30 November are invoiced, '
+      + 'the 50 % due in February is not yet; the time on the order is costed, never invoiced.',
+    '• O-1011 BillingRules: line 1 bills once its work package is Completed (it is), line 2 from 50 % progress (it is at 30 %, so it waits).',
+    '• O-1012 Basis AsBudgeted: bills 30 % of the budget of each of its two Development lines (600.00 + 396.00) on one row; its time is costed only.',
+    '• O-1013 Billed: the order is closed; a new entry booked on it is an OrderBilled exception.',
+    '• O-1014 has no project yet, so nothing can dock or bill ("no project yet"). Make it with '
+      + 'psa-billing create-project assets/sample.xlsx --order O-1014 --out out/sample-projects.xlsx, or Create project in the add-in.',
     'Block-time agreements (sheets Agreements, AgreementAdditions; time with an Agreement instead of a NodeId):',
     '• AG-101 active with balance, topped up by 5 h, onsite work excluded and billed at the overage rate.',
     '• AG-102 drawn beyond zero: the last entry is split, the hour past the block billed at the overage rate.',
@@ -323,7 +475,7 @@ export const README_SHEET: TextSheet = {
     'In Excel with the add-in: open this file, set the billing date to ' + SAMPLE_BILLING_DATE + ' and run Generate (or Preview first).',
     'The result gets one sheet per invoice plus the tables Invoices, InvoiceLines, AgreementSummary, OrderStatus and BillingExceptions; '
       + 'the InvoiceNo column of every billed entry is filled, so a second run bills nothing twice.',
-    'Billed as of ' + SAMPLE_BILLING_DATE + ' you should get 12 invoices, INV-00001 to INV-00012, and 4 exceptions. '
+    'Billed as of ' + SAMPLE_BILLING_DATE + ' you should get 17 invoices, INV-00001 to INV-00017, and 5 exceptions. '
       + 'docs/sample-workbook.md lists every invoice with the figures to check by hand.',
   ],
 };

@@ -10,6 +10,8 @@ import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
 import { dayFromIso } from '../../src/engine/day';
+import { sumDecimals, type Decimal } from '../../src/engine/money';
+import { createAllProjects, withNewNodes } from '../../src/engine/projects/createProject';
 import type { BillingResult, Invoice } from '../../src/engine/billingResult';
 import type { RawWorkbook } from '../../src/schema/rawTable';
 import { writeSampleWorkbook } from '../../scripts/sample/writeSampleWorkbook';
@@ -94,6 +96,11 @@ test('order invoices carry the nets and grosses listed in the docs', () => {
     ['O-1004', 'Brückner Logistik KG', '2475.00', '470.25', '2945.25'],
     ['O-1001', 'Nordlicht GmbH', '3895.00', '740.05', '4635.05'],
     ['O-1002', 'Nordlicht GmbH', '840.00', '159.60', '999.60'],
+    ['O-1007', 'Quickborn Bau AG', '810.00', '153.90', '963.90'],
+    ['O-1009', 'Rendsburg Kanalservice GmbH', '1370.00', '260.30', '1630.30'],
+    ['O-1010', 'Sylt Strandhotel KG', '5000.00', '950.00', '5950.00'],
+    ['O-1011', 'Travemünde Marina GmbH', '720.00', '136.80', '856.80'],
+    ['O-1012', 'Uetersen Papier AG', '996.00', '189.24', '1185.24'],
   ]);
 });
 
@@ -104,11 +111,12 @@ test('reports time no line item takes as NoLineItem and the mistyped node as Unk
   expect(orderExceptions).toEqual([
     ['E-1204', 'NoLineItem', 'P-1004', '1.50'],
     ['E-1205', 'NoLineItem', 'P-1004-S2', '2.00'],
+    ['E-3131', 'OrderBilled', 'P-1013-W1', '1.50'],
     ['E-1013', 'UnknownNode', 'P-1001-W5', '2.00'],
   ]);
 });
 
-test('issues the twelve invoices listed in docs/sample-workbook.md, in number order', () => {
+test('issues the seventeen invoices listed in docs/sample-workbook.md, in number order', () => {
   expect(result.invoices.map((i) => [i.invoiceNo, i.kind, i.customer, i.source, i.gross.toFixed(2)])).toEqual([
     ['INV-00001', 'Prepaid', 'Hafenmeisterei Lübeck', 'AG-102', '1071.00'],
     ['INV-00002', 'Prepaid', 'Praxis Dr. Sommer', 'AG-103', '952.00'],
@@ -120,9 +128,139 @@ test('issues the twelve invoices listed in docs/sample-workbook.md, in number or
     ['INV-00008', 'Order', 'Brückner Logistik KG', 'O-1004', '2945.25'],
     ['INV-00009', 'Order', 'Nordlicht GmbH', 'O-1001', '4635.05'],
     ['INV-00010', 'Order', 'Nordlicht GmbH', 'O-1002', '999.60'],
-    ['INV-00011', 'Overage', 'Hafenmeisterei Lübeck', 'AG-102', '136.85'],
-    ['INV-00012', 'Overage', 'Stadtwerke Kiel', 'AG-101', '309.40'],
+    ['INV-00011', 'Order', 'Quickborn Bau AG', 'O-1007', '963.90'],
+    ['INV-00012', 'Order', 'Rendsburg Kanalservice GmbH', 'O-1009', '1630.30'],
+    ['INV-00013', 'Order', 'Sylt Strandhotel KG', 'O-1010', '5950.00'],
+    ['INV-00014', 'Order', 'Travemünde Marina GmbH', 'O-1011', '856.80'],
+    ['INV-00015', 'Order', 'Uetersen Papier AG', 'O-1012', '1185.24'],
+    ['INV-00016', 'Overage', 'Hafenmeisterei Lübeck', 'AG-102', '136.85'],
+    ['INV-00017', 'Overage', 'Stadtwerke Kiel', 'AG-101', '309.40'],
   ]);
+  const total = (pick: (i: Invoice) => Decimal) => sumDecimals(result.invoices.map(pick)).toFixed(2);
+  expect([total((i) => i.net), total((i) => i.tax), total((i) => i.gross)]).toEqual(['22586.00', '4291.34', '26877.34']);
+});
+
+describe('an order of every billing mode and basis', () => {
+  const statusOf = (orderId: string) => {
+    const row = result.orderStatus.find((o) => o.orderId === orderId);
+    if (!row) throw new Error(`no OrderStatus row for ${orderId}`);
+    return row;
+  };
+  const billedEntryIds = (): string[] => {
+    const entries = raw.tables.find((t) => t.name === 'TimeEntries');
+    const column = entries?.headers.indexOf('EntryId') ?? -1;
+    return result.invoiceNoUpdates.filter((u) => u.table === 'TimeEntries').map((u) => String(entries?.rows[u.index][column]));
+  };
+
+  test('OrderStatus says per order whether it can bill and why not', () => {
+    expect(result.orderStatus.map((o) => [o.orderId, o.billingMode, o.canBill, o.reason])).toEqual([
+      ['O-1001', 'Rules', true, ''],
+      ['O-1002', 'Rules', true, ''],
+      ['O-1003', 'Rules', true, ''],
+      ['O-1004', 'Rules', true, ''],
+      ['O-1005', 'Rules', false, 'progress 40 % < 50 %'],
+      ['O-1006', 'Rules', false, 'net 237.50 < minimum 500.00'],
+      ['O-1007', 'Rules', true, 'Rollout: status InProgress, required Completed'],
+      ['O-1008', 'Manual', false, 'BillNow is not set'],
+      ['O-1009', 'Manual', true, ''],
+      ['O-1010', 'PaymentPlan', true, ''],
+      ['O-1011', 'BillingRules', true, 'line 2: progress 30 % < 50 %'],
+      ['O-1012', 'Rules', true, ''],
+      ['O-1013', 'Billed', false, 'the order is closed (BillingMode Billed)'],
+      ['O-1014', 'Rules', false, 'no project yet'],
+    ]);
+  });
+
+  test('OrderStatus money of the new orders: billed, unbilled, cost, margin', () => {
+    const money = (orderId: string) => {
+      const o = statusOf(orderId);
+      return [o.progress.toString(), o.billed.toFixed(2), o.unbilled.toFixed(2), o.cost.toFixed(2), o.margin.toFixed(2)];
+    };
+    expect(money('O-1005')).toEqual(['0.4', '0.00', '1080.00', '640.00', '440.00']);
+    expect(money('O-1006')).toEqual(['0.15', '0.00', '237.50', '175.00', '62.50']);
+    expect(money('O-1007')).toEqual(['0.65', '810.00', '890.00', '1010.00', '690.00']);
+    expect(money('O-1008')).toEqual(['0.25', '0.00', '550.00', '275.00', '275.00']);
+    expect(money('O-1010')).toEqual(['0.44', '5000.00', '5000.00', '880.00', '9120.00']);
+    expect(money('O-1011')).toEqual(['0.51', '720.00', '900.00', '960.00', '660.00']);
+    expect(money('O-1012')).toEqual(['0.3', '996.00', '0.00', '600.00', '396.00']);
+    expect(money('O-1013')).toEqual(['1', '0.00', '0.00', '105.00', '-105.00']);
+    expect(money('O-1014')).toEqual(['0', '0.00', '0.00', '0.00', '0.00']);
+  });
+
+  test('orders that wait issue no invoice and leave their time unmarked', () => {
+    for (const order of ['O-1005', 'O-1006', 'O-1008', 'O-1013', 'O-1014']) expect(result.invoices.some((i) => i.source === order)).toBe(false);
+    for (const waiting of ['E-3051', 'E-3052', 'E-3061', 'E-3073', 'E-3074', 'E-3081', 'E-3112']) expect(billedEntryIds()).not.toContain(waiting);
+    expect(billedEntryIds()).toEqual(expect.arrayContaining(['E-3071', 'E-3072', 'E-3091', 'E-3092', 'E-3093', 'E-3094', 'E-3111']));
+  });
+
+  test('SubprojectBasis bills the Completed Planning subproject only, its collector time included', () => {
+    const invoice = invoiceFor(result, 'O-1007');
+    expect(rowsOf(invoice)).toEqual([
+      ['Consulting', '6.00', '120.00', '720.00'],
+      ['Project management', '1.00', '90.00', '90.00'],
+    ]);
+    expect(invoice.rows.flatMap((r) => r.entryIds)).toEqual(['E-3071', 'E-3072']);
+  });
+
+  test('Manual with BillNow bills one row per item group (ByGroups)', () => {
+    expect(rowsOf(invoiceFor(result, 'O-1009'))).toEqual([
+      ['Consulting', '5.00', '', '550.00'],
+      ['Engineering', '8.00', '', '820.00'],
+    ]);
+  });
+
+  test('the payment plan bills the two installments due by the billing date; its time is costed, not invoiced', () => {
+    const invoice = invoiceFor(result, 'O-1010');
+    expect(rowsOf(invoice)).toEqual([
+      ['Down payment on signing', '1.00', '1500.00', '1500.00'],
+      ['Design approved (35 %)', '1.00', '3500.00', '3500.00'],
+    ]);
+    expect([invoice.net.toFixed(2), invoice.tax.toFixed(2), invoice.gross.toFixed(2)]).toEqual(['5000.00', '950.00', '5950.00']);
+    expect(result.invoiceNoUpdates.filter((u) => u.table === 'PaymentPlan').map((u) => [u.index, u.invoiceNo])).toEqual([
+      [0, invoice.invoiceNo],
+      [1, invoice.invoiceNo],
+    ]);
+    expect(billedEntryIds()).not.toContain('E-3101');
+    expect(billedEntryIds()).not.toContain('E-3102');
+  });
+
+  test('BillingRules bills the line whose BillAtStatus is reached; the line below its BillAtProgress waits', () => {
+    const invoice = invoiceFor(result, 'O-1011');
+    expect(rowsOf(invoice)).toEqual([['Consulting', '6.00', '120.00', '720.00']]);
+    expect(invoice.rows.flatMap((r) => r.entryIds)).toEqual(['E-3111']);
+  });
+
+  test('AsBudgeted bills 30 % of each line on one Development row, recorded per line item', () => {
+    const invoice = invoiceFor(result, 'O-1012');
+    expect(rowsOf(invoice)).toEqual([['Development', '9.60', '', '996.00']]);
+    expect([invoice.net.toFixed(2), invoice.tax.toFixed(2), invoice.gross.toFixed(2)]).toEqual(['996.00', '189.24', '1185.24']);
+    expect(invoice.rows[0].parts?.map((p) => [p.lineItem, p.quantity.toFixed(2), p.unitPrice.toFixed(2), p.amount.toFixed(2)])).toEqual([
+      ['O-1012/1', '6.00', '100.00', '600.00'],
+      ['O-1012/2', '3.60', '110.00', '396.00'],
+    ]);
+    expect(billedEntryIds()).not.toContain('E-3121');
+    expect(billedEntryIds()).not.toContain('E-3122');
+  });
+
+  test('"Create all projects" finds every project the sample types by hand and makes only O-1014\'s', () => {
+    const read = readBillingWorkbook(raw);
+    if (!read.workbook) throw new Error('sample has input issues');
+    const made = createAllProjects(read.workbook);
+    expect(made.issues).toEqual([]);
+    expect(made.nodes.map((n) => [n.nodeId, n.parentId, n.kind, n.orderId, n.lineItem, n.section])).toEqual([
+      ['P-O-1014', '', 'MainProject', 'O-1014', '', ''],
+      ['P-O-1014-1', 'P-O-1014', 'WorkPackage', 'O-1014', 'O-1014/1', ''],
+      ['P-O-1014-2', 'P-O-1014', 'WorkPackage', 'O-1014', 'O-1014/2', ''],
+    ]);
+    const after = runBilling(withNewNodes(read.workbook, made.nodes), { billingDate: dayFromIso(SAMPLE_BILLING_DATE) as number, preview: true });
+    expect(after.orderStatus.find((o) => o.orderId === 'O-1014')).toMatchObject({ canBill: true, reason: '' });
+  });
+
+  test('new time on the Billed order is an OrderBilled exception', () => {
+    expect(result.exceptions.filter((e) => e.reason === 'OrderBilled').map((e) => [e.entryId, e.nodeId, (e.seconds / 3600).toFixed(2)])).toEqual([
+      ['E-3131', 'P-1013-W1', '1.50'],
+    ]);
+  });
 });
 
 test('bills the hour beyond AG-102 and the onsite work AG-101 excludes at their overage rates', () => {
