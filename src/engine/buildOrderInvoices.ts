@@ -23,7 +23,7 @@ import { finalBillingCheck } from './orders/orderBillingDecision';
 import type { OrderRunMoney } from './orders/orderStatusRow';
 import { exceptionFor, type MatchedTime } from './matchTimeEntries';
 import { exceptionMessages } from './exceptionMessages';
-import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, sumDecimals, valueOfSeconds } from './money';
+import { Decimal, ZERO, centsOfSeconds, exactRate, fromHundredths, hoursForDisplay, roundCentsHalfUp, sumDecimals, valueOfSeconds } from './money';
 import { BILL_NOW } from './transactions';
 
 export interface OrderInvoices {
@@ -385,11 +385,25 @@ export function buildOrderInvoices(
     }
   };
 
-  const timeRowsOf = (builder: OrderBuilder, orderId: string): InvoiceRow[] =>
-    builder.rows.map((row, r) => {
-      let exact = valueOfSeconds(row.priceSeconds, prices[row.priceId]);
-      const others = row.otherPriceIds ?? [];
-      for (let p = 0; p < others.length; p++) exact = exact.plus(valueOfSeconds(row.otherPriceSeconds![p], prices[others[p]]));
+  // Rows whose time has one price (nearly all) get their amount in integer cents; the
+  // others, and prices too fine for safe integers, take the Decimal path.
+  const exactPrices = prices.map(exactRate);
+  const timeRowsOf = (builder: OrderBuilder, orderId: string): { rows: InvoiceRow[]; netCents: number | undefined } => {
+    let netCents: number | undefined = 0;
+    const rows = builder.rows.map((row, r): InvoiceRow => {
+      const exact = exactPrices[row.priceId];
+      const cents = row.otherPriceIds === undefined && exact !== undefined ? centsOfSeconds(row.priceSeconds, exact) : undefined;
+      let amount: Decimal;
+      if (cents !== undefined) {
+        amount = fromHundredths(cents);
+        if (netCents !== undefined) netCents += cents;
+      } else {
+        let value = valueOfSeconds(row.priceSeconds, prices[row.priceId]);
+        const others = row.otherPriceIds ?? [];
+        for (let p = 0; p < others.length; p++) value = value.plus(valueOfSeconds(row.otherPriceSeconds![p], prices[others[p]]));
+        amount = roundCentsHalfUp(value);
+        netCents = undefined;
+      }
       return {
         row: r + 1,
         description: row.description,
@@ -397,19 +411,23 @@ export function buildOrderInvoices(
         person: row.person >= 0 ? personNames[row.person] : undefined,
         quantity: hoursForDisplay(row.seconds),
         unitPrice: row.otherPriceIds === undefined ? prices[row.priceId] : undefined,
-        amount: roundCentsHalfUp(exact),
+        amount,
         revenueAccount: row.revenueAccount,
         source: orderId,
         lineItem: row.line >= 0 ? lines[row.line].ref : undefined,
         entryIds: row.entryIds,
       };
     });
+    // Summed in cents only while the sum stays exact.
+    return { rows, netCents: netCents !== undefined && Number.isSafeInteger(netCents) ? netCents : undefined };
+  };
 
   const { view, decisions } = context;
   const billedBefore = billedByLineItem(book);
 
   /** Rows and settle targets of one order's invoice on this run, by mode and basis. */
-  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[] } => {
+  /** `netCents`: the rows' net in cents, when every row was priced in integers. */
+  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; netCents?: number } => {
     const order = orders[oi];
     const decision = decisions.get(order.key)!;
     if (decision.mode === 'PaymentPlan') {
@@ -436,7 +454,8 @@ export function buildOrderInvoices(
     }
     const builder = builders[oi];
     if (builder === undefined) return { rows: [], settles: [] };
-    return { rows: timeRowsOf(builder, order.id), settles: builder.settles.map((index) => ({ table: 'TimeEntries' as const, index })) };
+    const { rows, netCents } = timeRowsOf(builder, order.id);
+    return { rows, netCents, settles: builder.settles.map((index) => ({ table: 'TimeEntries' as const, index })) };
   };
 
   const compose = () => {
@@ -444,10 +463,11 @@ export function buildOrderInvoices(
     const nets: Decimal[] = new Array(orders.length).fill(ZERO);
     const held = new Uint8Array(orders.length);
     orders.forEach((order, oi) => {
-      const { rows, settles } = invoiceContent(oi);
+      const { rows, settles, netCents } = invoiceContent(oi);
       if (rows.length === 0) return;
       let net = ZERO;
-      for (const row of rows) net = net.plus(row.amount);
+      if (netCents !== undefined) net = fromHundredths(netCents);
+      else for (const row of rows) net = net.plus(row.amount);
       nets[oi] = net;
       if (!finalBillingCheck(decisions.get(order.key)!, net).canBill) {
         held[oi] = 1;

@@ -1,6 +1,13 @@
 /**
  * Money is Decimal, from one project-wide clone; the global Decimal settings are never touched.
  * Rounding happens only at the named points of the billing rules, each with its mode spelled out.
+ *
+ * Hot paths (a million time entries make hundreds of thousands of invoice rows) may do the
+ * same work in exact integer arithmetic instead: `exactRate` writes a rate as integer units
+ * over a power of ten, `centsOfSeconds` and `hundredthsOfHours` round with integer
+ * remainders, and `fromHundredths` turns the result into a (shared) Decimal once. They give
+ * exactly what the Decimal path gives (test/engine/money.test.ts), and answer undefined
+ * where integers would leave the safe range, so the caller falls back to Decimal.
  */
 import DecimalBase from 'decimal.js';
 
@@ -22,6 +29,8 @@ export function valueOfSeconds(seconds: number, rate: Decimal): Decimal {
 
 /** Hours shown on an invoice row: seconds / 3600, half-up to two decimals. */
 export function hoursForDisplay(seconds: number): Decimal {
+  const hundredths = hundredthsOfHours(seconds);
+  if (hundredths !== undefined) return fromHundredths(hundredths);
   return new Decimal(seconds).div(SECONDS_PER_HOUR).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
@@ -35,3 +44,70 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/** `numerator / denominator` rounded half-up, for safe integers, numerator >= 0 and denominator > 0. */
+function divideHalfUp(numerator: number, denominator: number): number {
+  // `%` is exact on safe integers, so no float division can round a quotient up to the next integer.
+  const rest = numerator % denominator;
+  return (numerator - rest) / denominator + (2 * rest >= denominator ? 1 : 0);
+}
+
+/**
+ * Hours of whole seconds in hundredths, half-up: the integer behind `hoursForDisplay`.
+ * Undefined for a negative or unsafe count (negative zero and signs stay with Decimal).
+ */
+export function hundredthsOfHours(seconds: number): number | undefined {
+  return Number.isSafeInteger(seconds) && seconds >= 0 ? divideHalfUp(seconds, 36) : undefined;
+}
+
+/** An hourly rate as integer `units` over `scale` (a power of ten), so seconds × rate can be worked in integers. */
+export interface ExactRate {
+  readonly units: number;
+  /** 36 × scale: seconds × units / perCent is the value in cents. */
+  readonly perCent: number;
+}
+
+/** The rate as an ExactRate, or undefined when its digits do not fit safe integers (then use Decimal). */
+export function exactRate(rate: Decimal): ExactRate | undefined {
+  // A negative rate, negative zero included, keeps its sign rules in Decimal.
+  if (rate.isNegative() || !rate.isFinite()) return undefined;
+  const places = rate.decimalPlaces();
+  // 36 × 10^14 is the last denominator below 2^53.
+  if (places > 14) return undefined;
+  const units = rate.mul(new Decimal(10).pow(places)).toNumber();
+  if (!Number.isSafeInteger(units)) return undefined;
+  return { units, perCent: 36 * 10 ** places };
+}
+
+/**
+ * `roundCentsHalfUp(valueOfSeconds(seconds, rate))` in integer cents, or undefined when
+ * seconds are negative or not whole, or seconds × units leaves the safe integer range.
+ * Same result, not just close: a quotient units × seconds / (3600 × 10^places) that is not
+ * exactly a half cent lies at least 1 / (3600 × 10^places) away from one, and while the
+ * product stays below 2^53 that is far more than the last of the 34 digits the Decimal
+ * path's division keeps, so its one extra rounding can never cross a half cent.
+ */
+export function centsOfSeconds(seconds: number, rate: ExactRate): number | undefined {
+  const numerator = seconds * rate.units;
+  // A product that leaves the safe range can never round back into it, so this check is exact.
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(seconds) || seconds < 0) return undefined;
+  return divideHalfUp(numerator, rate.perCent);
+}
+
+/**
+ * Decimal of `hundredths` / 100 (cents as money, hundredths of an hour as hours). Decimals are
+ * immutable, so equal values share one instance: rows repeat the same few amounts and hours.
+ */
+export function fromHundredths(hundredths: number): Decimal {
+  let value = hundredthsCache.get(hundredths);
+  if (value === undefined) {
+    value = new Decimal(hundredths).div(100);
+    if (hundredthsCache.size >= MAX_CACHED) hundredthsCache.clear();
+    hundredthsCache.set(hundredths, value);
+  }
+  return value;
+}
+
+/** Bounded: totals of big rows are mostly distinct, so an unbounded cache would only grow. */
+const MAX_CACHED = 65_536;
+const hundredthsCache = new Map<number, Decimal>();
