@@ -154,7 +154,7 @@ export class XlsxWorkbook implements WorkbookPort {
       else this.replaceTable(table);
     }
     for (const sheet of layout.invoiceSheets) this.writeInvoiceSheet(sheet);
-    for (const update of layout.invoiceNoCells) this.writeInvoiceNo(update.table, update.index, update.invoiceNo);
+    this.writeInvoiceNos(layout.invoiceNoCells);
     this.markExceptionRows(layout.exceptionRows);
   }
 
@@ -176,13 +176,21 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // ---- tables -------------------------------------------------------------------
 
+  /**
+   * Every table on every sheet, built once and kept until a sheet or a table is added or
+   * removed: a run looks tables up per InvoiceNo cell, over 1,000+ invoice sheets.
+   */
+  private tableList: TableHandle[] | undefined;
+
   private tables(): TableHandle[] {
+    if (this.tableList) return this.tableList;
     const out: TableHandle[] = [];
     for (const sheet of this.workbook.worksheets) {
       for (const t of Object.values((sheet as unknown as { tables: Record<string, { model: TableModel }> }).tables)) {
         out.push({ sheet, model: t.model });
       }
     }
+    this.tableList = out;
     return out;
   }
 
@@ -354,6 +362,7 @@ export class XlsxWorkbook implements WorkbookPort {
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows,
     });
+    this.tableList = undefined;
     table.columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = Math.max(12, c.header.length + 4);
       if (!c.numFmt) return;
@@ -376,6 +385,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const ws of [...this.workbook.worksheets]) {
       if (isPreviewSheetName(ws.name)) this.workbook.removeWorksheet(ws.id);
     }
+    this.tableList = undefined;
   }
 
   private writeInvoiceSheet(invoice: InvoiceSheet): void {
@@ -403,14 +413,23 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // ---- write-backs ----------------------------------------------------------------
 
-  private writeInvoiceNo(tableName: string, index: number, invoiceNo: string): void {
-    const handle = this.findTable(tableName);
-    if (!handle) throw new Error(`Invoice number for table ${tableName}, which the workbook does not have.`);
-    const [column] = this.columnIndexes(handle, ['InvoiceNo']);
-    const data = this.dataBox(handle.model);
-    const row = data.top + index;
-    if (row > data.bottom) throw new Error(`Invoice number for row ${index + 1} of ${tableName}, which has fewer rows.`);
-    handle.sheet.getCell(row, data.left + column).value = invoiceNo;
+  /** Writes the InvoiceNo cells, looking each table and its InvoiceNo column up once. */
+  private writeInvoiceNos(updates: { table: string; index: number; invoiceNo: string }[]): void {
+    const targets = new Map<string, { handle: TableHandle; column: number; data: Box }>();
+    for (const { table: tableName, index, invoiceNo } of updates) {
+      let target = targets.get(tableName);
+      if (!target) {
+        const handle = this.findTable(tableName);
+        if (!handle) throw new Error(`Invoice number for table ${tableName}, which the workbook does not have.`);
+        const [column] = this.columnIndexes(handle, ['InvoiceNo']);
+        target = { handle, column, data: this.dataBox(handle.model) };
+        targets.set(tableName, target);
+      }
+      const { handle, column, data } = target;
+      const row = data.top + index;
+      if (row > data.bottom) throw new Error(`Invoice number for row ${index + 1} of ${tableName}, which has fewer rows.`);
+      handle.sheet.getCell(row, data.left + column).value = invoiceNo;
+    }
   }
 
   /** Fills exception rows of TimeEntries; clears the engine's own fill from every other row. */
