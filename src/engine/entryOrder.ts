@@ -18,7 +18,9 @@ const MAX_DATE_SPAN = 2_000_000;
 function idNumbers(entries: readonly TimeEntry[], indexes: ArrayLike<number>): Float64Array | undefined {
   const n = indexes.length;
   const numbers = new Float64Array(n);
+  /** The first id's prefix as written, and lower-cased. */
   let prefix: string | undefined;
+  let lowerPrefix = '';
   for (let i = 0; i < n; i++) {
     const id = entries[indexes[i]].id;
     let start = id.length;
@@ -30,16 +32,28 @@ function idNumbers(entries: readonly TimeEntry[], indexes: ArrayLike<number>): F
     const digits = id.length - start;
     if (digits === 0 || digits > 15) return undefined;
     if (start > 0 && id.charCodeAt(0) <= 32) return undefined;
-    const head = id.slice(0, start);
-    if (prefix === undefined) prefix = head.toLowerCase();
-    else if (head !== prefix && head.toLowerCase() !== prefix) return undefined;
-    // No digit may hide inside the prefix ("A1B2"): natural order would compare that run too.
-    if (i === 0 && /\d/.test(head)) return undefined;
-    const value = Number(id.slice(start));
+    if (prefix === undefined) {
+      prefix = id.slice(0, start);
+      lowerPrefix = prefix.toLowerCase();
+      // No digit may hide inside the prefix ("A1B2"): natural order would compare that run too.
+      if (/\d/.test(prefix)) return undefined;
+    } else if (!startsWithExactly(id, start, prefix) && id.slice(0, start).toLowerCase() !== lowerPrefix) {
+      return undefined;
+    }
+    // Up to 15 digits add up exactly in a double, as Number() of the digits would give.
+    let value = 0;
+    for (let k = start; k < id.length; k++) value = value * 10 + (id.charCodeAt(k) - 48);
     if (value >= MAX_NUMBER) return undefined;
     numbers[i] = value;
   }
   return numbers;
+}
+
+/** True when `id`'s first `length` characters are exactly `prefix`; compared in place, since ids are many. */
+function startsWithExactly(id: string, length: number, prefix: string): boolean {
+  if (length !== prefix.length) return false;
+  for (let k = 0; k < length; k++) if (id.charCodeAt(k) !== prefix.charCodeAt(k)) return false;
+  return true;
 }
 
 /** The given entry indexes, sorted by (Date, EntryId); ties keep the given order. */

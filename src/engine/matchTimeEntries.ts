@@ -131,11 +131,12 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
   const n = entries.length;
   let facts = new Int32Array(n * FACTS);
   const rawCategory = new Map<string, number>();
-  const orderTime: number[] = [];
+  const orderTime = new Int32Array(n);
+  let orderTimeCount = 0;
   for (let i = 0; i < n; i++) {
     const entry = entries[i];
     if (!isOrderTime(entry)) continue;
-    orderTime.push(i);
+    orderTime[orderTimeCount++] = i;
     const f = i * FACTS;
     facts[f + NODE] = entry.node === undefined ? NO_ID : (nodeIndex.get(entry.node) ?? NO_ID);
     facts[f + PERSON] = people.id(entry.person);
@@ -152,11 +153,16 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     facts[f + FLAGS] = (entry.billable ? FLAG_BILLABLE : 0) | (isSettled(entry) ? FLAG_SETTLED : 0) | (entry.separateRow ? FLAG_SEPARATE : 0);
     facts[f + ROW] = entry.source.index;
   }
-  const sorted = sortByDateAndEntryId(entries, orderTime);
+  const sorted = sortByDateAndEntryId(entries, orderTime.subarray(0, orderTimeCount));
   // The records in (Date, EntryId) order: both passes below then read memory front to back.
+  // Copied field by field: a subarray view per record would be a million short-lived objects.
   const total = sorted.length;
   const byOrder = new Int32Array(total * FACTS);
-  for (let s = 0; s < total; s++) byOrder.set(facts.subarray(sorted[s] * FACTS, sorted[s] * FACTS + FACTS), s * FACTS);
+  for (let s = 0; s < total; s++) {
+    const from = sorted[s] * FACTS;
+    const to = s * FACTS;
+    for (let k = 0; k < FACTS; k++) byOrder[to + k] = facts[from + k];
+  }
 
   const transactions = new Transactions();
   const exceptions: BillingException[] = [];
