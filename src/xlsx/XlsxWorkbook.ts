@@ -23,6 +23,7 @@ import { cellAddress, headerKey, type RawTable, type RawWorkbook } from '../sche
 import { readCellValue } from './readCellValue';
 import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
+import { StylePool } from './stylePool';
 
 /** A result that cannot be written without overwriting something of the user's. */
 export class WorkbookWriteError extends Error {
@@ -56,6 +57,9 @@ interface Box {
 /** ARGB form of the exception fill, as exceljs stores colours. */
 export const EXCEPTION_FILL_ARGB = 'FF' + EXCEPTION_FILL_COLOR.slice(1).toUpperCase();
 
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+const EXCEPTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: EXCEPTION_FILL_ARGB } };
+
 function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -85,11 +89,20 @@ function encodeRange(box: Box): string {
   return `${letters(box.left)}${box.top}:${letters(box.right)}${box.bottom}`;
 }
 
+function isEmptyStyle(style: object | undefined): boolean {
+  if (!style) return true;
+  for (const _key in style) return false;
+  return true;
+}
+
 function isBlank(cell: ExcelJS.Cell): boolean {
   return readCellValue(cell.value) === null;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
+  /** Every style the adapter gives a cell comes from here; no style object is changed in place. */
+  private readonly styles = new StylePool();
+
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
     /** Table parts of the file as loaded, keyed by lower-cased name. */
@@ -114,7 +127,34 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The file's bytes as the workbook now stands. */
   async toBuffer(): Promise<Buffer> {
+    this.shareEmptyStyles();
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  /**
+   * Gives every row and cell without a style the one shared empty style object. exceljs
+   * makes a new empty object for each of them (on loading and for each new cell) and, when
+   * writing, looks each style object up in a WeakMap: past a million or so distinct keys
+   * those lookups slow down sharply (most of the write time at 100k time entries).
+   * A date cell keeps its own: exceljs gives an unformatted date a date format, per object.
+   */
+  private shareEmptyStyles(): void {
+    const empty = this.styles.of(undefined);
+    for (const sheet of this.workbook.worksheets) {
+      const rows = sheet.rowCount;
+      for (let r = 1; r <= rows; r++) {
+        const row = sheet.findRow(r);
+        if (!row) continue;
+        // Typed by exceljs as row properties only, but a Row has its style object too.
+        const styled = row as unknown as { style: object };
+        if (isEmptyStyle(styled.style)) styled.style = empty;
+        const cells = row.cellCount;
+        for (let c = 1; c <= cells; c++) {
+          const cell = row.findCell(c);
+          if (cell && cell.style !== empty && cell.type !== ExcelJS.ValueType.Date && isEmptyStyle(cell.style)) cell.style = empty;
+        }
+      }
+    }
   }
 
   /** Names of the worksheets, in tab order. */
@@ -256,7 +296,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     sheet.getCell(box.top, column).value = header;
     const left = sheet.getCell(box.top, box.right);
-    if (left.style) sheet.getCell(box.top, column).style = { ...left.style };
+    if (left.style) sheet.getCell(box.top, column).style = this.styles.of(left.style);
     model.columns.push({ name: header, filterButton: true });
     model.tableRef = encodeRange({ ...box, right: column });
     this.resetAutoFilter(model);
@@ -289,10 +329,10 @@ export class XlsxWorkbook implements WorkbookPort {
         const source = sheet.getCell(from, c);
         const target = sheet.getCell(to, c);
         target.value = source.value;
-        target.style = { ...source.style };
+        target.style = this.styles.of(source.style);
         source.value = null;
         // The old totals row becomes a data row when the table grows: give it the look of the row above.
-        source.style = from <= newBottom ? { ...sheet.getCell(from - 1, c).style } : {};
+        source.style = this.styles.of(from <= newBottom ? sheet.getCell(from - 1, c).style : undefined);
       }
     }
     model.tableRef = encodeRange({ ...box, bottom: newBottom + totals });
@@ -304,7 +344,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const cell = sheet.getCell(row, left + index);
       cell.value = values[i];
       const numFmt = table.columns[i].numFmt;
-      if (numFmt) cell.numFmt = numFmt;
+      if (numFmt) cell.style = this.styles.with(cell.style, { numFmt });
     });
   }
 
@@ -365,8 +405,12 @@ export class XlsxWorkbook implements WorkbookPort {
     this.tableList = undefined;
     table.columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = Math.max(12, c.header.length + 4);
-      if (!c.numFmt) return;
-      for (let r = 0; r < rows.length; r++) sheet.getCell(2 + r, i + 1).numFmt = c.numFmt;
+      const numFmt = c.numFmt;
+      if (!numFmt) return;
+      for (let r = 0; r < rows.length; r++) {
+        const cell = sheet.getCell(2 + r, i + 1);
+        cell.style = this.styles.with(cell.style, { numFmt });
+      }
     });
   }
 
@@ -401,8 +445,12 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!cell) return;
         const target = sheet.getCell(r + 1, c + 1);
         target.value = cell.value;
-        if (cell.numFmt) target.numFmt = cell.numFmt;
-        if (cell.bold) target.font = { bold: true };
+        if (cell.numFmt || cell.bold) {
+          const change: Partial<ExcelJS.Style> = {};
+          if (cell.numFmt) change.numFmt = cell.numFmt;
+          if (cell.bold) change.font = BOLD;
+          target.style = this.styles.with(target.style, change);
+        }
       });
     });
   }
@@ -443,10 +491,9 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let c = data.left; c <= data.right; c++) {
         const cell = handle.sheet.getCell(r, c);
         if (isException) {
-          cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: EXCEPTION_FILL_ARGB } } };
+          cell.style = this.styles.with(cell.style, { fill: EXCEPTION_FILL });
         } else if (hasEngineFill(cell)) {
-          const { fill: _fill, ...rest } = cell.style;
-          cell.style = rest;
+          cell.style = this.styles.with(cell.style, { fill: undefined });
         }
       }
     }

@@ -158,6 +158,21 @@ describe('writing a real run', () => {
     expect([argb('B6'), argb('C5')]).toEqual([undefined, 'FF0000FF']);
   });
 
+  test('formats a written cell without changing the cells of the file that share its style', async () => {
+    const wb = await reopen(await fixtureWorkbook());
+    wb.getWorksheet('Register')!.getCell('F7').font = { bold: true };
+    const note = wb.getWorksheet('Notes')!.getCell('C5');
+    note.value = 12.5;
+    note.font = { bold: true };
+    // Written with one style id, so exceljs loads the two cells with one shared style object.
+    const sharedStyle = Buffer.from(await wb.xlsx.writeBuffer());
+    const after = await reopen(await run(sharedStyle));
+    const net = after.getWorksheet('Register')!.getCell('F7');
+    const kept = after.getWorksheet('Notes')!.getCell('C5');
+    expect([net.value, net.numFmt, net.font?.bold]).toEqual([2619, '#,##0.00', true]);
+    expect([kept.value, kept.numFmt, kept.font?.bold]).toEqual([12.5, undefined, true]);
+  });
+
   test('leaves a user sheet exactly as it was', async () => {
     const before = (await reopen(await fixtureWorkbook())).getWorksheet('Notes')!;
     const after = (await reopen(await run(await fixtureWorkbook()))).getWorksheet('Notes')!;
