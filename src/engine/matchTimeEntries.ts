@@ -125,19 +125,25 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     line.maxBillable !== undefined ? new Map<number, number>() : undefined,
   );
 
-  // One pass in table order: what matching needs of each entry, packed side by side so
-  // that visiting entries in date order touches one small record, not a scattered object.
+  // What matching needs of each entry, packed side by side in (Date, EntryId) order, so that
+  // both passes below read one small record after another instead of scattered objects.
+  // The records are filled in table order (entries read front to back, names interned in
+  // table order) and written straight to their sorted place.
   const { roundUpMinutes, minimumMinutes } = settings;
   const n = entries.length;
-  let facts = new Int32Array(n * FACTS);
-  const rawCategory = new Map<string, number>();
   const orderTime = new Int32Array(n);
   let orderTimeCount = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) if (isOrderTime(entries[i])) orderTime[orderTimeCount++] = i;
+  const sorted = sortByDateAndEntryId(entries, orderTime.subarray(0, orderTimeCount));
+  const total = sorted.length;
+  const rank = new Int32Array(n);
+  for (let s = 0; s < total; s++) rank[sorted[s]] = s;
+  const facts = new Int32Array(total * FACTS);
+  const rawCategory = new Map<string, number>();
+  for (let k = 0; k < total; k++) {
+    const i = orderTime[k];
     const entry = entries[i];
-    if (!isOrderTime(entry)) continue;
-    orderTime[orderTimeCount++] = i;
-    const f = i * FACTS;
+    const f = rank[i] * FACTS;
     facts[f + NODE] = entry.node === undefined ? NO_ID : (nodeIndex.get(entry.node) ?? NO_ID);
     facts[f + PERSON] = people.id(entry.person);
     let category = NO_ID;
@@ -153,18 +159,9 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     facts[f + FLAGS] = (entry.billable ? FLAG_BILLABLE : 0) | (isSettled(entry) ? FLAG_SETTLED : 0) | (entry.separateRow ? FLAG_SEPARATE : 0);
     facts[f + ROW] = entry.source.index;
   }
-  const sorted = sortByDateAndEntryId(entries, orderTime.subarray(0, orderTimeCount));
-  // The records in (Date, EntryId) order: both passes below then read memory front to back.
-  // Copied field by field: a subarray view per record would be a million short-lived objects.
-  const total = sorted.length;
-  const byOrder = new Int32Array(total * FACTS);
-  for (let s = 0; s < total; s++) {
-    const from = sorted[s] * FACTS;
-    const to = s * FACTS;
-    for (let k = 0; k < FACTS; k++) byOrder[to + k] = facts[from + k];
-  }
 
-  const transactions = new Transactions();
+  // Most entries make one transaction: sized once, the columns rarely grow.
+  const transactions = new Transactions(total + (total >> 4));
   const exceptions: BillingException[] = [];
   const current: TransactionEntry = { entry: 0, row: 0, person: 0, separateRow: false };
 
@@ -216,7 +213,6 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     return rest;
   };
 
-  facts = byOrder;
   const progressEvery = 100_000;
 
   // Pass 1: time settled on earlier runs keeps its cap room and its cost.

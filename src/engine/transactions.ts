@@ -30,20 +30,37 @@ const INITIAL = 1024;
 export class Transactions {
   count = 0;
   /** Index of the entry in book.timeEntries. */
-  entry = new Int32Array(INITIAL);
+  entry: Int32Array;
   /** The entry's 0-based row in the TimeEntries table (source.index). */
-  row = new Int32Array(INITIAL);
+  row: Int32Array;
   /** The entry's person (index into MatchedTime.people). */
-  person = new Int32Array(INITIAL);
+  person: Int32Array;
   /** Index of the line item in book.lineItems that took the time. */
-  line = new Int32Array(INITIAL);
+  line: Int32Array;
   /** Billable (rounded) seconds of this part. */
-  seconds = new Int32Array(INITIAL);
+  seconds: Int32Array;
   /** Recorded seconds attributed to this part, for cost. */
-  costSeconds = new Int32Array(INITIAL);
-  kind = new Uint8Array(INITIAL);
+  costSeconds: Int32Array;
+  kind: Uint8Array;
   /** 1 when the entry asks for a row of its own (SeparateRow). */
-  separateRow = new Uint8Array(INITIAL);
+  separateRow: Uint8Array;
+
+  /**
+   * `capacity`: how many transactions are expected. Sizing the columns once matters at a
+   * million: each doubling copies every column, and the discarded buffers count as external
+   * memory that pushes the heap into full collections.
+   */
+  constructor(capacity = INITIAL) {
+    const size = Math.max(capacity, 16);
+    this.entry = new Int32Array(size);
+    this.row = new Int32Array(size);
+    this.person = new Int32Array(size);
+    this.line = new Int32Array(size);
+    this.seconds = new Int32Array(size);
+    this.costSeconds = new Int32Array(size);
+    this.kind = new Uint8Array(size);
+    this.separateRow = new Uint8Array(size);
+  }
 
   push(entry: TransactionEntry, line: number, seconds: Seconds, costSeconds: Seconds, kind: TransactionKind): void {
     if (this.count === this.entry.length) this.grow();
