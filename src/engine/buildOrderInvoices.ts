@@ -451,7 +451,7 @@ export function buildOrderInvoices(
 
   /** Rows and settle targets of one order's invoice on this run, by mode and basis. */
   /** `netCents`: the rows' net in cents, when every row was priced in integers. */
-  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; netCents?: number } => {
+  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; settlesTimeEntries?: number[]; netCents?: number } => {
     const order = orders[oi];
     const decision = decisions.get(order.key)!;
     if (decision.mode === 'PaymentPlan') {
@@ -479,7 +479,7 @@ export function buildOrderInvoices(
     const builder = builders[oi];
     if (builder === undefined) return { rows: [], settles: [] };
     const { rows, netCents } = timeRowsOf(builder, order.id);
-    return { rows, netCents, settles: builder.settles.map((index) => ({ table: 'TimeEntries' as const, index })) };
+    return { rows, netCents, settles: [], settlesTimeEntries: builder.settles };
   };
 
   const compose = () => {
@@ -487,7 +487,7 @@ export function buildOrderInvoices(
     const nets: Decimal[] = new Array(orders.length).fill(ZERO);
     const held = new Uint8Array(orders.length);
     orders.forEach((order, oi) => {
-      const { rows, settles, netCents } = invoiceContent(oi);
+      const { rows, settles, settlesTimeEntries, netCents } = invoiceContent(oi);
       if (rows.length === 0) return;
       let net = ZERO;
       if (netCents !== undefined) net = fromHundredths(netCents);
@@ -511,6 +511,7 @@ export function buildOrderInvoices(
         tax,
         gross: net.plus(tax),
         settles,
+        settlesTimeEntries,
         sequenceInSource: 0,
       });
     });

@@ -14,6 +14,11 @@ export interface SettleTarget {
 export interface DraftInvoice extends Omit<Invoice, 'invoiceNo'> {
   /** Cells that get this invoice's number once it is numbered. */
   settles: SettleTarget[];
+  /**
+   * More TimeEntries rows (0-based) that get the number, after `settles`: the compact form
+   * order invoices use, since together they settle up to a million rows.
+   */
+  settlesTimeEntries?: readonly number[];
   /** Tie-break inside one source (a source's prepaid invoices by date, then this). */
   sequenceInSource: number;
 }

@@ -64,25 +64,27 @@ export function numberInvoices(
   const invoices: Invoice[] = [];
   const updates: InvoiceNoUpdate[] = [];
   // Cells already given a number, per table (a bitmap: a run settles up to a million cells).
-  const settled = new Map<string, Uint8Array>();
+  const settled = new Map<InvoiceNoUpdate['table'], Uint8Array>();
+  /** Records the write-back unless the cell already has a number: a split entry billed on two invoices keeps the first. */
+  const settle = (table: InvoiceNoUpdate['table'], index: number, invoiceNo: string): void => {
+    let seen = settled.get(table);
+    if (seen === undefined || seen.length <= index) {
+      const grown = new Uint8Array(Math.max(1024, index * 2 + 1));
+      if (seen !== undefined) grown.set(seen);
+      seen = grown;
+      settled.set(table, seen);
+    }
+    if (seen[index] === 1) return;
+    seen[index] = 1;
+    updates.push({ table, index, invoiceNo });
+  };
   for (const draft of ordered) {
     const invoiceNo = preview ? '' : formatInvoiceNo(settings.invoicePrefix, ++sequence, settings.invoiceNumberWidth);
-    const { settles: targets, sequenceInSource: _sequence, ...invoice } = draft;
+    const { settles: targets, settlesTimeEntries: timeEntryRows, sequenceInSource: _sequence, ...invoice } = draft;
     invoices.push({ invoiceNo, ...invoice });
     if (preview) continue;
-    for (const target of targets) {
-      // A split entry billed on two invoices keeps the first number it gets.
-      let seen = settled.get(target.table);
-      if (seen === undefined || seen.length <= target.index) {
-        const grown = new Uint8Array(Math.max(1024, target.index * 2 + 1));
-        if (seen !== undefined) grown.set(seen);
-        seen = grown;
-        settled.set(target.table, seen);
-      }
-      if (seen[target.index] === 1) continue;
-      seen[target.index] = 1;
-      updates.push({ table: target.table, index: target.index, invoiceNo });
-    }
+    for (const target of targets) settle(target.table, target.index, invoiceNo);
+    if (timeEntryRows !== undefined) for (let i = 0; i < timeEntryRows.length; i++) settle('TimeEntries', timeEntryRows[i], invoiceNo);
   }
   return { invoices, updates };
 }
