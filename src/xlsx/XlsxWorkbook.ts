@@ -95,8 +95,14 @@ function isEmptyStyle(style: object | undefined): boolean {
   return true;
 }
 
-function isBlank(cell: ExcelJS.Cell): boolean {
-  return readCellValue(cell.value) === null;
+/** The cell if the sheet has it; unlike getCell, never creates one (a million blank cells cost memory and write time). */
+function findCell(sheet: ExcelJS.Worksheet, row: number, column: number): ExcelJS.Cell | undefined {
+  return sheet.findRow(row)?.findCell(column);
+}
+
+function isBlankAt(sheet: ExcelJS.Worksheet, row: number, column: number): boolean {
+  const cell = findCell(sheet, row, column);
+  return !cell || readCellValue(cell.value) === null;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -171,9 +177,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const headers = model.columns.map((c) => c.name);
       const rows = [];
       for (let r = headerRow + 1; r <= lastDataRow; r++) {
-        const row = sheet.getRow(r);
+        const row = sheet.findRow(r);
         const values = [];
-        for (let c = 0; c < headers.length; c++) values.push(readCellValue(row.getCell(box.left + c).value));
+        for (let c = 0; c < headers.length; c++) values.push(readCellValue(row?.findCell(box.left + c)?.value));
         rows.push(values);
       }
       tables.push({ name: model.name, sheet: sheet.name, headerRow, firstColumn: box.left, headers, rows });
@@ -288,7 +294,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const box = decodeRange(model.tableRef);
     const column = box.right + 1;
     for (let r = box.top; r <= box.bottom; r++) {
-      if (!isBlank(sheet.getCell(r, column))) {
+      if (!isBlankAt(sheet, r, column)) {
         throw new WorkbookWriteError(
           `Table ${model.name} needs a new column ${header} at its right end, but ${cellAddress(sheet.name, r, column)} is not empty. Clear that column or add a ${header} column to the table.`,
         );
@@ -315,7 +321,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const newBottom = data.top + Math.max(dataRows, 1) - 1;
     for (let r = box.bottom + 1; r <= newBottom + totals; r++) {
       for (let c = box.left; c <= box.right; c++) {
-        if (!isBlank(sheet.getCell(r, c))) {
+        if (!isBlankAt(sheet, r, c)) {
           throw new WorkbookWriteError(
             `Table ${model.name} must grow to row ${newBottom + totals}, but ${cellAddress(sheet.name, r, c)} below it is not empty. Move what is below the table.`,
           );
@@ -361,7 +367,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let used = 0;
     for (let r = data.bottom; r >= data.top; r--) {
       let blank = true;
-      for (let c = data.left; c <= data.right && blank; c++) blank = isBlank(handle.sheet.getCell(r, c));
+      for (let c = data.left; c <= data.right && blank; c++) blank = isBlankAt(handle.sheet, r, c);
       if (!blank) {
         used = r - data.top + 1;
         break;
@@ -381,7 +387,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const indexes = this.columnIndexes(handle, table.columns.map((c) => c.header));
     const old = this.dataBox(handle.model);
     for (let r = old.top; r <= old.bottom; r++) {
-      for (const index of indexes) handle.sheet.getCell(r, old.left + index).value = null;
+      for (const index of indexes) {
+        const cell = findCell(handle.sheet, r, old.left + index);
+        if (cell) cell.value = null;
+      }
     }
     // Clear first, so the old rows' own cells do not count as "in the way" when the table grows.
     this.resizeRows(handle, table.rows.length);
@@ -487,14 +496,19 @@ export class XlsxWorkbook implements WorkbookPort {
     const marked = new Set(rows);
     const data = this.dataBox(handle.model);
     for (let r = data.top; r <= data.bottom; r++) {
-      const isException = marked.has(r - data.top);
-      for (let c = data.left; c <= data.right; c++) {
-        const cell = handle.sheet.getCell(r, c);
-        if (isException) {
+      if (marked.has(r - data.top)) {
+        for (let c = data.left; c <= data.right; c++) {
+          const cell = handle.sheet.getCell(r, c);
           cell.style = this.styles.with(cell.style, { fill: EXCEPTION_FILL });
-        } else if (hasEngineFill(cell)) {
-          cell.style = this.styles.with(cell.style, { fill: undefined });
         }
+        continue;
+      }
+      // Other rows: only cells the sheet has can carry the fill; blank ones are not created.
+      const row = handle.sheet.findRow(r);
+      if (!row) continue;
+      for (let c = data.left; c <= data.right; c++) {
+        const cell = row.findCell(c);
+        if (cell && hasEngineFill(cell)) cell.style = this.styles.with(cell.style, { fill: undefined });
       }
     }
   }
