@@ -57,8 +57,21 @@ interface Box {
 /** ARGB form of the exception fill, as exceljs stores colours. */
 export const EXCEPTION_FILL_ARGB = 'FF' + EXCEPTION_FILL_COLOR.slice(1).toUpperCase();
 
-const BOLD: Partial<ExcelJS.Font> = { bold: true };
+const SET_BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
 const EXCEPTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: EXCEPTION_FILL_ARGB } };
+
+/** Style changes, one object each, so the style pool finds them by identity. */
+const ADD_EXCEPTION_FILL: Partial<ExcelJS.Style> = { fill: EXCEPTION_FILL };
+const REMOVE_FILL: Partial<ExcelJS.Style> = { fill: undefined };
+const numFmtChanges = new Map<string, Partial<ExcelJS.Style>>();
+function numFmtChange(numFmt: string): Partial<ExcelJS.Style> {
+  let change = numFmtChanges.get(numFmt);
+  if (!change) {
+    change = { numFmt };
+    numFmtChanges.set(numFmt, change);
+  }
+  return change;
+}
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -350,7 +363,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const cell = sheet.getCell(row, left + index);
       cell.value = values[i];
       const numFmt = table.columns[i].numFmt;
-      if (numFmt) cell.style = this.styles.with(cell.style, { numFmt });
+      if (numFmt) cell.style = this.styles.with(cell.style, numFmtChange(numFmt));
     });
   }
 
@@ -414,11 +427,11 @@ export class XlsxWorkbook implements WorkbookPort {
     this.tableList = undefined;
     table.columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = Math.max(12, c.header.length + 4);
-      const numFmt = c.numFmt;
-      if (!numFmt) return;
+      if (!c.numFmt) return;
+      const change = numFmtChange(c.numFmt);
       for (let r = 0; r < rows.length; r++) {
-        const cell = sheet.getCell(2 + r, i + 1);
-        cell.style = this.styles.with(cell.style, { numFmt });
+        const cell = sheet.getRow(2 + r).getCell(i + 1);
+        cell.style = this.styles.with(cell.style, change);
       }
     });
   }
@@ -454,12 +467,9 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!cell) return;
         const target = sheet.getCell(r + 1, c + 1);
         target.value = cell.value;
-        if (cell.numFmt || cell.bold) {
-          const change: Partial<ExcelJS.Style> = {};
-          if (cell.numFmt) change.numFmt = cell.numFmt;
-          if (cell.bold) change.font = BOLD;
-          target.style = this.styles.with(target.style, change);
-        }
+        if (cell.numFmt && cell.bold) target.style = this.styles.with(this.styles.with(target.style, numFmtChange(cell.numFmt)), SET_BOLD);
+        else if (cell.numFmt) target.style = this.styles.with(target.style, numFmtChange(cell.numFmt));
+        else if (cell.bold) target.style = this.styles.with(target.style, SET_BOLD);
       });
     });
   }
@@ -499,7 +509,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (marked.has(r - data.top)) {
         for (let c = data.left; c <= data.right; c++) {
           const cell = handle.sheet.getCell(r, c);
-          cell.style = this.styles.with(cell.style, { fill: EXCEPTION_FILL });
+          cell.style = this.styles.with(cell.style, ADD_EXCEPTION_FILL);
         }
         continue;
       }
@@ -508,7 +518,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!row) continue;
       for (let c = data.left; c <= data.right; c++) {
         const cell = row.findCell(c);
-        if (cell && hasEngineFill(cell)) cell.style = this.styles.with(cell.style, { fill: undefined });
+        if (cell && hasEngineFill(cell)) cell.style = this.styles.with(cell.style, REMOVE_FILL);
       }
     }
   }

@@ -22,6 +22,8 @@ export class StylePool {
   private readonly byKey = new Map<string, CellStyle>();
   /** Pooled object → its variants, by the key of the change. */
   private readonly variants = new WeakMap<object, Map<string, CellStyle>>();
+  /** Change object → its key; callers pass the same change objects again and again. */
+  private readonly changeKeys = new WeakMap<object, string>();
   private readonly empty: CellStyle = {};
 
   constructor() {
@@ -45,10 +47,17 @@ export class StylePool {
     return pooled;
   }
 
-  /** `style` with the given properties set (`undefined` removes one), as a pooled object. */
+  /**
+   * `style` with the given properties set (`undefined` removes one), as a pooled object.
+   * Pass the same `change` object for the same change (it is keyed by identity first).
+   */
   with(style: CellStyle | undefined, change: CellStyle): CellStyle {
     const base = this.of(style);
-    const changeKey = JSON.stringify(change, (_k, v: unknown) => (v === undefined ? null : v));
+    let changeKey = this.changeKeys.get(change);
+    if (changeKey === undefined) {
+      changeKey = JSON.stringify(change, (_k, v: unknown) => (v === undefined ? null : v));
+      this.changeKeys.set(change, changeKey);
+    }
     let variants = this.variants.get(base);
     if (!variants) {
       variants = new Map();
@@ -67,6 +76,11 @@ export class StylePool {
 
 /** Content key of a style: JSON with properties whose value is undefined left out. */
 function styleKey(style: CellStyle): string {
-  if (Object.keys(style).length === 0) return '{}';
+  if (isEmpty(style)) return '{}';
   return JSON.stringify(style);
+}
+
+function isEmpty(style: object): boolean {
+  for (const _key in style) return false;
+  return true;
 }
