@@ -9,9 +9,10 @@
  * parts may bill now: a part that waits holds the entry's other parts back too.
  *
  * Transactions arrive in (Date, EntryId) order, so a row's first appearance is simply the
- * first transaction that lands in it. Each row sums integer seconds per price and makes one
- * Decimal product per (row, price); costs sum integer seconds per (order, cost rate). No
- * Decimal work happens per transaction.
+ * first transaction that lands in it. Each row sums integer seconds per price; a row with one
+ * price gets its amount in integer cents (money.ts, centsOfSeconds), a row with several one
+ * Decimal product per price. Costs sum integer seconds per (order, cost rate). No Decimal
+ * work happens per transaction.
  */
 import type { BillingWorkbook, InvoiceTimes, Item, ItemKey, LineItem, OrderKey, PersonKey, TimeEntry } from '../schema/model';
 import type { BillingException, BillingOptions, InvoiceNoUpdate, InvoiceRow } from './billingResult';
@@ -89,6 +90,19 @@ class Interner {
     }
     return id;
   }
+}
+
+/** The columns of the transactions that pass 2 reads, grouped by order; `t` is the transaction's own index. */
+interface GroupedTransactions {
+  t: Int32Array;
+  line: Int32Array;
+  entry: Int32Array;
+  seconds: Int32Array;
+  person: Int32Array;
+  row: Int32Array;
+  separateRow: Uint8Array;
+  verdict: Uint8Array;
+  id: string[];
 }
 
 /** What a row needs of each line item, computed once per line. */
@@ -221,7 +235,8 @@ export function buildOrderInvoices(
     return builder;
   };
 
-  const newRow = (description: string, facts: LineFacts, item: string | undefined): RowBuilder => ({
+  /** A row made for the transaction of entry `ei`, which it lists first: sized for that one id, not grown from empty. */
+  const newRow = (description: string, facts: LineFacts, item: string | undefined, ei: number, entryId: string): RowBuilder => ({
     description,
     revenueAccount: facts.revenueAccount,
     item,
@@ -232,16 +247,16 @@ export function buildOrderInvoices(
     otherPriceIds: undefined,
     otherPriceSeconds: undefined,
     seconds: 0,
-    entryIds: [],
-    lastEntry: -1,
+    entryIds: [entryId],
+    lastEntry: ei,
   });
 
   /** The row a billed transaction goes on, made on first appearance. */
-  const rowFor = (builder: OrderBuilder, li: number, ei: number, separateRow: boolean, person: PersonFacts): RowBuilder => {
+  const rowFor = (builder: OrderBuilder, li: number, ei: number, entryId: string, separateRow: boolean, person: PersonFacts): RowBuilder => {
     const facts = lineFacts[li];
     const line = lines[li];
     if (separateRow || builder.invoiceTimes === 'ByTransactions') {
-      const row = newRow(describeTransaction(line, entries[ei]), facts, line.itemId);
+      const row = newRow(describeTransaction(line, entries[ei]), facts, line.itemId, ei, entryId);
       builder.rows.push(row);
       return row;
     }
@@ -266,16 +281,16 @@ export function buildOrderInvoices(
       const order = orders[facts.order];
       switch (builder.invoiceTimes) {
         case 'OneRowTotal':
-          row = newRow(order.timeDescription ?? settings.timeDescription, facts, undefined);
+          row = newRow(order.timeDescription ?? settings.timeDescription, facts, undefined, ei, entryId);
           break;
         case 'ByGroups':
-          row = newRow(facts.groupName, facts, undefined);
+          row = newRow(facts.groupName, facts, undefined, ei, entryId);
           break;
         case 'ByItems':
-          row = newRow(line.itemId, facts, line.itemId);
+          row = newRow(line.itemId, facts, line.itemId, ei, entryId);
           break;
         case 'ByItemsPerson':
-          row = newRow(`${line.itemId}: ${person.name}`, facts, line.itemId);
+          row = newRow(`${line.itemId}: ${person.name}`, facts, line.itemId, ei, entryId);
           break;
       }
       builder.rowByKey.set(key, row);
@@ -340,47 +355,66 @@ export function buildOrderInvoices(
   };
   holdBack((t) => verdicts[t] === VERDICT_CODE.wait);
 
+  // Ids in one dense array, read in table order: the grouping reads them at random from
+  // 8 MB, not from a million scattered entry objects.
+  const entryIds = entries.map((entry) => entry.id);
+
   // Pass 2 visits the transactions order by order, each order's in (Date, EntryId) order
   // (a stable counting sort): rows, row maps and settle lists of one order stay in cache
-  // instead of jumping between a thousand orders on every transaction. Per order the
-  // sequence is the one pass 1 saw, so rows, entry ids and settles come out the same.
-  const byOrder = ((): Int32Array => {
+  // instead of jumping between a thousand orders on every transaction. The columns pass 2
+  // reads, verdicts and entry ids included, are copied into that order once (each order's
+  // bucket fills front to back, so the copy streams), and pass 2 reads them front to back.
+  // Per order the sequence is the transactions' own, so rows, entry ids and settles come
+  // out the same.
+  const grouped = ((): GroupedTransactions => {
     const starts = new Int32Array(orders.length + 1);
     for (let t = 0; t < tx.count; t++) {
       const order = lineFacts[tx.line[t]].order;
       if (order >= 0) starts[order + 1]++;
     }
     for (let o = 0; o < orders.length; o++) starts[o + 1] += starts[o];
-    const sequence = new Int32Array(starts[orders.length]);
+    const size = starts[orders.length];
+    const g: GroupedTransactions = {
+      t: new Int32Array(size), line: new Int32Array(size), entry: new Int32Array(size), seconds: new Int32Array(size),
+      person: new Int32Array(size), row: new Int32Array(size), separateRow: new Uint8Array(size), verdict: new Uint8Array(size),
+      id: new Array<string>(size),
+    };
     for (let t = 0; t < tx.count; t++) {
       const order = lineFacts[tx.line[t]].order;
-      if (order >= 0) sequence[starts[order]++] = t;
+      if (order < 0) continue;
+      const k = starts[order]++;
+      g.t[k] = t;
+      g.line[k] = tx.line[t];
+      g.entry[k] = tx.entry[t];
+      g.seconds[k] = tx.seconds[t];
+      g.person[k] = tx.person[t];
+      g.row[k] = tx.row[t];
+      g.separateRow[k] = tx.separateRow[t];
+      g.verdict[k] = verdicts[t];
     }
-    return sequence;
+    // Ids read in a loop of their own: independent reads from 8 MB overlap, unlike inside pass 2.
+    for (let k = 0; k < size; k++) g.id[k] = entryIds[g.entry[k]];
+    return g;
   })();
-  // Ids in one dense array, read in table order: pass 2 then reads them at random from 8 MB,
-  // not from a million scattered entry objects.
-  const entryIds = entries.map((entry) => entry.id);
 
   /** Pass 2: invoice rows of the time that bills; waiting time per price. */
   const buildTimeRows = (): void => {
     builders.fill(undefined);
-    const { line: txLine, entry: txEntry, seconds: txSeconds, person: txPerson, separateRow: txSeparate, row: txRow } = tx;
-    for (let k = 0; k < byOrder.length; k++) {
-      const t = byOrder[k];
-      const verdict = verdicts[t];
+    const { line: txLine, entry: txEntry, seconds: txSeconds, person: txPerson, separateRow: txSeparate, row: txRow, verdict: txVerdict, id: txId } = grouped;
+    for (let k = 0; k < txLine.length; k++) {
+      const verdict = txVerdict[k];
       if (verdict !== VERDICT_CODE.bill && verdict !== VERDICT_CODE.wait) continue;
-      const li = txLine[t];
+      const li = txLine[k];
       const facts = lineFacts[li];
-      const ei = txEntry[t];
+      const ei = txEntry[k];
       const builder = builderOf(facts.order);
-      const seconds = txSeconds[t];
+      const seconds = txSeconds[k];
       if (verdict === VERDICT_CODE.wait) {
         builder.waitingSeconds.set(facts.priceId, (builder.waitingSeconds.get(facts.priceId) ?? 0) + seconds);
         continue;
       }
-      const person = personOf(txPerson[t], ei);
-      const row = rowFor(builder, li, ei, txSeparate[t] === 1, person);
+      const person = personOf(txPerson[k], ei);
+      const row = rowFor(builder, li, ei, txId[k], txSeparate[k] === 1, person);
       row.seconds += seconds;
       if (row.priceId === facts.priceId || row.priceId === -1) {
         row.priceId = facts.priceId;
@@ -399,11 +433,11 @@ export function buildOrderInvoices(
       row.person = row.person === -1 || row.person === person.index ? person.index : -2;
       row.line = row.line === -1 || row.line === li ? li : -2;
       if (row.lastEntry !== ei) {
-        row.entryIds.push(entryIds[ei]);
+        row.entryIds.push(txId[k]);
         row.lastEntry = ei;
       }
       if (builder.lastSettled !== ei) {
-        builder.settles.push(txRow[t]);
+        builder.settles.push(txRow[k]);
         builder.lastSettled = ei;
       }
     }
@@ -536,6 +570,7 @@ export function buildOrderInvoices(
       crosses = verdicts[t] === VERDICT_CODE.bill && held[lineFacts[tx.line[t]].order] === 0 && shared(t);
     }
     if (!crosses || !holdBack(shared)) break;
+    for (let k = 0; k < grouped.t.length; k++) grouped.verdict[k] = verdicts[grouped.t[k]];
   }
   const { drafts, nets, held } = composed;
 
