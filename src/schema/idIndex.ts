@@ -23,7 +23,8 @@ export class IdIndex {
   private slots: Int32Array;
   private mask: number;
   private count = 0;
-  private readonly ids: string[] = [];
+  /** Sized once to `expected`: grown by push, a million ids would copy the array over and over. */
+  private ids: string[];
   private rows: Int32Array;
 
   /** `expected`: how many ids will likely be added (the table's row count), to size the index once. */
@@ -33,6 +34,7 @@ export class IdIndex {
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     this.rows = new Int32Array(size / 2);
+    this.ids = new Array<string>(size / 2);
   }
 
   /** Adds the id of row `row`; returns the row that already holds the same id, or -1 when it is new. */
@@ -49,7 +51,7 @@ export class IdIndex {
     const n = this.count++;
     slots[2 * at] = hash;
     slots[2 * at + 1] = n + 1;
-    this.ids.push(id);
+    this.ids[n] = id;
     this.rows[n] = row;
     if (this.count * 2 >= this.mask) this.grow();
     return -1;
@@ -63,6 +65,7 @@ export class IdIndex {
     const rows = new Int32Array(size / 2);
     rows.set(this.rows);
     this.rows = rows;
+    this.ids.length = size / 2;
     for (let i = 0; i < old.length; i += 2) {
       if (old[i + 1] === FREE) continue;
       let at = old[i] & this.mask;

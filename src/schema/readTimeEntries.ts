@@ -31,7 +31,10 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
   const nodeKeys = new KeyCache<NodeKey>();
   const agreementKeys = new KeyCache<AgreementKey>();
   const issues = ctx.issues;
-  const entries: TimeEntry[] = [];
+  // Sized once and cut to length at the end: grown by push, a million entries would copy
+  // the array over and over, and every discarded copy is old-space garbage.
+  const entries: TimeEntry[] = new Array<TimeEntry>(reader.rowCount);
+  let count = 0;
   const seen = new IdIndex(reader.rowCount);
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -60,7 +63,7 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     const separateRow = reader.boolean(row, r, cSeparate, false);
     const invoiceNo = reader.text(row, r, cInvoiceNo);
     if (issues.length !== before) continue;
-    entries.push({
+    entries[count++] = {
       id: id!,
       date: date!,
       person: personKeys.key(personName!),
@@ -76,7 +79,8 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
       separateRow,
       invoiceNo,
       source: { index: r, sheetRow: reader.table.headerRow + 1 + r },
-    });
+    };
   }
+  entries.length = count;
   return entries;
 }
