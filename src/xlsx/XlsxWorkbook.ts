@@ -458,7 +458,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.workbook.getWorksheet(invoice.sheetName)) {
       throw new WorkbookWriteError(`A sheet named ${invoice.sheetName} already exists; rename it so invoice ${invoice.sheetName} can get its own sheet.`);
     }
-    const sheet = this.workbook.addWorksheet(invoice.sheetName);
+    // An invoice is printed or saved as PDF: one page wide, as many pages long as its rows need.
+    const sheet = this.workbook.addWorksheet(invoice.sheetName, {
+      pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait' },
+    });
     invoice.columnWidths.forEach((w, i) => {
       sheet.getColumn(i + 1).width = w;
     });

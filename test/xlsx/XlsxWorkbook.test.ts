@@ -131,6 +131,11 @@ describe('writing a real run', () => {
     expect([sheet.getCell(`C${last}`).value, sheet.getCell(`D${last}`).value]).toEqual(['Gross', 3116.61]);
   });
 
+  test('an invoice sheet prints one page wide', async () => {
+    const sheet = (await reopen(await run(await fixtureWorkbook()))).getWorksheet('INV-00002')!;
+    expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait' });
+  });
+
   test('adds a missing InvoiceNo column at the right end of TimeEntries and fills the billed rows', async () => {
     const bytes = await run(await fixtureWorkbook());
     expect((await tablePart(bytes, 'TimeEntries')).ref).toBe('B3:H6');
