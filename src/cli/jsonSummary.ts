@@ -71,7 +71,8 @@ export function jsonSummary(result: BillingResult, context: JsonSummaryContext) 
       billingMode: o.billingMode,
       canBill: o.canBill,
       reason: o.reason,
-      progress: o.progress.toString(),
+      // A fraction (0.5616 = 56.16 %), to four places: the same precision the percent cell shows at two decimals.
+      progress: o.progress.toDecimalPlaces(4).toString(),
       unbilled: fixed(o.unbilled),
       billed: fixed(o.billed),
       cost: fixed(o.cost),
