@@ -16,6 +16,18 @@ const secondsArb = fc.oneof(
 );
 
 describe('Integer money equals the Decimal path', () => {
+  test('fromHundredths makes the very Decimal a division by 100 makes, small or large', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), (hundredths) => {
+        const made = fromHundredths(hundredths);
+        expect(made).toEqual(new Decimal(hundredths).div(100));
+        expect(fromHundredths(hundredths)).toEqual(made);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fromHundredths(0).isNegative()).toBe(false);
+  });
+
   test('a row amount in integer cents equals roundCentsHalfUp(valueOfSeconds(...)), or is left to Decimal', () => {
     let integerCases = 0;
     fc.assert(
