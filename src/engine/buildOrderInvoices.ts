@@ -48,30 +48,69 @@ export interface OrderInvoices {
 /** This run's money per order, for OrderStatus (see orders/orderStatusRow.ts). */
 export type OrderRunFigures = OrderRunMoney;
 
-/** One invoice row being filled. */
-interface RowBuilder {
-  description: string;
-  revenueAccount: string;
-  /** Item id when the row shows an item. */
-  item: string | undefined;
+/**
+ * Sums of the invoice rows being filled, one slot per row, in typed arrays: a million
+ * entries make hundreds of thousands of rows, and an accumulator object per row would be
+ * as many more objects for the collector to copy. Pass 2 makes one order's rows one after
+ * another, so an order's slots are adjacent, from its builder's `firstSlot`.
+ */
+class RowSums {
+  count = 0;
+  /** Billable seconds of the row. */
+  seconds = new Float64Array(1024);
+  /** Seconds at the row's first price; further prices (rare) in `otherPrices`. */
+  priceId = new Int32Array(1024);
+  priceSeconds = new Float64Array(1024);
   /** Person index, -1 before the first, -2 when mixed. */
-  person: number;
+  person = new Int32Array(1024);
   /** Line item index, -1 before the first, -2 when mixed. */
-  line: number;
-  /** Seconds per price: the first price inline, further ones (rare) in arrays. */
-  priceId: number;
-  priceSeconds: number;
-  otherPriceIds: number[] | undefined;
-  otherPriceSeconds: number[] | undefined;
-  seconds: number;
-  entryIds: string[];
-  lastEntry: number;
+  line = new Int32Array(1024);
+  /** Entry index of the row's last transaction, so each entry is listed once. */
+  lastEntry = new Int32Array(1024);
+  /** Seconds per further price id, in the order the prices came, per slot. */
+  readonly otherPrices = new Map<number, Map<number, number>>();
+
+  /** A new row whose first transaction is of entry `entry`. */
+  add(entry: number): number {
+    if (this.count === this.seconds.length) this.grow();
+    const slot = this.count++;
+    this.seconds[slot] = 0;
+    this.priceId[slot] = -1;
+    this.priceSeconds[slot] = 0;
+    this.person[slot] = -1;
+    this.line[slot] = -1;
+    this.lastEntry[slot] = entry;
+    return slot;
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.otherPrices.clear();
+  }
+
+  private grow(): void {
+    const size = this.seconds.length * 2;
+    const wider = <T extends Float64Array | Int32Array>(old: T, next: T): T => {
+      next.set(old);
+      return next;
+    };
+    this.seconds = wider(this.seconds, new Float64Array(size));
+    this.priceId = wider(this.priceId, new Int32Array(size));
+    this.priceSeconds = wider(this.priceSeconds, new Float64Array(size));
+    this.person = wider(this.person, new Int32Array(size));
+    this.line = wider(this.line, new Int32Array(size));
+    this.lastEntry = wider(this.lastEntry, new Int32Array(size));
+  }
 }
 
 interface OrderBuilder {
   invoiceTimes: InvoiceTimes;
-  rows: RowBuilder[];
-  rowByKey: Map<number, RowBuilder>;
+  /** The order's time rows; amounts, hours, person and line are filled in once all time is in. */
+  rows: InvoiceRow[];
+  /** RowSums slot of rows[0]; rows[r] sums in slot firstSlot + r. */
+  firstSlot: number;
+  /** Index in `rows` per grouping key. */
+  rowByKey: Map<number, number>;
   /** TimeEntries rows (source.index) settled by this order's invoice. */
   settles: number[];
   lastSettled: number;
@@ -225,6 +264,7 @@ export function buildOrderInvoices(
       builder = {
         invoiceTimes: orders[order].invoiceTimes ?? settings.invoiceTimes,
         rows: [],
+        firstSlot: sums.count,
         rowByKey: new Map(),
         settles: [],
         lastSettled: -1,
@@ -235,30 +275,35 @@ export function buildOrderInvoices(
     return builder;
   };
 
-  /** A row made for the transaction of entry `ei`, which it lists first: sized for that one id, not grown from empty. */
-  const newRow = (description: string, facts: LineFacts, item: string | undefined, ei: number, entryId: string): RowBuilder => ({
-    description,
-    revenueAccount: facts.revenueAccount,
-    item,
-    person: -1,
-    line: -1,
-    priceId: -1,
-    priceSeconds: 0,
-    otherPriceIds: undefined,
-    otherPriceSeconds: undefined,
-    seconds: 0,
-    entryIds: [entryId],
-    lastEntry: ei,
-  });
+  const sums = new RowSums();
+  /**
+   * A row made for the transaction of entry `ei`, which it lists first (sized for that one
+   * id, not grown from empty); its money and hours are filled in by timeRowsOf. Fields in
+   * the order invoice rows always had, so written results read the same.
+   */
+  const newRow = (builder: OrderBuilder, description: string, facts: LineFacts, item: string | undefined, ei: number, entryId: string): number => {
+    builder.rows.push({
+      row: builder.rows.length + 1,
+      description,
+      item,
+      person: undefined,
+      quantity: ZERO,
+      unitPrice: undefined,
+      amount: ZERO,
+      revenueAccount: facts.revenueAccount,
+      source: orders[facts.order].id,
+      lineItem: undefined,
+      entryIds: [entryId],
+    });
+    return sums.add(ei);
+  };
 
-  /** The row a billed transaction goes on, made on first appearance. */
-  const rowFor = (builder: OrderBuilder, li: number, ei: number, entryId: string, separateRow: boolean, person: PersonFacts): RowBuilder => {
+  /** The RowSums slot of the row a billed transaction goes on, made on first appearance. */
+  const rowFor = (builder: OrderBuilder, li: number, ei: number, entryId: string, separateRow: boolean, person: PersonFacts): number => {
     const facts = lineFacts[li];
     const line = lines[li];
     if (separateRow || builder.invoiceTimes === 'ByTransactions') {
-      const row = newRow(describeTransaction(line, entries[ei]), facts, line.itemId, ei, entryId);
-      builder.rows.push(row);
-      return row;
+      return newRow(builder, describeTransaction(line, entries[ei]), facts, line.itemId, ei, entryId);
     }
     let key: number;
     switch (builder.invoiceTimes) {
@@ -276,27 +321,20 @@ export function buildOrderInvoices(
         key = facts.itemKey * personCount + person.index;
         break;
     }
-    let row = builder.rowByKey.get(key);
-    if (row === undefined) {
-      const order = orders[facts.order];
-      switch (builder.invoiceTimes) {
-        case 'OneRowTotal':
-          row = newRow(order.timeDescription ?? settings.timeDescription, facts, undefined, ei, entryId);
-          break;
-        case 'ByGroups':
-          row = newRow(facts.groupName, facts, undefined, ei, entryId);
-          break;
-        case 'ByItems':
-          row = newRow(line.itemId, facts, line.itemId, ei, entryId);
-          break;
-        case 'ByItemsPerson':
-          row = newRow(`${line.itemId}: ${person.name}`, facts, line.itemId, ei, entryId);
-          break;
-      }
-      builder.rowByKey.set(key, row);
-      builder.rows.push(row);
+    const known = builder.rowByKey.get(key);
+    if (known !== undefined) return builder.firstSlot + known;
+    builder.rowByKey.set(key, builder.rows.length);
+    const order = orders[facts.order];
+    switch (builder.invoiceTimes) {
+      case 'OneRowTotal':
+        return newRow(builder, order.timeDescription ?? settings.timeDescription, facts, undefined, ei, entryId);
+      case 'ByGroups':
+        return newRow(builder, facts.groupName, facts, undefined, ei, entryId);
+      case 'ByItems':
+        return newRow(builder, line.itemId, facts, line.itemId, ei, entryId);
+      case 'ByItemsPerson':
+        return newRow(builder, `${line.itemId}: ${person.name}`, facts, line.itemId, ei, entryId);
     }
-    return row;
   };
 
   // Pass 1, once: cost of every transaction, and the mode's verdict on each new billable one.
@@ -400,6 +438,7 @@ export function buildOrderInvoices(
   /** Pass 2: invoice rows of the time that bills; waiting time per price. */
   const buildTimeRows = (): void => {
     builders.fill(undefined);
+    sums.clear();
     const { line: txLine, entry: txEntry, seconds: txSeconds, person: txPerson, separateRow: txSeparate, row: txRow, verdict: txVerdict, id: txId } = grouped;
     for (let k = 0; k < txLine.length; k++) {
       const verdict = txVerdict[k];
@@ -414,27 +453,27 @@ export function buildOrderInvoices(
         continue;
       }
       const person = personOf(txPerson[k], ei);
-      const row = rowFor(builder, li, ei, txId[k], txSeparate[k] === 1, person);
-      row.seconds += seconds;
-      if (row.priceId === facts.priceId || row.priceId === -1) {
-        row.priceId = facts.priceId;
-        row.priceSeconds += seconds;
+      const slot = rowFor(builder, li, ei, txId[k], txSeparate[k] === 1, person);
+      sums.seconds[slot] += seconds;
+      const priceId = sums.priceId[slot];
+      if (priceId === facts.priceId || priceId === -1) {
+        sums.priceId[slot] = facts.priceId;
+        sums.priceSeconds[slot] += seconds;
       } else {
-        const others = (row.otherPriceIds ??= []);
-        const otherSeconds = (row.otherPriceSeconds ??= []);
-        const slot = others.indexOf(facts.priceId);
-        if (slot < 0) {
-          others.push(facts.priceId);
-          otherSeconds.push(seconds);
-        } else {
-          otherSeconds[slot] += seconds;
+        let others = sums.otherPrices.get(slot);
+        if (others === undefined) {
+          others = new Map();
+          sums.otherPrices.set(slot, others);
         }
+        others.set(facts.priceId, (others.get(facts.priceId) ?? 0) + seconds);
       }
-      row.person = row.person === -1 || row.person === person.index ? person.index : -2;
-      row.line = row.line === -1 || row.line === li ? li : -2;
-      if (row.lastEntry !== ei) {
-        row.entryIds.push(txId[k]);
-        row.lastEntry = ei;
+      const rowPerson = sums.person[slot];
+      sums.person[slot] = rowPerson === -1 || rowPerson === person.index ? person.index : -2;
+      const rowLine = sums.line[slot];
+      sums.line[slot] = rowLine === -1 || rowLine === li ? li : -2;
+      if (sums.lastEntry[slot] !== ei) {
+        builder.rows[slot - builder.firstSlot].entryIds.push(txId[k]);
+        sums.lastEntry[slot] = ei;
       }
       if (builder.lastSettled !== ei) {
         builder.settles.push(txRow[k]);
@@ -446,36 +485,34 @@ export function buildOrderInvoices(
   // Rows whose time has one price (nearly all) get their amount in integer cents; the
   // others, and prices too fine for safe integers, take the Decimal path.
   const exactPrices = prices.map(exactRate);
-  const timeRowsOf = (builder: OrderBuilder, orderId: string): { rows: InvoiceRow[]; netCents: number | undefined } => {
+  const timeRowsOf = (builder: OrderBuilder): { rows: InvoiceRow[]; netCents: number | undefined } => {
     let netCents: number | undefined = 0;
-    const rows = builder.rows.map((row, r): InvoiceRow => {
-      const exact = exactPrices[row.priceId];
-      const cents = row.otherPriceIds === undefined && exact !== undefined ? centsOfSeconds(row.priceSeconds, exact) : undefined;
+    const { rows, firstSlot } = builder;
+    for (let r = 0; r < rows.length; r++) {
+      const slot = firstSlot + r;
+      const priceId = sums.priceId[slot];
+      const others = sums.otherPrices.get(slot);
+      const exact = exactPrices[priceId];
+      const cents = others === undefined && exact !== undefined ? centsOfSeconds(sums.priceSeconds[slot], exact) : undefined;
       let amount: Decimal;
       if (cents !== undefined) {
         amount = fromHundredths(cents);
         if (netCents !== undefined) netCents += cents;
       } else {
-        let value = valueOfSeconds(row.priceSeconds, prices[row.priceId]);
-        const others = row.otherPriceIds ?? [];
-        for (let p = 0; p < others.length; p++) value = value.plus(valueOfSeconds(row.otherPriceSeconds![p], prices[others[p]]));
+        let value = valueOfSeconds(sums.priceSeconds[slot], prices[priceId]);
+        for (const [other, seconds] of others ?? []) value = value.plus(valueOfSeconds(seconds, prices[other]));
         amount = roundCentsHalfUp(value);
         netCents = undefined;
       }
-      return {
-        row: r + 1,
-        description: row.description,
-        item: row.item,
-        person: row.person >= 0 ? personNames[row.person] : undefined,
-        quantity: hoursForDisplay(row.seconds),
-        unitPrice: row.otherPriceIds === undefined ? prices[row.priceId] : undefined,
-        amount,
-        revenueAccount: row.revenueAccount,
-        source: orderId,
-        lineItem: row.line >= 0 ? lines[row.line].ref : undefined,
-        entryIds: row.entryIds,
-      };
-    });
+      const row = rows[r];
+      const person = sums.person[slot];
+      const line = sums.line[slot];
+      row.person = person >= 0 ? personNames[person] : undefined;
+      row.quantity = hoursForDisplay(sums.seconds[slot]);
+      row.unitPrice = others === undefined ? prices[priceId] : undefined;
+      row.amount = amount;
+      row.lineItem = line >= 0 ? lines[line].ref : undefined;
+    }
     // Summed in cents only while the sum stays exact.
     return { rows, netCents: netCents !== undefined && Number.isSafeInteger(netCents) ? netCents : undefined };
   };
@@ -512,7 +549,7 @@ export function buildOrderInvoices(
     }
     const builder = builders[oi];
     if (builder === undefined) return { rows: [], settles: [] };
-    const { rows, netCents } = timeRowsOf(builder, order.id);
+    const { rows, netCents } = timeRowsOf(builder);
     return { rows, netCents, settles: [], settlesTimeEntries: builder.settles };
   };
 
