@@ -17,7 +17,7 @@
 import type { BillingWorkbook, InvoiceTimes, Item, ItemKey, LineItem, OrderKey, PersonKey, TimeEntry } from '../schema/model';
 import type { BillingException, BillingOptions, InvoiceNoUpdate, InvoiceRow } from './billingResult';
 import type { DraftInvoice, SettleTarget } from './draftInvoice';
-import { createBillingGate, orderBillingContext, type BillingDecision, type OrderBillingContext } from './orderBillingGate';
+import { VERDICTS, createBillingGate, orderBillingContext, type BillingDecision, type OrderBillingContext } from './orderBillingGate';
 import { billedByLineItem, budgetParts, budgetRows } from './orders/budgetRows';
 import { installmentAmounts, installmentRows } from './orders/installmentRows';
 import { finalBillingCheck } from './orders/orderBillingDecision';
@@ -156,6 +156,8 @@ interface LineFacts {
   groupKey: number;
   itemKey: number;
   priceId: number;
+  /** `Item: ` of a transaction row's description, made once per line rather than per row. */
+  transactionPrefix: string;
 }
 
 interface PersonFacts {
@@ -165,9 +167,10 @@ interface PersonFacts {
   costRate: number | undefined;
 }
 
-function describeTransaction(line: LineItem, entry: TimeEntry): string {
+/** A transaction row's description: `Item: comment`, or the item alone. */
+function describeTransaction(line: LineItem, facts: LineFacts, entry: TimeEntry): string {
   const comment = entry.comment?.trim();
-  return comment ? `${line.itemId}: ${comment}` : line.itemId;
+  return comment ? facts.transactionPrefix + comment : line.itemId;
 }
 
 export function buildOrderInvoices(
@@ -224,6 +227,7 @@ export function buildOrderInvoices(
       accountKey: keys.id('a\u0000' + revenueAccount),
       groupKey: keys.id('g\u0000' + groupName + '\u0000' + revenueAccount),
       itemKey: keys.id('i\u0000' + line.item + '\u0000' + revenueAccount),
+      transactionPrefix: `${line.itemId}: `,
       priceId,
     };
   });
@@ -303,7 +307,7 @@ export function buildOrderInvoices(
     const facts = lineFacts[li];
     const line = lines[li];
     if (separateRow || builder.invoiceTimes === 'ByTransactions') {
-      return newRow(builder, describeTransaction(line, entries[ei]), facts, line.itemId, ei, entryId);
+      return newRow(builder, describeTransaction(line, facts, entries[ei]), facts, line.itemId, ei, entryId);
     }
     let key: number;
     switch (builder.invoiceTimes) {
@@ -355,9 +359,9 @@ export function buildOrderInvoices(
     costs.set(costRate, (costs.get(costRate) ?? 0) + tx.costSeconds[t]);
 
     if (tx.kind[t] !== BILL_NOW) continue;
-    const decision = gate.decide(facts.order, li, ei);
-    verdicts[t] = VERDICT_CODE[decision];
-    if (decision === 'orderBilled') {
+    const verdict = gate.decideIndex(facts.order, li, ei);
+    verdicts[t] = verdict;
+    if (verdict === VERDICT_CODE.orderBilled) {
       const last = exceptions[exceptions.length - 1];
       const entry = entries[ei];
       if (last !== undefined && last.entryIndex === tx.row[t] && last.reason === 'OrderBilled') {
@@ -647,4 +651,5 @@ export function buildOrderInvoices(
   return { drafts, exceptions, updates: [], costByOrder, figures, context };
 }
 
-const VERDICT_CODE: Record<BillingDecision, number> = { bill: 0, wait: 1, costOnly: 2, orderBilled: 3 };
+/** Verdicts as the gate's indexes, kept in a Uint8Array per transaction. */
+const VERDICT_CODE = Object.fromEntries(VERDICTS.map((verdict, index) => [verdict, index])) as Record<BillingDecision, number>;

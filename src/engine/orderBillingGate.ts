@@ -28,9 +28,12 @@ export function orderBillingContext(book: BillingWorkbook, options: Pick<Billing
 export interface BillingGate {
   /** Decision for one BILL_NOW transaction: its order, line item and entry (indexes into the book). */
   decide(order: number, line: number, entry: number): BillingDecision;
+  /** The same decision as its index in VERDICTS, for callers that keep verdicts in typed arrays. */
+  decideIndex(order: number, line: number, entry: number): number;
 }
 
-const VERDICTS: BillingDecision[] = ['bill', 'wait', 'costOnly', 'orderBilled'];
+/** Decisions by index: what decideIndex answers. */
+export const VERDICTS: readonly BillingDecision[] = ['bill', 'wait', 'costOnly', 'orderBilled'];
 
 /**
  * decide(o, l, e) = decisions[o].transaction(line l, node of entry e). Answers are cached per
@@ -41,23 +44,25 @@ export function createBillingGate(book: BillingWorkbook, context: OrderBillingCo
   const { orders, lineItems, timeEntries } = book;
   const decisions = orders.map((order) => context.decisions.get(order.key));
   const perLine = new Int8Array(lineItems.length).fill(-1);
-  const perLineAndNode = new Map<string, BillingDecision>();
+  const perLineAndNode = new Map<string, number>();
+  const decideIndex = (order: number, line: number, entry: number): number => {
+    const decision = decisions[order];
+    if (decision === undefined) throw new Error(`no billing decision for order ${orders[order].id}`);
+    if (!decision.order.subprojectBasis) {
+      if (perLine[line] < 0) perLine[line] = VERDICTS.indexOf(decision.transaction(lineItems[line]));
+      return perLine[line];
+    }
+    const node = timeEntries[entry].node;
+    const key = `${line}\u0000${node ?? ''}`;
+    let verdict = perLineAndNode.get(key);
+    if (verdict === undefined) {
+      verdict = VERDICTS.indexOf(decision.transaction(lineItems[line], node));
+      perLineAndNode.set(key, verdict);
+    }
+    return verdict;
+  };
   return {
-    decide(order, line, entry) {
-      const decision = decisions[order];
-      if (decision === undefined) throw new Error(`no billing decision for order ${orders[order].id}`);
-      if (!decision.order.subprojectBasis) {
-        if (perLine[line] < 0) perLine[line] = VERDICTS.indexOf(decision.transaction(lineItems[line]));
-        return VERDICTS[perLine[line]];
-      }
-      const node = timeEntries[entry].node;
-      const key = `${line}\u0000${node ?? ''}`;
-      let verdict = perLineAndNode.get(key);
-      if (verdict === undefined) {
-        verdict = decision.transaction(lineItems[line], node);
-        perLineAndNode.set(key, verdict);
-      }
-      return verdict;
-    },
+    decideIndex,
+    decide: (order, line, entry) => VERDICTS[decideIndex(order, line, entry)],
   };
 }
