@@ -19,7 +19,7 @@ import {
   type OutputTable,
   type PreviewSheet,
 } from '../engine/resultTables';
-import { cellAddress, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
+import { cellAddress, columnLetters, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
 import { readCellValue } from './readCellValue';
 import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
@@ -87,19 +87,8 @@ function decodeRange(ref: string): Box {
   return { top, left, right: m[3] ? columnNumber(m[3]) : left, bottom: m[4] ? Number(m[4]) : top };
 }
 
-function letters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 function encodeRange(box: Box): string {
-  return `${letters(box.left)}${box.top}:${letters(box.right)}${box.bottom}`;
+  return `${columnLetters(box.left)}${box.top}:${columnLetters(box.right)}${box.bottom}`;
 }
 
 function isEmptyStyle(style: object | undefined): boolean {
