@@ -62,7 +62,12 @@ export function numberInvoices(
   const ordered = drafts.filter((draft) => !draft.net.isZero()).sort(compareDrafts);
   let sequence = highestSequence(issued, settings.invoicePrefix);
   const invoices: Invoice[] = [];
-  const updates: InvoiceNoUpdate[] = [];
+  // Sized for every target and cut to length at the end: a run settles up to a million
+  // cells, and a list grown by push would be copied over and over.
+  let targetCount = 0;
+  for (const draft of ordered) targetCount += draft.settles.length + (draft.settlesTimeEntries?.length ?? 0);
+  const updates = new Array<InvoiceNoUpdate>(preview ? 0 : targetCount);
+  let updateCount = 0;
   // Cells already given a number, per table (a bitmap: a run settles up to a million cells).
   const settled = new Map<InvoiceNoUpdate['table'], Uint8Array>();
   /** Records the write-back unless the cell already has a number: a split entry billed on two invoices keeps the first. */
@@ -76,7 +81,7 @@ export function numberInvoices(
     }
     if (seen[index] === 1) return;
     seen[index] = 1;
-    updates.push({ table, index, invoiceNo });
+    updates[updateCount++] = { table, index, invoiceNo };
   };
   for (const draft of ordered) {
     const invoiceNo = preview ? '' : formatInvoiceNo(settings.invoicePrefix, ++sequence, settings.invoiceNumberWidth);
@@ -86,5 +91,6 @@ export function numberInvoices(
     for (const target of targets) settle(target.table, target.index, invoiceNo);
     if (timeEntryRows !== undefined) for (let i = 0; i < timeEntryRows.length; i++) settle('TimeEntries', timeEntryRows[i], invoiceNo);
   }
+  updates.length = updateCount;
   return { invoices, updates };
 }
