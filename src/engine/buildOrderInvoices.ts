@@ -397,10 +397,6 @@ export function buildOrderInvoices(
   };
   holdBack((t) => verdicts[t] === VERDICT_CODE.wait);
 
-  // Ids in one dense array, read in table order: the grouping reads them at random from
-  // 8 MB, not from a million scattered entry objects.
-  const entryIds = entries.map((entry) => entry.id);
-
   // Pass 2 visits the transactions order by order, each order's in (Date, EntryId) order
   // (a stable counting sort): rows, row maps and settle lists of one order stay in cache
   // instead of jumping between a thousand orders on every transaction. The columns pass 2
@@ -409,9 +405,11 @@ export function buildOrderInvoices(
   // Per order the sequence is the transactions' own, so rows, entry ids and settles come
   // out the same.
   const grouped = ((): GroupedTransactions => {
+    const orderOfLine = Int32Array.from(lineFacts, (facts) => facts.order);
+    const { line: txLine } = tx;
     const starts = new Int32Array(orders.length + 1);
     for (let t = 0; t < tx.count; t++) {
-      const order = lineFacts[tx.line[t]].order;
+      const order = orderOfLine[txLine[t]];
       if (order >= 0) starts[order + 1]++;
     }
     for (let o = 0; o < orders.length; o++) starts[o + 1] += starts[o];
@@ -421,21 +419,23 @@ export function buildOrderInvoices(
       person: new Int32Array(size), row: new Int32Array(size), separateRow: new Uint8Array(size), verdict: new Uint8Array(size),
       id: new Array<string>(size),
     };
+    const { t: gT, line: gLine, entry: gEntry, seconds: gSeconds, person: gPerson, row: gRow, separateRow: gSeparate, verdict: gVerdict, id: gId } = g;
     for (let t = 0; t < tx.count; t++) {
-      const order = lineFacts[tx.line[t]].order;
+      const order = orderOfLine[txLine[t]];
       if (order < 0) continue;
       const k = starts[order]++;
-      g.t[k] = t;
-      g.line[k] = tx.line[t];
-      g.entry[k] = tx.entry[t];
-      g.seconds[k] = tx.seconds[t];
-      g.person[k] = tx.person[t];
-      g.row[k] = tx.row[t];
-      g.separateRow[k] = tx.separateRow[t];
-      g.verdict[k] = verdicts[t];
+      gT[k] = t;
+      gLine[k] = txLine[t];
+      gEntry[k] = tx.entry[t];
+      gSeconds[k] = tx.seconds[t];
+      gPerson[k] = tx.person[t];
+      gRow[k] = tx.row[t];
+      gSeparate[k] = tx.separateRow[t];
+      gVerdict[k] = verdicts[t];
     }
-    // Ids read in a loop of their own: independent reads from 8 MB overlap, unlike inside pass 2.
-    for (let k = 0; k < size; k++) g.id[k] = entryIds[g.entry[k]];
+    // Ids read in a loop of their own: independent reads of scattered entries overlap there,
+    // unlike inside pass 2.
+    for (let k = 0; k < size; k++) gId[k] = entries[gEntry[k]].id;
     return g;
   })();
 
