@@ -61,10 +61,14 @@ export function sortByDateAndEntryId(entries: readonly TimeEntry[], indexes: Arr
   const n = indexes.length;
   const sorted = new Int32Array(n);
   if (n === 0) return sorted;
+  // Dates read once into an array: the counting sort below passes over them three times,
+  // and a million entry objects are far slower to visit than 8 MB of numbers.
+  const dates = new Float64Array(n);
   let minDate = Infinity;
   let maxDate = -Infinity;
   for (let i = 0; i < n; i++) {
     const date = entries[indexes[i]].date;
+    dates[i] = date;
     if (date < minDate) minDate = date;
     if (date > maxDate) maxDate = date;
   }
@@ -73,11 +77,11 @@ export function sortByDateAndEntryId(entries: readonly TimeEntry[], indexes: Arr
   // Counting sort by date: `positions` holds positions in `indexes`, bucketed by day.
   const span = maxDate - minDate + 1;
   const starts = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) starts[entries[indexes[i]].date - minDate + 1]++;
+  for (let i = 0; i < n; i++) starts[dates[i] - minDate + 1]++;
   for (let d = 0; d < span; d++) starts[d + 1] += starts[d];
   const fill = starts.slice(0, span);
   const positions = new Int32Array(n);
-  for (let i = 0; i < n; i++) positions[fill[entries[indexes[i]].date - minDate]++] = i;
+  for (let i = 0; i < n; i++) positions[fill[dates[i] - minDate]++] = i;
 
   const numbers = idNumbers(entries, indexes);
   const keys = numbers === undefined ? Array.from({ length: n }, (_, i) => naturalKey(entries[indexes[i]].id)) : undefined;
