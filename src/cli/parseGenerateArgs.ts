@@ -1,5 +1,5 @@
 /** Options of `psa-billing generate`, parsed strictly: anything unknown is a usage error. */
-import { UsageError } from './cliIo';
+import { oneWorkbook, outputOptions, scanOptions } from './scanOptions';
 
 export interface GenerateArgs {
   workbook: string;
@@ -15,61 +15,12 @@ export const GENERATE_USAGE =
   'psa-billing generate <workbook.xlsx> [--out <result.xlsx> | --in-place] [--date YYYY-MM-DD] [--preview] [--json]';
 
 export function parseGenerateArgs(argv: string[]): GenerateArgs {
-  const args: GenerateArgs = { workbook: '', inPlace: false, preview: false, json: false };
-  const positional: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    if (seen.has(name)) throw new UsageError(`${name} is given twice.`);
-    seen.add(name);
-    const takeValue = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${name} needs a value.`);
-      i++;
-      return next;
-    };
-    const noValue = (): void => {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
-    };
-    switch (name) {
-      case '--out':
-        args.out = takeValue();
-        if (args.out === '') throw new UsageError('--out needs a file name.');
-        break;
-      case '--date':
-        args.date = takeValue();
-        break;
-      case '--in-place':
-        noValue();
-        args.inPlace = true;
-        break;
-      case '--preview':
-        noValue();
-        args.preview = true;
-        break;
-      case '--json':
-        noValue();
-        args.json = true;
-        break;
-      default:
-        throw new UsageError(`Unknown option ${name}.`);
-    }
-  }
-  if (positional.length === 0) throw new UsageError('Name the workbook to bill.');
-  if (positional.length > 1) throw new UsageError(`One workbook at a time; also got ${positional.slice(1).join(' ')}.`);
-  if (args.out !== undefined && args.inPlace) throw new UsageError('Give either --out or --in-place, not both.');
-  args.workbook = positional[0];
-  return args;
+  const scanned = scanOptions(argv, { '--out': 'value', '--in-place': 'flag', '--date': 'value', '--preview': 'flag', '--json': 'flag' });
+  return {
+    ...outputOptions(scanned),
+    workbook: oneWorkbook(scanned.positional, 'Name the workbook to bill.'),
+    date: scanned.values.get('--date'),
+    preview: scanned.flags.has('--preview'),
+    json: scanned.flags.has('--json'),
+  };
 }
