@@ -33,12 +33,7 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = ctx.issues.length;
-    reader.rowId = undefined;
-    const id = reader.text(row, r, c.agreementId, true);
-    if (id !== undefined) {
-      reader.rowId = id;
-      reader.claim(seen, id, r, c.agreementId);
-    }
+    const id = reader.rowIdentity(row, r, c.agreementId, seen);
     const start = reader.date(row, r, c.start, true);
     const end = reader.date(row, r, c.end);
     if (start !== undefined && end !== undefined && end < start) {

@@ -19,12 +19,7 @@ export function readIssuedInvoices(reader: TableReader | undefined, ctx: ReadCon
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = ctx.issues.length;
-    reader.rowId = undefined;
-    const invoiceNo = reader.text(row, r, cInvoiceNo, true);
-    if (invoiceNo !== undefined) {
-      reader.rowId = invoiceNo;
-      reader.claim(seen, invoiceNo, r, cInvoiceNo);
-    }
+    const invoiceNo = reader.rowIdentity(row, r, cInvoiceNo, seen);
     const source = reader.text(row, r, cSource);
     const kind = reader.text(row, r, cKind);
     const net = reader.money(row, r, cNet, false, 'any');

@@ -18,12 +18,7 @@ export function readItems(reader: TableReader | undefined, ctx: ReadContext): It
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = ctx.issues.length;
-    reader.rowId = undefined;
-    const id = reader.text(row, r, cItem, true);
-    if (id !== undefined) {
-      reader.rowId = id;
-      reader.claim(seen, id, r, cItem);
-    }
+    const id = reader.rowIdentity(row, r, cItem, seen);
     const group = reader.text(row, r, cGroup);
     const costPrice = reader.money(row, r, cCostPrice);
     const extraCost = reader.money(row, r, cExtraCost);

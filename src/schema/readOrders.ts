@@ -33,12 +33,7 @@ export function readOrders(reader: TableReader | undefined, ctx: ReadContext): O
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = ctx.issues.length;
-    reader.rowId = undefined;
-    const id = reader.text(row, r, c.orderId, true);
-    if (id !== undefined) {
-      reader.rowId = id;
-      reader.claim(seen, id, r, c.orderId);
-    }
+    const id = reader.rowIdentity(row, r, c.orderId, seen);
     const customer = reader.text(row, r, c.customer, true);
     const projectRole = reader.enumeration(row, r, c.projectRole, projectRoleWords) ?? 'MainProject';
     const parentNodeId = reader.text(row, r, c.parentNode);

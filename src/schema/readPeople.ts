@@ -15,12 +15,7 @@ export function readPeople(reader: TableReader | undefined, ctx: ReadContext): P
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = ctx.issues.length;
-    reader.rowId = undefined;
-    const id = reader.text(row, r, cPerson, true);
-    if (id !== undefined) {
-      reader.rowId = id;
-      reader.claim(seen, id, r, cPerson);
-    }
+    const id = reader.rowIdentity(row, r, cPerson, seen);
     const costPerHour = reader.money(row, r, cCost);
     if (ctx.issues.length !== before || id === undefined) continue;
     people.push({ key: keyOf<PersonKey>(id), id, costPerHour, source: reader.source(r) });

@@ -30,12 +30,7 @@ export function readProjectTree(reader: TableReader | undefined, ctx: ReadContex
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = ctx.issues.length;
-    reader.rowId = undefined;
-    const id = reader.text(row, r, c.nodeId, true);
-    if (id !== undefined) {
-      reader.rowId = id;
-      reader.claim(seen, id, r, c.nodeId);
-    }
+    const id = reader.rowIdentity(row, r, c.nodeId, seen);
     const parentId = reader.text(row, r, c.parentId);
     const parent = parentId === undefined ? undefined : keyOf<NodeKey>(parentId);
     if (parent !== undefined) ctx.references.add(reader, r, c.parentId, parent, 'ProjectTree');

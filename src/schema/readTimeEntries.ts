@@ -41,12 +41,7 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     const row = rows[r];
     if (reader.isBlankRow(row)) continue;
     const before = issues.length;
-    reader.rowId = undefined;
-    const id = reader.text(row, r, cId, true);
-    if (id !== undefined) {
-      reader.rowId = id;
-      reader.claim(seen, id, r, cId);
-    }
+    const id = reader.rowIdentity(row, r, cId, seen);
     const date = reader.date(row, r, cDate, true);
     const personName = reader.text(row, r, cPerson, true);
     const nodeId = reader.text(row, r, cNode);

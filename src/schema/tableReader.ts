@@ -283,6 +283,20 @@ export class TableReader {
   }
 
   /**
+   * Reads a row's required id and makes it the row's id in every issue the row raises;
+   * a repeat of an earlier row's id is DUPLICATE_ID. Undefined when the cell is blank or bad.
+   */
+  rowIdentity(row: Row, index: number, column: number, seen: IdIndex): string | undefined {
+    this.rowId = undefined;
+    const id = this.text(row, index, column, true);
+    if (id !== undefined) {
+      this.rowId = id;
+      this.claim(seen, id, index, column);
+    }
+    return id;
+  }
+
+  /**
    * Claims an id for the row; a second row with the same id (compared case-insensitively)
    * is DUPLICATE_ID, naming both rows' sheet rows.
    */
