@@ -60,6 +60,7 @@ export function jsonSummary(result: BillingResult, context: JsonSummaryContext) 
       used: fixed(a.used),
       remaining: fixed(a.remaining),
       overrun: fixed(a.overrun),
+      recorded: fixed(a.recorded),
       lowBalance: a.lowBalance,
       deferredRevenue: fixed(a.deferredRevenue),
       status: a.status,

@@ -115,6 +115,11 @@ export interface AgreementSummaryRow {
   used: Decimal;
   remaining: Decimal;
   overrun: Decimal;
+  /**
+   * Hours as entered of the time under the block (Used + Overrun before billing rounding).
+   * Not a column of the AgreementSummary table; the --json summary and PSA.BALANCE report it.
+   */
+  recorded: Decimal;
   lowBalance: boolean;
   deferredRevenue: Decimal;
   status: string;

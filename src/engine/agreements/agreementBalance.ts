@@ -18,6 +18,8 @@ export interface AgreementBalance {
   usedHours: Decimal;
   remainingHours: Decimal;
   overrunHours: Decimal;
+  /** Used + overrun hours as entered, before billing rounding. */
+  recordedHours: Decimal;
   lowBalance: boolean;
   /** As a real (non-preview) run on `date` would show it. */
   deferredRevenue: Decimal;
@@ -39,6 +41,7 @@ export function agreementBalance(book: BillingWorkbook, agreementId: string, dat
     usedHours: row.used,
     remainingHours: row.remaining,
     overrunHours: row.overrun,
+    recordedHours: row.recorded,
     lowBalance: row.lowBalance,
     deferredRevenue: row.deferredRevenue,
     status: row.status,

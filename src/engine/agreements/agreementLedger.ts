@@ -58,6 +58,8 @@ export interface AgreementLedger {
   usedSeconds: Seconds;
   /** Time beyond the balance dated up to the as-of date (settled earlier or now). */
   overrunSeconds: Seconds;
+  /** The same covered and overrun time as entered, before billing rounding. */
+  recordedSeconds: Seconds;
   remainingSeconds: Seconds;
   isLowBalance: boolean;
   /** Exact, not yet rounded. */
@@ -339,6 +341,7 @@ function computeLedger(
   const allocations: EntryAllocation[] = new Array(keyed.length);
   let usedSeconds = 0;
   let overrunSeconds = 0;
+  let recordedSeconds = 0;
   let usedLater = 0;
   for (let i = 0; i < keyed.length; i++) {
     const { entry, settled } = keyed[i];
@@ -355,6 +358,7 @@ function computeLedger(
       if (entry.date <= asOf) {
         usedSeconds += covered;
         overrunSeconds += overrun;
+        recordedSeconds += entry.seconds;
         if (isLater) usedLater += covered;
       }
     }
@@ -401,6 +405,7 @@ function computeLedger(
     rolledOutSeconds,
     usedSeconds,
     overrunSeconds,
+    recordedSeconds,
     remainingSeconds,
     isLowBalance: threshold !== undefined && remainingSeconds <= threshold,
     deferredRevenue,

@@ -16,6 +16,7 @@ export function summaryRowOf(ledger: AgreementLedger): AgreementSummaryRow {
     used: exactHours(ledger.usedSeconds),
     remaining: exactHours(ledger.remainingSeconds),
     overrun: exactHours(ledger.overrunSeconds),
+    recorded: exactHours(ledger.recordedSeconds),
     lowBalance: ledger.isLowBalance,
     deferredRevenue: roundCentsHalfUp(ledger.deferredRevenue),
     status: ledger.status,

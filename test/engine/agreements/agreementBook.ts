@@ -202,6 +202,7 @@ export function summaryOf(billing: AgreementBilling, agreementId: string) {
     used: text(row.used),
     remaining: text(row.remaining),
     overrun: text(row.overrun),
+    recorded: text(row.recorded),
     lowBalance: row.lowBalance,
     deferredRevenue: text(row.deferredRevenue),
     status: row.status,

@@ -177,6 +177,8 @@ describe('billing rounding', () => {
       ['E2', 3000, 3600],
     ]);
     expect(book.timeEntries.map((e) => e.seconds)).toEqual([600, 3000]);
+    // 0:10 + 0:50 as entered; 0:30 + 1:00 billed.
+    expect(summaryOf(billing, 'AGR-1')).toMatchObject({ recorded: '1.00', used: '1.50' });
   });
 
   test('an agreement own RoundUpMinutes overrides the Settings one', () => {
