@@ -48,6 +48,7 @@ import { buildResultTables } from '../../src/engine/resultTables';
 import { lineItemKeyOfRef } from '../../src/schema/lineItemRef';
 import { Decimal } from '../../src/engine/money';
 import { dayFromIso, type Day } from '../../src/engine/day';
+import { defaultSettings } from '../../src/schema/readSettings';
 
 type Money = string | number;
 
@@ -210,18 +211,7 @@ const source = (index: number) => ({ index, sheetRow: index + 2 });
 const opt = <T, R>(value: T | undefined, convert: (v: T) => R): R | undefined => (value === undefined ? undefined : convert(value));
 
 export class BookBuilder {
-  private readonly settingsValue: Settings = {
-    currency: 'EUR',
-    invoicePrefix: 'INV-',
-    invoiceNumberWidth: 5,
-    taxRate: new Decimal(0),
-    timeDescription: 'Professional services',
-    invoiceTimes: 'ByItems',
-    basis: 'Actual',
-    projectRevenueAccount: 'Professional Services',
-    agreementRevenueAccount: 'Managed Services',
-    billingPeriodDays: 30,
-  };
+  private readonly settingsValue: Settings = defaultSettings();
   private readonly people: Person[] = [];
   private readonly items: Item[] = [];
   private readonly orders: Order[] = [];

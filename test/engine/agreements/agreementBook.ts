@@ -17,6 +17,7 @@ import { Decimal } from '../../../src/engine/money';
 import { dayFromIso, type Day } from '../../../src/engine/day';
 import { billAgreements, type AgreementBilling } from '../../../src/engine/agreements/billAgreements';
 import { numberInvoices } from '../../../src/engine/numberInvoices';
+import { defaultSettings as contractDefaults } from '../../../src/schema/readSettings';
 
 export function day(iso: string): Day {
   const d = dayFromIso(iso);
@@ -80,18 +81,8 @@ export interface BookSpec {
   time?: EntrySpec[];
 }
 
-export const defaultSettings: Settings = {
-  currency: 'EUR',
-  invoicePrefix: 'INV-',
-  invoiceNumberWidth: 5,
-  taxRate: new Decimal(0),
-  timeDescription: 'Professional services',
-  invoiceTimes: 'ByItems',
-  basis: 'Actual',
-  projectRevenueAccount: 'Professional Services',
-  agreementRevenueAccount: 'Managed Services',
-  billingPeriodDays: 30,
-};
+/** The contract's Settings defaults, as the schema gives them for a workbook without Settings. */
+export const defaultSettings: Settings = contractDefaults();
 
 export function agreementRow(spec: AgreementSpec, index: number): Agreement {
   return {
