@@ -89,6 +89,8 @@ export const sentences = {
   prepaidNeedsRate: () => 'A prepaid agreement needs a Rate, the price per prepaid hour; give one, or set Prepaid to FALSE',
   amountOrPercent: () => 'An installment needs an Amount or a Percent; both are blank',
   notBothAmountAndPercent: () => 'Give the installment an Amount or a Percent, not both',
+  percentsOver100: (orderId: string, total: string) =>
+    `The Percent installments of order ${orderId} add up to ${total} % with this row; a payment plan can bill at most 100 % of the order's budget`,
   endBeforeStart: (endColumn: string, end: unknown, startColumn: string, start: unknown) =>
     `${endColumn} ${showValue(end)} is before ${startColumn} ${showValue(start)}`,
   periodWithoutCap: (value: unknown) => `MaxPer ${showValue(value)} has no MaxBillable to apply to; give the time the period allows, or clear MaxPer`,

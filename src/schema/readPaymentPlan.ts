@@ -1,3 +1,4 @@
+import { ZERO, type Decimal } from '../engine/money';
 import { sentences } from './issueCatalogue';
 import type { Installment, OrderKey } from './model';
 import type { ReadContext } from './readContext';
@@ -18,6 +19,8 @@ export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContex
     reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('PaymentPlan', 'Amount', 'Percent'), 'Amount');
   }
   const installments: Installment[] = [];
+  /** Running total of each order's Percent installments, in table order. */
+  const percentSoFar = new Map<OrderKey, Decimal>();
   const rows = reader.table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -40,6 +43,10 @@ export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContex
       reader.report('REQUIRED', r, c.amount >= 0 ? c.amount : c.percent, sentences.amountOrPercent());
     } else if (percent !== undefined && percent.isZero()) {
       reader.report('NOT_POSITIVE', r, c.percent, sentences.notPositive('Percent', reader.valueAt(r, c.percent)));
+    } else if (percent !== undefined && orderId !== undefined) {
+      const total = (percentSoFar.get(orderKey) ?? ZERO).plus(percent);
+      percentSoFar.set(orderKey, total);
+      if (total.gt(1)) reader.report('INCONSISTENT', r, c.percent, sentences.percentsOver100(orderId, total.mul(100).toString()));
     }
     const installment: Installment = {
       orderKey,

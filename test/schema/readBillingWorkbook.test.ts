@@ -335,4 +335,18 @@ describe('agreements and installments', () => {
     const book = workbookWith({ PaymentPlan: [{ OrderId: 'O-100', DueDate: '2025-03-01', ...amounts }] });
     expect(where(book)).toEqual([[code, cell]]);
   });
+
+  it('refuses Percent installments of one order that add up to more than 100 %, on the row that goes over', () => {
+    const book = workbookWith({
+      PaymentPlan: [
+        { OrderId: 'O-100', DueDate: '2025-03-01', Percent: 0.4 },
+        { OrderId: 'o-100 ', DueDate: '2025-04-01', Percent: '50 %' },
+        { OrderId: 'O-100', DueDate: '2025-05-01', Percent: 30 },
+      ],
+    });
+    const { issues } = readBillingWorkbook(book);
+    // Columns OrderId, DueDate, Percent from B: the third installment's Percent is D6.
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([['INCONSISTENT', 'Sheet_PaymentPlan!D6']]);
+    expect(issues[0].message).toContain('add up to 120 %');
+  });
 });
