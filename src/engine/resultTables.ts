@@ -22,6 +22,8 @@ export const PERCENT_FORMAT = '0%';
  * it marked itself and never touches a colour a user chose.
  */
 export const EXCEPTION_FILL_COLOR = '#FFC7CE';
+/** Fill of rows that need a look (an agreement at or below its low-balance threshold). */
+export const HIGHLIGHT_FILL_COLOR = '#FFEB9C';
 
 export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
 
@@ -39,6 +41,8 @@ export interface OutputTable {
   mode: 'append' | 'replace';
   columns: OutputColumn[];
   rows: OutputCell[][];
+  /** 0-based rows that get the highlight fill (low-balance agreements); others lose it. */
+  highlightedRows?: number[];
 }
 
 export interface GridCell {
@@ -176,6 +180,7 @@ function agreementSummaryTable(result: BillingResult): OutputTable {
       a.agreementId, a.customer, money(a.initial), money(a.added), money(a.rolledOver), money(a.used), money(a.remaining),
       money(a.overrun), a.lowBalance, money(a.deferredRevenue), a.status,
     ]),
+    highlightedRows: result.agreementSummary.flatMap((a, i) => (a.lowBalance ? [i] : [])),
   };
 }
 

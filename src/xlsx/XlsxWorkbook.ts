@@ -12,6 +12,7 @@ import type { WorkbookPort } from '../engine/workbookPort';
 import {
   buildResultTables,
   EXCEPTION_FILL_COLOR,
+  HIGHLIGHT_FILL_COLOR,
   isPreviewSheetName,
   type GridCell,
   type InvoiceSheet,
@@ -63,6 +64,8 @@ const EXCEPTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColo
 /** Style changes, one object each, so the style pool finds them by identity. */
 const ADD_EXCEPTION_FILL: Partial<ExcelJS.Style> = { fill: EXCEPTION_FILL };
 const REMOVE_FILL: Partial<ExcelJS.Style> = { fill: undefined };
+const HIGHLIGHT_FILL_ARGB = 'FF' + HIGHLIGHT_FILL_COLOR.slice(1).toUpperCase();
+const ADD_HIGHLIGHT_FILL: Partial<ExcelJS.Style> = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL_ARGB } } };
 const numFmtChanges = new Map<string, Partial<ExcelJS.Style>>();
 function numFmtChange(numFmt: string): Partial<ExcelJS.Style> {
   let change = numFmtChanges.get(numFmt);
@@ -347,12 +350,16 @@ export class XlsxWorkbook implements WorkbookPort {
     this.resetAutoFilter(model);
   }
 
-  private writeRow(sheet: ExcelJS.Worksheet, row: number, left: number, indexes: number[], table: OutputTable, values: (string | number | boolean | null)[]): void {
+  private writeRow(
+    sheet: ExcelJS.Worksheet, row: number, left: number, indexes: number[], table: OutputTable,
+    values: (string | number | boolean | null)[], highlight = false,
+  ): void {
     indexes.forEach((index, i) => {
       const cell = sheet.getCell(row, left + index);
       cell.value = values[i];
       const numFmt = table.columns[i].numFmt;
       if (numFmt) cell.style = this.styles.with(cell.style, numFmtChange(numFmt));
+      if (highlight) cell.style = this.styles.with(cell.style, ADD_HIGHLIGHT_FILL);
     });
   }
 
@@ -391,12 +398,15 @@ export class XlsxWorkbook implements WorkbookPort {
     for (let r = old.top; r <= old.bottom; r++) {
       for (const index of indexes) {
         const cell = findCell(handle.sheet, r, old.left + index);
-        if (cell) cell.value = null;
+        if (!cell) continue;
+        cell.value = null;
+        if (hasFill(cell, HIGHLIGHT_FILL_ARGB)) cell.style = this.styles.with(cell.style, REMOVE_FILL);
       }
     }
     // Clear first, so the old rows' own cells do not count as "in the way" when the table grows.
     this.resizeRows(handle, table.rows.length);
-    table.rows.forEach((values, i) => this.writeRow(handle.sheet, old.top + i, old.left, indexes, table, values));
+    const highlighted = new Set(table.highlightedRows);
+    table.rows.forEach((values, i) => this.writeRow(handle.sheet, old.top + i, old.left, indexes, table, values, highlighted.has(i)));
   }
 
   /** A new sheet holding the table at A1, as a real Excel table with filter buttons. */
@@ -423,6 +433,12 @@ export class XlsxWorkbook implements WorkbookPort {
         cell.style = this.styles.with(cell.style, change);
       }
     });
+    for (const r of table.highlightedRows ?? []) {
+      for (let c = 1; c <= width; c++) {
+        const cell = sheet.getRow(2 + r).getCell(c);
+        cell.style = this.styles.with(cell.style, ADD_HIGHLIGHT_FILL);
+      }
+    }
   }
 
   private freeSheetName(wanted: string): string {
@@ -510,13 +526,14 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!row) continue;
       for (let c = data.left; c <= data.right; c++) {
         const cell = row.findCell(c);
-        if (cell && hasEngineFill(cell)) cell.style = this.styles.with(cell.style, REMOVE_FILL);
+        if (cell && hasFill(cell, EXCEPTION_FILL_ARGB)) cell.style = this.styles.with(cell.style, REMOVE_FILL);
       }
     }
   }
 }
 
-function hasEngineFill(cell: ExcelJS.Cell): boolean {
+/** A solid fill of exactly this colour: the engine's own, which it may clear; a user's colour is left alone. */
+function hasFill(cell: ExcelJS.Cell, argb: string): boolean {
   const fill = cell.style?.fill;
-  return fill?.type === 'pattern' && fill.pattern === 'solid' && (fill.fgColor?.argb ?? '').toUpperCase() === EXCEPTION_FILL_ARGB;
+  return fill?.type === 'pattern' && fill.pattern === 'solid' && (fill.fgColor?.argb ?? '').toUpperCase() === argb;
 }

@@ -254,3 +254,23 @@ describe('writing a preview', () => {
     expect((await reopen(bytes)).getWorksheet('Preview Invoices')!.getCell('A2').value).toBe('Preview 1');
   });
 });
+
+describe('low-balance agreements stand out', () => {
+  const h = (v: string) => new Decimal(v);
+  const summary = (agreementId: string, lowBalance: boolean) => ({
+    agreementId, customer: 'Acme', initial: h('10'), added: h('0'), rolledOver: h('0'), used: h('9'), remaining: h('1'),
+    overrun: h('0'), recorded: h('9'), lowBalance, deferredRevenue: h('100'), status: 'Active',
+  });
+  const filled = (ws: ExcelJS.Worksheet, row: number) =>
+    [1, 11].map((c) => (ws.getCell(row, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null);
+
+  test('a low-balance row of AgreementSummary gets the highlight fill, which moves with the next run', async () => {
+    const first = await run(await fixtureWorkbook(), fixtureResult({ agreementSummary: [summary('A-1', true), summary('A-2', false)] }));
+    const once = (await reopen(first)).getWorksheet('AgreementSummary')!;
+    expect([filled(once, 2), filled(once, 3)]).toEqual([['FFFFEB9C', 'FFFFEB9C'], [null, null]]);
+
+    const second = await run(first, fixtureResult({ invoices: [], invoiceNoUpdates: [], agreementSummary: [summary('A-1', false), summary('A-2', true)] }));
+    const twice = (await reopen(second)).getWorksheet('AgreementSummary')!;
+    expect([twice.getCell('A2').value, filled(twice, 2), filled(twice, 3)]).toEqual(['A-1', [null, null], ['FFFFEB9C', 'FFFFEB9C']]);
+  });
+});
