@@ -108,7 +108,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, sheet: TableSheet): void {
 }
 
 function addTextSheet(workbook: ExcelJS.Workbook, sheet: TextSheet): void {
-  const ws = workbook.addWorksheet(sheet.name);
+  const ws = workbook.addWorksheet(sheet.name, { pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.getColumn(1).width = 110;
   sheet.lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
@@ -116,6 +116,10 @@ function addTextSheet(workbook: ExcelJS.Workbook, sheet: TextSheet): void {
     cell.value = heading ? line.slice(2) : line;
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (heading) cell.font = { bold: true, size: i === 0 ? 16 : 12 };
+    // Not every spreadsheet program grows a row for wrapped text on opening: give each row the
+    // height of its wrapped lines (about 100 characters a line at this column width).
+    const lines = Math.max(1, Math.ceil(String(cell.value).length / 100));
+    ws.getRow(i + 1).height = heading ? (i === 0 ? 24 : 20) : 15 * lines + 2;
   });
 }
 
