@@ -163,11 +163,13 @@ export function orderBillingDecision(book: BillingWorkbook, order: Order, billin
       if (order.subprojectBasis && kids.length > 0) {
         const verdicts = new Map(kids.map((k) => [k.key, judgeNode(order, k, view)]));
         const failing = kids.filter((k) => !verdicts.get(k.key)?.passes);
+        // Time booked on the project node itself is judged by the project node (section 5),
+        // so the order may bill when that node passes even if no subproject does yet.
+        const projectOk = judgeNode(order, projectNode, view).passes;
         summary = {
-          passes: dateOk && failing.length < kids.length,
+          passes: dateOk && (failing.length < kids.length || projectOk),
           reasons: [...failing.map((k) => `${k.name}: ${verdicts.get(k.key)?.reasons.join(', ')}`), ...dateReasons],
         };
-        const projectOk = judgeNode(order, projectNode, view).passes;
         mayBillLine = (line, entryNode) => {
           if (!dateOk) return false;
           const unit = judgingNode(line, entryNode, projectNode, view);
