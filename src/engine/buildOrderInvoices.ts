@@ -162,7 +162,6 @@ interface LineFacts {
 
 interface PersonFacts {
   index: number;
-  name: string;
   /** Cost rate id when the person has a CostPerHour. */
   costRate: number | undefined;
 }
@@ -248,14 +247,12 @@ export function buildOrderInvoices(
   const personKeys = matched.people;
   const personCount = Math.max(personKeys.length, 1);
   const people: (PersonFacts | undefined)[] = new Array(personKeys.length);
-  const personNames: string[] = new Array(personKeys.length);
-  /** The entry's person; the name as first written on a billed entry. */
-  const personOf = (index: number, ei: number): PersonFacts => {
+  /** The entry's person (its name is taken per row, from the row's first billed entry: see newRow). */
+  const personOf = (index: number): PersonFacts => {
     let facts = people[index];
     if (facts === undefined) {
       const cost = personCost.get(personKeys[index]);
-      facts = { index, name: entries[ei].personName, costRate: cost === undefined ? undefined : costRateId(cost) };
-      personNames[index] = facts.name;
+      facts = { index, costRate: cost === undefined ? undefined : costRateId(cost) };
       people[index] = facts;
     }
     return facts;
@@ -290,7 +287,9 @@ export function buildOrderInvoices(
       row: builder.rows.length + 1,
       description,
       item,
-      person: undefined,
+      // The name as written on the row's first billed entry, not on time settled earlier or
+      // non-billable time; cleared by timeRowsOf when the row holds several people.
+      person: entries[ei].personName,
       quantity: ZERO,
       unitPrice: undefined,
       amount: ZERO,
@@ -337,7 +336,7 @@ export function buildOrderInvoices(
       case 'ByItems':
         return newRow(builder, line.itemId, facts, line.itemId, ei, entryId);
       case 'ByItemsPerson':
-        return newRow(builder, `${line.itemId}: ${person.name}`, facts, line.itemId, ei, entryId);
+        return newRow(builder, `${line.itemId}: ${entries[ei].personName}`, facts, line.itemId, ei, entryId);
     }
   };
 
@@ -352,7 +351,7 @@ export function buildOrderInvoices(
     const facts = lineFacts[li];
     if (facts.order < 0) continue;
     const ei = tx.entry[t];
-    const person = personOf(tx.person[t], ei);
+    const person = personOf(tx.person[t]);
 
     const costRate = person.costRate ?? defaultCostRate ?? itemCostRateOf(facts);
     const costs = (costSeconds[facts.order] ??= new Map());
@@ -456,7 +455,7 @@ export function buildOrderInvoices(
         builder.waitingSeconds.set(facts.priceId, (builder.waitingSeconds.get(facts.priceId) ?? 0) + seconds);
         continue;
       }
-      const person = personOf(txPerson[k], ei);
+      const person = personOf(txPerson[k]);
       const slot = rowFor(builder, li, ei, txId[k], txSeparate[k] === 1, person);
       sums.seconds[slot] += seconds;
       const priceId = sums.priceId[slot];
@@ -511,7 +510,7 @@ export function buildOrderInvoices(
       const row = rows[r];
       const person = sums.person[slot];
       const line = sums.line[slot];
-      row.person = person >= 0 ? personNames[person] : undefined;
+      if (person < 0) row.person = undefined;
       row.quantity = hoursForDisplay(sums.seconds[slot]);
       row.unitPrice = others === undefined ? prices[priceId] : undefined;
       row.amount = amount;
