@@ -224,7 +224,10 @@ export function buildOrderInvoices(
       revenueAccount,
       groupName,
       accountKey: keys.id('a\u0000' + revenueAccount),
-      groupKey: keys.id('g\u0000' + groupName + '\u0000' + revenueAccount),
+      // Group names compare like ids (trimmed, ignoring case): an item without a Group is its
+      // own group, and two lines spelling one item "Dev" and "dev" must give one row, as under
+      // By Items. The row's text is the name as first met.
+      groupKey: keys.id('g\u0000' + groupName.trim().toLowerCase() + '\u0000' + revenueAccount),
       itemKey: keys.id('i\u0000' + line.item + '\u0000' + revenueAccount),
       transactionPrefix: `${line.itemId}: `,
       priceId,

@@ -449,3 +449,19 @@ describe('section 6, the person on a By Items/Person row', () => {
     expect(invoice.rows[0].person).toBe('Anna');
   });
 });
+
+describe('section 6, By Groups when an item has no Items row', () => {
+  it('the item is its own group, compared like an id: "Dev" and "dev" are one row', () => {
+    // Ids compare trimmed and case-insensitively (workbook contract), so two lines spelling
+    // one item differently make one group, as they make one row under By Items.
+    const book = project('ByGroups')
+      .line('O1/1', { item: 'Dev', price: '100', link: 'MainProject', category: 'dev' })
+      .line('O1/2', { item: 'dev', price: '100', link: 'MainProject' })
+      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'WP1', hours: 1, category: 'dev' })
+      .time('E2', { date: '2025-01-07', person: 'Anna', node: 'WP1', hours: 1 })
+      .build();
+    expect(rowsOf(onlyInvoice(runBilling(book, JANUARY)))).toEqual([['Dev', '2.00', '100.00', '200.00', 'E1,E2']]);
+    book.orders[0].invoiceTimes = 'ByItems';
+    expect(rowsOf(onlyInvoice(runBilling(book, JANUARY)))).toEqual([['Dev', '2.00', '100.00', '200.00', 'E1,E2']]);
+  });
+});
