@@ -35,9 +35,8 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
   const matched = matchTimeEntries(book, options);
   const orders = buildOrderInvoices(book, matched, options, context);
   const orderPart: BillingPart = { ...orders, exceptions: [...matched.exceptions, ...orders.exceptions] };
-  const parts: BillingPart[] = [orderPart];
   const agreements = billAgreements(book, options);
-  parts.push(agreements);
+  const parts: BillingPart[] = [orderPart, agreements];
 
   const numbered = numberInvoices(
     parts.flatMap((part) => part.drafts),
