@@ -58,12 +58,12 @@ export function day(iso: string): Day {
   return d;
 }
 
-/** `1:30`, `45m`, `2h`, `1h 15m`, `1.25h` or a number of hours, as whole seconds. */
+/** `1:30`, `0:00:05`, `45m`, `2h`, `1h 15m`, `1.25h` or a number of hours, as whole seconds. */
 export function seconds(duration: string | number): number {
   if (typeof duration === 'number') return Math.round(duration * 3600);
   const text = duration.trim();
-  const clock = /^(\d+):(\d{2})$/.exec(text);
-  if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60;
+  const clock = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
   const parts = /^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+)m)?$/.exec(text);
   if (parts && (parts[1] !== undefined || parts[2] !== undefined)) {
     return Math.round(Number(parts[1] ?? 0) * 3600) + Number(parts[2] ?? 0) * 60;

@@ -14,24 +14,13 @@
 import type { Agreement, AgreementAddition, AgreementKey, BillingWorkbook, PersonKey, Settings, TimeEntry } from '../../../src/schema/model';
 import type { Invoice } from '../../../src/engine/billingResult';
 import { Decimal } from '../../../src/engine/money';
-import { dayFromIso, type Day } from '../../../src/engine/day';
 import { billAgreements, type AgreementBilling } from '../../../src/engine/agreements/billAgreements';
 import { numberInvoices } from '../../../src/engine/numberInvoices';
 import { defaultSettings as contractDefaults } from '../../../src/schema/readSettings';
 
-export function day(iso: string): Day {
-  const d = dayFromIso(iso);
-  if (d === undefined) throw new Error(`not a date: ${iso}`);
-  return d;
-}
+import { day, seconds } from '../bookBuilder';
 
-/** A number of hours, or `h:mm` / `h:mm:ss`, as whole seconds. */
-export function seconds(duration: number | string): number {
-  if (typeof duration === 'number') return Math.round(duration * 3600);
-  const m = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(duration.trim());
-  if (!m) throw new Error(`not a duration: ${duration}`);
-  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
-}
+export { day, seconds };
 
 const key = <K>(id: string): K => id.trim().toLowerCase() as K;
 
