@@ -10,6 +10,7 @@ module.exports = {
     // ESM-only and needs Microsoft's online service: tests use a small stub.
     '^office-addin-manifest$': '<rootDir>/test/stubs/officeAddinManifest.ts',
   },
+  setupFiles: ['<rootDir>/test/setup/fastCheckSeed.ts'],
   reporters: ['default', '<rootDir>/test/reporters/passFailReporter.js'],
   testTimeout: 60000,
 };
