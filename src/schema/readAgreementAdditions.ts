@@ -13,12 +13,7 @@ export function readAgreementAdditions(reader: TableReader | undefined, ctx: Rea
     note: reader.column('Note'),
     invoiceNo: reader.column('InvoiceNo'),
   };
-  const additions: AgreementAddition[] = [];
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = ctx.issues.length;
+  const additions = reader.readRows<AgreementAddition>((row, r) => {
     reader.rowId = undefined;
     const agreementId = reader.text(row, r, c.agreementId, true);
     const agreement = keyOf<AgreementKey>(agreementId ?? '');
@@ -35,7 +30,7 @@ export function readAgreementAdditions(reader: TableReader | undefined, ctx: Rea
       invoiceNo: reader.text(row, r, c.invoiceNo),
       source: reader.source(r),
     };
-    if (ctx.issues.length === before) additions.push(addition);
-  }
+    return addition;
+  });
   return additions;
 }

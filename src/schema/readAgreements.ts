@@ -26,13 +26,8 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
     minimumMinutes: reader.column('MinimumMinutes'),
     invoiceNo: reader.column('InvoiceNo'),
   };
-  const agreements: Agreement[] = [];
   const seen = new IdIndex(reader.rowCount);
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = ctx.issues.length;
+  const agreements = reader.readRows<Agreement>((row, r) => {
     const id = reader.rowIdentity(row, r, c.agreementId, seen);
     const start = reader.date(row, r, c.start, true);
     const end = reader.date(row, r, c.end);
@@ -67,7 +62,7 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
       invoiceNo: reader.text(row, r, c.invoiceNo),
       source: reader.source(r),
     };
-    if (ctx.issues.length === before) agreements.push(agreement);
-  }
+    return agreement;
+  });
   return agreements;
 }

@@ -56,8 +56,8 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const reportedMissing = reportMissingTables(readers, ctx);
 
   const settings = readSettings(raw, ctx);
-  const people = readPeople(readers.People, ctx);
-  const items = readItems(readers.Items, ctx);
+  const people = readPeople(readers.People);
+  const items = readItems(readers.Items);
   const orders = readOrders(readers.Orders, ctx);
   const orderIds = new Map<string, string>(orders.map((o) => [o.key, o.id]));
   const lineItems = readLineItems(readers.LineItems, ctx, orderIds);
@@ -66,8 +66,8 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const agreements = readAgreements(readers.Agreements, ctx);
   const additions = readAgreementAdditions(readers.AgreementAdditions, ctx);
   const installments = readPaymentPlan(readers.PaymentPlan, ctx);
-  const issuedInvoices = readIssuedInvoices(readers.Invoices, ctx);
-  const issuedInvoiceLines = readIssuedInvoiceLines(readers.InvoiceLines, ctx);
+  const issuedInvoices = readIssuedInvoices(readers.Invoices);
+  const issuedInvoiceLines = readIssuedInvoiceLines(readers.InvoiceLines);
 
   // Keys come from the raw id columns, so a row dropped for another problem still resolves.
   // A reference into a table already reported missing is not reported again; into an

@@ -36,13 +36,8 @@ export function readLineItems(reader: TableReader | undefined, ctx: ReadContext,
     billAtStatus: reader.column('BillAtStatus'),
     billFrom: reader.column('BillFrom'),
   };
-  const lines: LineItem[] = [];
   const seen = new IdIndex(reader.rowCount);
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = ctx.issues.length;
+  const lines = reader.readRows<LineItem>((row, r) => {
     reader.rowId = undefined;
     const orderId = reader.text(row, r, c.orderId, true);
     const line = reader.text(row, r, c.line, true);
@@ -104,7 +99,7 @@ export function readLineItems(reader: TableReader | undefined, ctx: ReadContext,
       billFrom: reader.date(row, r, c.billFrom),
       source: reader.source(r),
     };
-    if (ctx.issues.length === before) lines.push(lineItem);
-  }
+    return lineItem;
+  });
   return lines;
 }

@@ -26,13 +26,8 @@ export function readOrders(reader: TableReader | undefined, ctx: ReadContext): O
     timeDescription: reader.column('TimeDescription'),
     taxRate: reader.column('TaxRate'),
   };
-  const orders: Order[] = [];
   const seen = new IdIndex(reader.rowCount);
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = ctx.issues.length;
+  const orders = reader.readRows<Order>((row, r) => {
     const id = reader.rowIdentity(row, r, c.orderId, seen);
     const customer = reader.text(row, r, c.customer, true);
     const projectRole = reader.enumeration(row, r, c.projectRole, projectRoleWords) ?? 'MainProject';
@@ -62,7 +57,7 @@ export function readOrders(reader: TableReader | undefined, ctx: ReadContext): O
       taxRate: reader.percent(row, r, c.taxRate),
       source: reader.source(r),
     };
-    if (ctx.issues.length === before) orders.push(order);
-  }
+    return order;
+  });
   return orders;
 }

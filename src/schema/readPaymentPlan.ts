@@ -18,14 +18,9 @@ export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContex
   if (c.amount < 0 && c.percent < 0) {
     reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('PaymentPlan', 'Amount', 'Percent'), 'Amount');
   }
-  const installments: Installment[] = [];
   /** Running total of each order's Percent installments, in table order. */
   const percentSoFar = new Map<OrderKey, Decimal>();
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = ctx.issues.length;
+  const installments = reader.readRows<Installment>((row, r) => {
     reader.rowId = undefined;
     const orderId = reader.text(row, r, c.orderId, true);
     const orderKey = keyOf<OrderKey>(orderId ?? '');
@@ -57,7 +52,7 @@ export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContex
       invoiceNo: reader.text(row, r, c.invoiceNo),
       source: reader.source(r),
     };
-    if (ctx.issues.length === before) installments.push(installment);
-  }
+    return installment;
+  });
   return installments;
 }

@@ -23,13 +23,8 @@ export function readProjectTree(reader: TableReader | undefined, ctx: ReadContex
     status: reader.column('Status'),
     progress: reader.column('Progress'),
   };
-  const nodes: ProjectNode[] = [];
   const seen = new IdIndex(reader.rowCount);
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = ctx.issues.length;
+  const nodes = reader.readRows<ProjectNode>((row, r) => {
     const id = reader.rowIdentity(row, r, c.nodeId, seen);
     const parentId = reader.text(row, r, c.parentId);
     const parent = parentId === undefined ? undefined : keyOf<NodeKey>(parentId);
@@ -57,7 +52,7 @@ export function readProjectTree(reader: TableReader | undefined, ctx: ReadContex
       progress: reader.percent(row, r, c.progress),
       source: reader.source(r),
     };
-    if (ctx.issues.length === before) nodes.push(node);
-  }
+    return node;
+  });
   return nodes;
 }

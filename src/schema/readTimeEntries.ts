@@ -30,17 +30,9 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
   const personKeys = new KeyCache<PersonKey>();
   const nodeKeys = new KeyCache<NodeKey>();
   const agreementKeys = new KeyCache<AgreementKey>();
-  const issues = ctx.issues;
-  // Sized once and cut to length at the end: grown by push, a million entries would copy
-  // the array over and over, and every discarded copy is old-space garbage.
-  const entries: TimeEntry[] = new Array<TimeEntry>(reader.rowCount);
-  let count = 0;
   const seen = new IdIndex(reader.rowCount);
-  const rows = reader.table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (reader.isBlankRow(row)) continue;
-    const before = issues.length;
+  return reader.readRows<TimeEntry>((row, r) => {
+    const before = ctx.issues.length;
     const id = reader.rowIdentity(row, r, cId, seen);
     const date = reader.date(row, r, cDate, true);
     const personName = reader.text(row, r, cPerson, true);
@@ -57,8 +49,9 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     const billable = reader.boolean(row, r, cBillable, true);
     const separateRow = reader.boolean(row, r, cSeparate, false);
     const invoiceNo = reader.text(row, r, cInvoiceNo);
-    if (issues.length !== before) continue;
-    entries[count++] = {
+    // A row with an issue is dropped by readRows; building its entry would only make garbage.
+    if (ctx.issues.length !== before) return undefined;
+    return {
       id: id!,
       date: date!,
       person: personKeys.key(personName!),
@@ -75,7 +68,5 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
       invoiceNo,
       source: { index: r, sheetRow: reader.table.headerRow + 1 + r },
     };
-  }
-  entries.length = count;
-  return entries;
+  });
 }

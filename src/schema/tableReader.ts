@@ -283,6 +283,27 @@ export class TableReader {
   }
 
   /**
+   * Reads every data row that is not blank and keeps what `read` returns for it, unless the
+   * row raised an issue (its value is then dropped: a bad row is reported, never half-kept)
+   * or `read` returned undefined. The list is sized once and cut to length at the end: grown
+   * by push, a million rows would copy it over and over.
+   */
+  readRows<T>(read: (row: Row, index: number) => T | undefined): T[] {
+    const kept = new Array<T>(this.rowCount);
+    let count = 0;
+    const rows = this.table.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (this.isBlankRow(row)) continue;
+      const before = this.issues.length;
+      const value = read(row, r);
+      if (value !== undefined && this.issues.length === before) kept[count++] = value;
+    }
+    kept.length = count;
+    return kept;
+  }
+
+  /**
    * Reads a row's required id and makes it the row's id in every issue the row raises;
    * a repeat of an earlier row's id is DUPLICATE_ID. Undefined when the cell is blank or bad.
    */
