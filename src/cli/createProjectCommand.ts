@@ -10,7 +10,7 @@ import type { OutputCell } from '../engine/resultTables';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import { cellAddress, findTable, headerKey, type RawWorkbook } from '../schema/rawTable';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
-import { WorkbookWriteError } from '../xlsx/XlsxWorkbook';
+import { WorkbookWriteError } from '../engine/workbookPort';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { parseCreateProjectArgs } from './parseCreateProjectArgs';
 import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';

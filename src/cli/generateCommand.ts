@@ -7,7 +7,7 @@ import type { BillingResult } from '../engine/billingResult';
 import { dayFromIso, dayFromParts, isoFromDay, type Day } from '../engine/day';
 import { runBilling } from '../engine/runBilling';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
-import { WorkbookWriteError } from '../xlsx/XlsxWorkbook';
+import { WorkbookWriteError } from '../engine/workbookPort';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { jsonSummary } from './jsonSummary';
 import { parseGenerateArgs } from './parseGenerateArgs';

@@ -217,6 +217,16 @@ export function sheetNameFor(wanted: string): string {
   return (cleaned === '' ? 'Invoice' : cleaned).slice(0, 31);
 }
 
+/** `wanted`, or `wanted (2)`, `(3)`... when a sheet of that name (in any case) is taken. */
+export function freeSheetName(wanted: string, takenNames: string[]): string {
+  const taken = new Set(takenNames.map((name) => name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const name = `${wanted.slice(0, 26)} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
 /** `Order` for order invoices; prepaid and overage invoices come from an agreement. */
 function sourceLabel(invoice: Invoice): string {
   return invoice.kind === 'Order' ? 'Order' : 'Agreement';

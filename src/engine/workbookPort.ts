@@ -16,3 +16,12 @@ export interface WorkbookPort {
    */
   writeResult(result: BillingResult): Promise<void>;
 }
+
+/**
+ * A result that cannot be written without overwriting something of the user's (a sheet
+ * named like a new invoice, cells in the way of a growing table). Every adapter refuses
+ * such a write with this error and its sentence; nothing of the run is written.
+ */
+export class WorkbookWriteError extends Error {
+  override readonly name = 'WorkbookWriteError';
+}

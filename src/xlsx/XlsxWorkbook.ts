@@ -8,9 +8,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { BillingResult } from '../engine/billingResult';
-import type { WorkbookPort } from '../engine/workbookPort';
+import { WorkbookWriteError, type WorkbookPort } from '../engine/workbookPort';
 import {
   buildResultTables,
+  freeSheetName,
   EXCEPTION_FILL_COLOR,
   HIGHLIGHT_FILL_COLOR,
   isPreviewSheetName,
@@ -25,11 +26,6 @@ import { readCellValue } from './readCellValue';
 import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
 import { StylePool } from './stylePool';
-
-/** A result that cannot be written without overwriting something of the user's. */
-export class WorkbookWriteError extends Error {
-  override readonly name = 'WorkbookWriteError';
-}
 
 /** exceljs's table model, as it holds it after loading a file or `addTable`. */
 interface TableModel {
@@ -442,12 +438,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private freeSheetName(wanted: string): string {
-    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-    if (!taken.has(wanted.toLowerCase())) return wanted;
-    for (let n = 2; ; n++) {
-      const name = `${wanted.slice(0, 26)} (${n})`;
-      if (!taken.has(name.toLowerCase())) return name;
-    }
+    return freeSheetName(wanted, this.workbook.worksheets.map((ws) => ws.name));
   }
 
   // ---- sheets -------------------------------------------------------------------
