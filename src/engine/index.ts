@@ -13,3 +13,4 @@ export { buildResultTables } from './resultTables';
 export { agreementBalance } from './agreements/agreementBalance';
 export { createProject, createAllProjects } from './projects/createProject';
 export { dayFromIso, isoFromDay } from './day';
+export { adviseTicketOrProject, isAdviceError, DEFAULT_BILLING_PERIOD_DAYS, type TicketOrProjectInput, type TicketOrProjectAdvice, type TicketOrProjectInputError } from './adviseTicketOrProject';

@@ -1,0 +1,111 @@
+/**
+ * Service ticket or project? (billing-rules section 9). The advisor behind `=PSA.ADVISE(...)`:
+ * Project when any of the four tests holds, else Ticket, always with the reasons that decided
+ * it, worded for a finance user. Pure; bad input is returned as an error value, never thrown.
+ *
+ * "Longer than one billing period" is strict: a job of exactly BillingPeriodDays days still
+ * fits in one period (30 days with the default of 30 is a Ticket, 31 is a Project).
+ */
+
+export interface TicketOrProjectInput {
+  /** Expected duration in days (0 or more; fractions allowed). */
+  durationDays: number;
+  /** Number of people working on it (a whole number, at least 1). */
+  people: number;
+  /** Number of customer contacts (a whole number, 0 or more). */
+  contacts: number;
+  /** Progress invoices or phase budgets are needed. */
+  progressBilling: boolean;
+}
+
+export type TicketOrProject = 'Ticket' | 'Project';
+
+export interface TicketOrProjectAdvice {
+  answer: TicketOrProject;
+  /**
+   * Project: each test that held, in the rules' order. Ticket: why each of the four tests
+   * passed, in the same order.
+   */
+  reasons: string[];
+}
+
+export interface TicketOrProjectInputError {
+  error: 'InvalidInput';
+  /** One sentence per bad value, in argument order. */
+  problems: string[];
+}
+
+/** The Settings default of BillingPeriodDays (workbook contract). */
+export const DEFAULT_BILLING_PERIOD_DAYS = 30;
+
+function isWholeNumber(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n);
+}
+
+function shown(n: unknown): string {
+  return typeof n === 'number' || typeof n === 'boolean' ? String(n) : JSON.stringify(n) ?? String(n);
+}
+
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+function count(n: number, one: string, many: string): string {
+  if (n === 0) return `no ${one}`;
+  if (n === 1) return `one ${one}`;
+  return `${n} ${many}`;
+}
+
+function problemsOf(input: TicketOrProjectInput, billingPeriodDays: number): string[] {
+  const problems: string[] = [];
+  const { durationDays, people, contacts, progressBilling } = input;
+  if (typeof durationDays !== 'number' || !Number.isFinite(durationDays) || durationDays < 0) {
+    problems.push(`Duration must be a number of days, 0 or more (got ${shown(durationDays)})`);
+  }
+  if (!isWholeNumber(people) || people < 1) {
+    problems.push(`People must be a whole number, at least 1 (got ${shown(people)})`);
+  }
+  if (!isWholeNumber(contacts) || contacts < 0) {
+    problems.push(`Contacts must be a whole number, 0 or more (got ${shown(contacts)})`);
+  }
+  if (typeof progressBilling !== 'boolean') {
+    problems.push(`Progress billing must be TRUE or FALSE (got ${shown(progressBilling)})`);
+  }
+  if (!isWholeNumber(billingPeriodDays) || billingPeriodDays < 1) {
+    problems.push(`BillingPeriodDays must be a whole number of days, at least 1 (got ${shown(billingPeriodDays)})`);
+  }
+  return problems;
+}
+
+export function adviseTicketOrProject(
+  input: TicketOrProjectInput,
+  billingPeriodDays: number = DEFAULT_BILLING_PERIOD_DAYS,
+): TicketOrProjectAdvice | TicketOrProjectInputError {
+  const problems = problemsOf(input, billingPeriodDays);
+  if (problems.length > 0) return { error: 'InvalidInput', problems };
+  const { durationDays, people, contacts, progressBilling } = input;
+
+  const projectReasons: string[] = [];
+  if (durationDays > billingPeriodDays) {
+    projectReasons.push(`${days(durationDays)} is longer than one billing period (${days(billingPeriodDays)})`);
+  }
+  if (people > 1) projectReasons.push(`${people} people work on it (more than one person)`);
+  if (contacts > 1) projectReasons.push(`${contacts} contacts (more than one contact)`);
+  if (progressBilling) projectReasons.push('progress billing or phase budgets are needed');
+  if (projectReasons.length > 0) return { answer: 'Project', reasons: projectReasons };
+
+  return {
+    answer: 'Ticket',
+    reasons: [
+      `${days(durationDays)} fits in one billing period of ${days(billingPeriodDays)}`,
+      count(people, 'person', 'people'),
+      count(contacts, 'contact', 'contacts'),
+      'billed once when done (no progress billing or phase budgets)',
+    ],
+  };
+}
+
+/** Narrows an advisor result to its error value. */
+export function isAdviceError(result: TicketOrProjectAdvice | TicketOrProjectInputError): result is TicketOrProjectInputError {
+  return 'error' in result;
+}
