@@ -1,0 +1,274 @@
+/**
+ * The Office.js adapter: the WorkbookPort over the open workbook, the only code that calls
+ * `Excel.*`. It reads the tables with their real positions and writes the blocks
+ * `buildResultTables` lays out, exactly what the command line writes to a file; it
+ * computes nothing.
+ *
+ * A write is planned from the tables as read, checked in one sync (the tables are where
+ * they were read, every cell a table grows over is blank), and only then sent: registers,
+ * invoice sheets and summaries first, InvoiceNo marks last, so a run cut off in between
+ * leaves invoices whose time is still open rather than marked time without an invoice
+ * (docs/excel-addin.md says what the user sees then). While it writes, calculation is
+ * manual and events are off; both are put back afterwards, also when the write fails.
+ */
+import type { BillingResult } from '../engine/billingResult';
+import {
+  buildResultTables,
+  EXCEPTION_FILL_COLOR,
+  freeSheetName,
+  isPreviewSheetName,
+  type OutputCell,
+  type OutputTable,
+  type ResultTables,
+} from '../engine/resultTables';
+import { WorkbookWriteError, type WorkbookPort } from '../engine/workbookPort';
+import { cellAddress, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
+import type { ExcelRun } from './excelRun';
+import { readTables, type TablesRead } from './readTables';
+import { errorCode, SyncBatcher, syncRetrying, type SyncOptions, type WriteStep } from './syncBatcher';
+import {
+  checkInvoiceSheetName,
+  createTableSteps,
+  invoiceSheetSteps,
+  TableWriter,
+  type BlankCheck,
+  type ReadTable,
+} from './writePlan';
+
+/** A write worked out before anything is sent. */
+interface WritePlan {
+  /** Tables the plan writes into: each must still be where it was read. */
+  touched: ReadTable[];
+  checks: BlankCheck[];
+  /** Given the workbook's sheet names as they are now, the steps, phase by phase; each phase ends with a sync. */
+  phases: (sheetNames: string[]) => WriteStep[][];
+}
+
+/** Tables whose rows the engine gives the highlight fill, and the column that says a row had it. */
+const HIGHLIGHT_COLUMNS: Partial<Record<string, string>> = { agreementsummary: 'LowBalance' };
+
+/** Rows of a replaced table that carried the highlight when it was read (the engine marked them last run). */
+function highlightedBefore(raw: RawTable): number[] {
+  const column = HIGHLIGHT_COLUMNS[raw.name.toLowerCase()];
+  if (column === undefined) return [];
+  const at = raw.headers.findIndex((h) => headerKey(h) === headerKey(column));
+  if (at < 0) return [];
+  return raw.rows.flatMap((row, i) => (row[at] === true ? [i] : []));
+}
+
+/** `B7` of `Sheet1!B7:C9` as the sheet row and column (1-based). */
+function firstCellOf(address: string): { row: number; column: number } {
+  const cell = /!?\$?([A-Z]+)\$?(\d+)/.exec(address.slice(address.lastIndexOf('!') + 1));
+  if (!cell) return { row: 1, column: 1 };
+  let column = 0;
+  for (const ch of cell[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(cell[2]), column };
+}
+
+export class ExcelWorkbook implements WorkbookPort {
+  /** The tables as last read: a write is planned against them. */
+  private lastRead: TablesRead | undefined;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly options: SyncOptions = {},
+  ) {}
+
+  async readTables(): Promise<RawWorkbook> {
+    const read = await this.run((context) => readTables(context, this.options));
+    this.lastRead = read;
+    return { tables: read.tables };
+  }
+
+  async writeResult(result: BillingResult): Promise<void> {
+    const read = await this.tablesRead();
+    await this.execute(planResult(buildResultTables(result), read));
+  }
+
+  /**
+   * Appends rows to an input table (ProjectTree for Create project) under its last filled
+   * row. A column the table lacks is added only when a new row has a value for it.
+   */
+  async appendRows(tableName: string, headers: string[], rows: OutputCell[][]): Promise<void> {
+    const read = await this.tablesRead();
+    const table = findRead(read, tableName);
+    if (!table) throw new WorkbookWriteError(`The workbook has no ${tableName} table to add rows to.`);
+    const has = (header: string) => table.shape.headers.some((h) => headerKey(h) === headerKey(header));
+    const keep = headers.map((h, i) => has(h) || rows.some((row) => row[i] !== null && row[i] !== ''));
+    const writer = new TableWriter(table);
+    writer.append({
+      name: tableName as OutputTable['name'],
+      mode: 'append',
+      columns: headers.filter((_, i) => keep[i]).map((header) => ({ header })),
+      rows: rows.map((row) => row.filter((_, i) => keep[i]).map((v) => (v === '' ? null : v))),
+    });
+    await this.execute({ touched: [table], checks: writer.checks, phases: () => [writer.steps] });
+  }
+
+  private async tablesRead(): Promise<TablesRead> {
+    if (!this.lastRead) await this.readTables();
+    return this.lastRead!;
+  }
+
+  /** Checks the plan against the workbook in one sync, then sends it with calculation and events off. */
+  private async execute(plan: WritePlan): Promise<void> {
+    await this.run(async (context) => {
+      const look = await syncRetrying(context, () => ({
+        sheets: context.workbook.worksheets.load('items/name'),
+        application: context.workbook.application.load('calculationMode'),
+        runtime: context.runtime.load('enableEvents'),
+        ranges: plan.touched.map((t) => context.workbook.tables.getItemOrNullObject(t.shape.name).getRange().load('address')),
+        used: plan.checks.map((c) =>
+          context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.column, c.rowCount, c.columnCount)
+            .getUsedRangeOrNullObject(true).load('address')),
+      }), this.options).catch((error: unknown) => {
+        throw errorCode(error) === 'ItemNotFound' ? changedWhileBilling() : error;
+      });
+      plan.touched.forEach((table, i) => {
+        const range = look.ranges[i];
+        if (range.isNullObject || range.address !== table.shape.address) throw changedWhileBilling(table.shape.name);
+      });
+      plan.checks.forEach((check, i) => {
+        const used = look.used[i];
+        if (used.isNullObject) return;
+        const { row, column } = firstCellOf(used.address);
+        throw new WorkbookWriteError(check.message(cellAddress(check.sheet, row, column)));
+      });
+      const phases = plan.phases(look.sheets.items.map((s) => s.name));
+
+      const calculationMode = look.application.calculationMode;
+      const enableEvents = look.runtime.enableEvents;
+      const batcher = new SyncBatcher(context, this.options);
+      try {
+        await batcher.add({
+          bytes: 0,
+          queue: (ctx) => {
+            ctx.workbook.application.calculationMode = 'Manual';
+            ctx.runtime.enableEvents = false;
+          },
+        });
+        for (const steps of phases) {
+          await batcher.addAll(steps);
+          await batcher.flush();
+        }
+      } finally {
+        await this.restore(calculationMode, enableEvents);
+      }
+    });
+  }
+
+  /** Puts calculation and events back as they were, in a batch of its own so it runs even after a failed one. */
+  private async restore(calculationMode: Excel.CalculationMode | `${Excel.CalculationMode}`, enableEvents: boolean): Promise<void> {
+    await this.run((context) => syncRetrying(context, () => {
+      context.workbook.application.calculationMode = calculationMode;
+      context.runtime.enableEvents = enableEvents;
+    }, this.options));
+  }
+}
+
+function changedWhileBilling(table?: string): WorkbookWriteError {
+  const what = table ? `The ${table} table moved or changed size` : 'A table was deleted or renamed';
+  return new WorkbookWriteError(`${what} while billing ran, so nothing was written. Run billing again.`);
+}
+
+function findRead(read: TablesRead, name: string): ReadTable | undefined {
+  const wanted = name.toLowerCase();
+  const i = read.shapes.findIndex((s) => s.name.toLowerCase() === wanted);
+  return i < 0 ? undefined : { shape: read.shapes[i], raw: read.tables[i] };
+}
+
+/**
+ * The write of one run, in the contract's order: output tables (registers first, as the
+ * layout lists them) and invoice sheets, then the InvoiceNo marks, then the exception fills.
+ * A preview writes only its `Preview …` sheets; every run first deletes the old ones.
+ */
+function planResult(layout: ResultTables, read: TablesRead): WritePlan {
+  const writers = new Map<string, TableWriter>();
+  const writerOf = (name: string): TableWriter | undefined => {
+    const key = name.toLowerCase();
+    if (!writers.has(key)) {
+      const table = findRead(read, name);
+      if (!table) return undefined;
+      writers.set(key, new TableWriter(table));
+    }
+    return writers.get(key);
+  };
+
+  const toCreate: OutputTable[] = [];
+  const tableSteps: WriteStep[] = [];
+  for (const table of layout.tables) {
+    const writer = writerOf(table.name);
+    if (!writer) {
+      if (table.mode === 'replace' || table.rows.length > 0) toCreate.push(table);
+      continue;
+    }
+    if (table.mode === 'append') writer.append(table);
+    else writer.replace(table, highlightedBefore(findRead(read, table.name)!.raw));
+    tableSteps.push(...writer.steps.splice(0));
+  }
+
+  const markSteps: WriteStep[] = [];
+  const byTable = new Map<string, typeof layout.invoiceNoCells>();
+  for (const update of layout.invoiceNoCells) byTable.set(update.table, [...(byTable.get(update.table) ?? []), update]);
+  for (const [name, updates] of byTable) {
+    const writer = writerOf(name);
+    if (!writer) throw new Error(`Invoice number for table ${name}, which the workbook does not have.`);
+    writer.writeInvoiceNos(updates);
+    markSteps.push(...writer.steps.splice(0));
+  }
+
+  const fillSteps = layout.preview ? [] : exceptionFillSteps(layout.exceptionRows, read, writerOf('TimeEntries'));
+
+  return {
+    touched: [...writers.keys()].map((key) => findRead(read, key)!),
+    checks: [...writers.values()].flatMap((w) => w.checks),
+    phases: (sheetNames) => {
+      const previews = sheetNames.filter(isPreviewSheetName);
+      const names = sheetNames.filter((n) => !isPreviewSheetName(n));
+      const sheetSteps: WriteStep[] = previews.map((name) => ({
+        bytes: 200,
+        queue: (context) => context.workbook.worksheets.getItem(name).delete(),
+      }));
+      for (const invoice of layout.invoiceSheets) {
+        checkInvoiceSheetName(invoice.sheetName, names);
+        names.push(invoice.sheetName);
+        sheetSteps.push(...invoiceSheetSteps(invoice));
+      }
+      for (const preview of layout.previewSheets) {
+        const name = freeSheetName(preview.sheetName, names);
+        names.push(name);
+        sheetSteps.push(...createTableSteps(name, preview.tableName, preview.table));
+      }
+      for (const table of toCreate) {
+        const name = freeSheetName(table.name, names);
+        names.push(name);
+        sheetSteps.push(...createTableSteps(name, table.name, table));
+      }
+      return [[...tableSteps, ...sheetSteps], [...markSteps, ...fillSteps]];
+    },
+  };
+}
+
+/**
+ * Fills the TimeEntries rows listed as exceptions, and clears the fill from rows the last
+ * run listed (its BillingExceptions table, as read) that are not exceptions any more. A
+ * row the engine never marked keeps whatever colour a person gave it.
+ */
+function exceptionFillSteps(rows: number[], read: TablesRead, writer: TableWriter | undefined): WriteStep[] {
+  if (!writer) return [];
+  const entries = findRead(read, 'TimeEntries')!.raw;
+  const previous = findRead(read, 'BillingExceptions')?.raw;
+  const marked = new Set(rows);
+  const stale: number[] = [];
+  if (previous) {
+    const idAt = (t: RawTable) => t.headers.findIndex((h) => headerKey(h) === headerKey('EntryId'));
+    const was = new Set(previous.rows.map((r) => String(r[idAt(previous)] ?? '').trim().toLowerCase()).filter((id) => id !== ''));
+    const entryId = idAt(entries);
+    entries.rows.forEach((row, i) => {
+      if (!marked.has(i) && was.has(String(row[entryId] ?? '').trim().toLowerCase())) stale.push(i);
+    });
+  }
+  writer.fillRows(stale, null);
+  writer.fillRows(rows, EXCEPTION_FILL_COLOR);
+  return writer.steps.splice(0);
+}
