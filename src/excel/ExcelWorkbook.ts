@@ -22,9 +22,9 @@ import {
   type ResultTables,
 } from '../engine/resultTables';
 import { WorkbookWriteError, type WorkbookPort } from '../engine/workbookPort';
-import { cellAddress, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
+import { cellAddress, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../schema/rawTable';
 import type { ExcelRun } from './excelRun';
-import { readTables, type TablesRead } from './readTables';
+import { firstDataRow, readTables, type TablesRead } from './readTables';
 import { errorCode, SyncBatcher, syncRetrying, type SyncOptions, type WriteStep } from './syncBatcher';
 import {
   checkInvoiceSheetName,
@@ -42,6 +42,37 @@ interface WritePlan {
   checks: BlankCheck[];
   /** Given the workbook's sheet names as they are now, the steps, phase by phase; each phase ends with a sync. */
   phases: (sheetNames: string[]) => WriteStep[][];
+}
+
+/**
+ * Writes run with events off, so the tables' change events do not tell the PSA functions
+ * that the workbook changed: the adapter tells its own listeners after every write instead.
+ */
+const writtenListeners = new Set<() => void>();
+
+export function onWorkbookWritten(listener: () => void): () => void {
+  writtenListeners.add(listener);
+  return () => {
+    writtenListeners.delete(listener);
+  };
+}
+
+/** The sheet listing a run's input errors; a run that bills deletes it, as it deletes old previews. */
+export const INPUT_ERRORS_SHEET = 'BillingInputErrors';
+
+/** Sheets a run replaces: the last preview's and the last input-error list. */
+function isStaleRunSheet(name: string): boolean {
+  return isPreviewSheetName(name) || name.toLowerCase() === INPUT_ERRORS_SHEET.toLowerCase();
+}
+
+/** One input error as the BillingInputErrors sheet lists it. */
+export interface InputErrorLine {
+  /** `TimeEntries!F7`, or the table name when the error is about a whole table. */
+  cell: string;
+  table: string;
+  /** The row's id (`entry E3`), when it has one. */
+  row: string;
+  message: string;
 }
 
 /** Tables whose rows the engine gives the highlight fill, and the column that says a row had it. */
@@ -105,6 +136,63 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.execute({ touched: [table], checks: writer.checks, phases: () => [writer.steps] });
   }
 
+  /**
+   * Replaces the BillingInputErrors sheet with this list and shows it: nothing else is
+   * written while the workbook has input errors.
+   */
+  async writeInputErrors(lines: InputErrorLine[]): Promise<void> {
+    const table: OutputTable = {
+      name: INPUT_ERRORS_SHEET as OutputTable['name'],
+      mode: 'replace',
+      columns: [{ header: 'Cell' }, { header: 'Table' }, { header: 'Row' }, { header: 'Message' }],
+      rows: lines.map((l) => [l.cell, l.table, l.row, l.message]),
+    };
+    await this.execute({
+      touched: [],
+      checks: [],
+      phases: (sheetNames) => [[
+        ...sheetNames.filter((n) => n.toLowerCase() === INPUT_ERRORS_SHEET.toLowerCase()).map((name) => deleteSheetStep(name)),
+        ...createTableSteps(INPUT_ERRORS_SHEET, INPUT_ERRORS_SHEET, table),
+        { bytes: 200, queue: (context) => context.workbook.worksheets.getItem(INPUT_ERRORS_SHEET).activate() },
+      ]],
+    });
+  }
+
+  /** A value kept in the workbook's own settings (saved with the file), or undefined. */
+  async readSetting(key: string): Promise<unknown> {
+    return this.run(async (context) => {
+      const setting = await syncRetrying(context, () => context.workbook.settings.getItemOrNullObject(key).load('value'), this.options);
+      return setting.isNullObject ? undefined : setting.value;
+    });
+  }
+
+  async writeSetting(key: string, value: string | number | boolean): Promise<void> {
+    await this.run((context) => syncRetrying(context, () => context.workbook.settings.add(key, value), this.options));
+  }
+
+  /**
+   * The value in `column` of the data row of `tableName` where the selection starts, or
+   * undefined when the selection is not in that table's data rows.
+   */
+  async selectedRowValue(tableName: string, column: string): Promise<CellValue | undefined> {
+    const read = await this.tablesRead();
+    const table = findRead(read, tableName);
+    if (!table) return undefined;
+    const selected = await this.run(async (context) => {
+      const queued = await syncRetrying(context, () => {
+        const range = context.workbook.getSelectedRange().load('rowIndex, columnIndex');
+        return { range, sheet: range.worksheet.load('name') };
+      }, this.options);
+      return { sheet: queued.sheet.name, row: queued.range.rowIndex, column: queued.range.columnIndex };
+    });
+    const { shape, raw } = table;
+    const row = selected.row - firstDataRow(shape);
+    const inside = selected.sheet === shape.sheet && row >= 0 && row < raw.rows.length
+      && selected.column >= shape.columnIndex && selected.column < shape.columnIndex + shape.columnCount;
+    const at = raw.headers.findIndex((h) => headerKey(h) === headerKey(column));
+    return inside && at >= 0 ? raw.rows[row][at] : undefined;
+  }
+
   private async tablesRead(): Promise<TablesRead> {
     if (!this.lastRead) await this.readTables();
     return this.lastRead!;
@@ -153,6 +241,7 @@ export class ExcelWorkbook implements WorkbookPort {
         }
       } finally {
         await this.restore(calculationMode, enableEvents);
+        for (const listener of [...writtenListeners]) listener();
       }
     });
   }
@@ -164,6 +253,10 @@ export class ExcelWorkbook implements WorkbookPort {
       context.runtime.enableEvents = enableEvents;
     }, this.options));
   }
+}
+
+function deleteSheetStep(name: string): WriteStep {
+  return { bytes: 200, queue: (context) => context.workbook.worksheets.getItem(name).delete() };
 }
 
 function changedWhileBilling(table?: string): WorkbookWriteError {
@@ -223,12 +316,8 @@ function planResult(layout: ResultTables, read: TablesRead): WritePlan {
     touched: [...writers.keys()].map((key) => findRead(read, key)!),
     checks: [...writers.values()].flatMap((w) => w.checks),
     phases: (sheetNames) => {
-      const previews = sheetNames.filter(isPreviewSheetName);
-      const names = sheetNames.filter((n) => !isPreviewSheetName(n));
-      const sheetSteps: WriteStep[] = previews.map((name) => ({
-        bytes: 200,
-        queue: (context) => context.workbook.worksheets.getItem(name).delete(),
-      }));
+      const names = sheetNames.filter((n) => !isStaleRunSheet(n));
+      const sheetSteps = sheetNames.filter(isStaleRunSheet).map(deleteSheetStep);
       for (const invoice of layout.invoiceSheets) {
         checkInvoiceSheetName(invoice.sheetName, names);
         names.push(invoice.sheetName);
