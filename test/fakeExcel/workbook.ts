@@ -1,0 +1,308 @@
+/** Workbook, worksheets, page layout, application, runtime and settings. */
+import { Box, checkBox } from './addresses';
+import { invalidArgument, itemNotFound } from './errors';
+import type { CalculationMode, PageLayout, SheetModel, WorkbookModel } from './model';
+import { ContextLike, FakeCollection, FakeObject, Resolver } from './proxyBase';
+import { boxOnSheet, RangeAreasProxy, RangeProxy } from './range';
+import { TableCollectionProxy } from './table';
+
+function model(context: ContextLike): WorkbookModel {
+  return context.host.model;
+}
+
+/** A sheet deleted earlier in the batch is gone for every proxy that still points at it. */
+function present(m: WorkbookModel, sheet: SheetModel | null): SheetModel | null {
+  return sheet && m.sheets.includes(sheet) ? sheet : null;
+}
+
+export class WorkbookProxy extends FakeObject<WorkbookModel> {
+  constructor(context: ContextLike) {
+    super(context, 'Workbook', { kind: 'live', get: () => context.host.model });
+  }
+
+  protected _scalars() {
+    return {};
+  }
+
+  protected override _navigations() {
+    return { worksheets: () => this.worksheets, tables: () => this.tables, application: () => this.application, settings: () => this.settings };
+  }
+
+  get worksheets(): WorksheetCollectionProxy {
+    return this._child('worksheets', () => new WorksheetCollectionProxy(this.context));
+  }
+
+  get tables(): TableCollectionProxy {
+    return this._child('tables', () => new TableCollectionProxy(this.context, () => undefined));
+  }
+
+  get application(): ApplicationProxy {
+    return this._child('application', () => new ApplicationProxy(this.context));
+  }
+
+  get settings(): SettingCollectionProxy {
+    return this._child('settings', () => new SettingCollectionProxy(this.context));
+  }
+
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.context, { kind: 'step', get: () => {
+      const selection = model(this.context).selection;
+      if (!selection) throw itemNotFound('selection (the workbook has no sheet)');
+      return { sheet: selection.sheet, box: { ...selection.box } };
+    } });
+  }
+}
+
+export class WorksheetCollectionProxy extends FakeCollection<WorkbookModel, SheetModel, WorksheetProxy> {
+  constructor(context: ContextLike) {
+    super(context, 'WorksheetCollection', { kind: 'live', get: () => context.host.model });
+  }
+
+  protected _itemTargets(m: WorkbookModel): SheetModel[] {
+    return m.sheets;
+  }
+
+  protected _makeItem(sheet: SheetModel): WorksheetProxy {
+    return new WorksheetProxy(this.context, { kind: 'fixed', value: sheet });
+  }
+
+  add(name?: string): WorksheetProxy {
+    const sheet = new WorksheetProxy(this.context, { kind: 'created' });
+    this._write({ name }, (m) => sheet._setCreated(m.addSheet(name)));
+    return sheet;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, { kind: 'step', get: () => {
+      const sheet = model(this.context).findSheet(name);
+      if (!sheet) throw itemNotFound(`worksheet '${name}'`);
+      return sheet;
+    } });
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, { kind: 'step', get: () => model(this.context).findSheet(name) ?? null });
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, { kind: 'step', get: () => model(this.context).activeSheet ?? null });
+  }
+}
+
+export class WorksheetProxy extends FakeObject<SheetModel> {
+  constructor(context: ContextLike, resolver: Resolver<SheetModel>) {
+    super(context, 'Worksheet', resolver);
+  }
+
+  override _targetNow(): SheetModel | null {
+    return present(model(this.context), super._targetNow());
+  }
+
+  protected _scalars() {
+    const m = model(this.context);
+    return {
+      name: (s: SheetModel) => s.name,
+      id: (s: SheetModel) => s.id,
+      position: (s: SheetModel) => m.sheets.indexOf(s),
+      visibility: () => 'Visible',
+    };
+  }
+
+  protected override _navigations() {
+    return { tables: () => this.tables, pageLayout: () => this.pageLayout };
+  }
+
+  get name(): string { return this._get('name'); }
+  set name(name: string) {
+    this._set('name', name, (s) => model(this.context).renameSheet(s, name));
+  }
+
+  get id(): string { return this._get('id'); }
+  get position(): number { return this._get('position'); }
+  get visibility(): string { return this._get('visibility'); }
+
+  get tables(): TableCollectionProxy {
+    return this._child('tables', () => new TableCollectionProxy(this.context, () => this._targetNow() ?? undefined));
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    return this._child('pageLayout', () => new PageLayoutProxy(this.context, () => this._targetNow()));
+  }
+
+  private _range(box: (sheet: SheetModel) => Box | null): RangeProxy {
+    return new RangeProxy(this.context, { kind: 'step', get: () => {
+      const sheet = this._targetNow();
+      const b = sheet && box(sheet);
+      return sheet && b ? { sheet, box: b } : null;
+    } });
+  }
+
+  /** No address: the whole sheet (reading its values then exceeds the cell limit, as in Excel). */
+  getRange(address?: string): RangeProxy {
+    return this._range((sheet) => (address === undefined || address === '' ? { top: 1, left: 1, bottom: 1_048_576, right: 16_384 } : boxOnSheet(sheet, address)));
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    return this._range(() => {
+      if (!(rowCount >= 1 && columnCount >= 1)) throw invalidArgument('getRangeByIndexes needs a row and column count of at least 1.');
+      return checkBox({ top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount });
+    });
+  }
+
+  getRanges(addresses: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, { kind: 'step', get: () => {
+      const sheet = this._targetNow();
+      return sheet && { sheet, boxes: addresses.split(',').map((a) => boxOnSheet(sheet, a.trim())) };
+    } });
+  }
+
+  /** Excel's used range of an empty sheet is A1. */
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return this._range((sheet) => model(this.context).usedBox(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return this._range((sheet) => model(this.context).usedBox(sheet, valuesOnly) ?? null);
+  }
+
+  delete(): void {
+    this._write({}, (s) => model(this.context).deleteSheet(s));
+  }
+
+  activate(): void {
+    this._write({}, (s) => {
+      const m = model(this.context);
+      m.activeSheet = s;
+      m.selection = { sheet: s, box: { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+}
+
+export class PageLayoutProxy extends FakeObject<SheetModel> {
+  constructor(context: ContextLike, get: () => SheetModel | null) {
+    super(context, 'PageLayout', { kind: 'live', get: get as () => SheetModel });
+  }
+
+  protected _scalars() {
+    return { orientation: (s: SheetModel) => s.pageLayout.orientation, zoom: (s: SheetModel) => ({ ...s.pageLayout.zoom }) };
+  }
+
+  get orientation(): PageLayout['orientation'] { return this._get('orientation'); }
+  set orientation(orientation: PageLayout['orientation']) {
+    this._set('orientation', orientation, (s) => {
+      if (orientation !== 'Portrait' && orientation !== 'Landscape') throw invalidArgument(`Orientation '${orientation}' is not valid.`);
+      s.pageLayout.orientation = orientation;
+    });
+  }
+
+  get zoom(): PageLayout['zoom'] { return this._get('zoom'); }
+  set zoom(zoom: PageLayout['zoom']) {
+    this._set('zoom', zoom, (s) => {
+      s.pageLayout.zoom = { ...zoom };
+    });
+  }
+}
+
+const CALCULATION_MODES: CalculationMode[] = ['Automatic', 'AutomaticExceptTables', 'Manual'];
+
+export class ApplicationProxy extends FakeObject<WorkbookModel> {
+  constructor(context: ContextLike) {
+    super(context, 'Application', { kind: 'live', get: () => context.host.model });
+  }
+
+  protected _scalars() {
+    return { calculationMode: (m: WorkbookModel) => m.calculationMode };
+  }
+
+  get calculationMode(): CalculationMode { return this._get('calculationMode'); }
+  set calculationMode(mode: CalculationMode) {
+    this._set('calculationMode', mode, (m) => {
+      if (!CALCULATION_MODES.includes(mode)) throw invalidArgument(`Calculation mode '${mode}' is not valid.`);
+      m.calculationMode = mode;
+    });
+  }
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.suspend('apiCalculation');
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.suspend('screenUpdating');
+  }
+}
+
+export class RuntimeProxy extends FakeObject<WorkbookModel> {
+  constructor(context: ContextLike) {
+    super(context, 'Runtime', { kind: 'live', get: () => context.host.model });
+  }
+
+  protected _scalars() {
+    return { enableEvents: (m: WorkbookModel) => m.enableEvents };
+  }
+
+  get enableEvents(): boolean { return this._get('enableEvents'); }
+  set enableEvents(enable: boolean) {
+    this._set('enableEvents', enable, (m) => {
+      m.enableEvents = Boolean(enable);
+    });
+  }
+}
+
+export class SettingCollectionProxy extends FakeCollection<WorkbookModel, string, SettingProxy> {
+  constructor(context: ContextLike) {
+    super(context, 'SettingCollection', { kind: 'live', get: () => context.host.model });
+  }
+
+  protected _itemTargets(m: WorkbookModel): string[] {
+    return [...m.settings.keys()];
+  }
+
+  protected _makeItem(key: string): SettingProxy {
+    return new SettingProxy(this.context, { kind: 'fixed', value: key });
+  }
+
+  /** Adds or replaces; the value is stored as JSON, as Office settings are. */
+  add(key: string, value: unknown): SettingProxy {
+    const setting = new SettingProxy(this.context, { kind: 'created' });
+    this._write({ key, value }, (m) => {
+      m.settings.set(key, jsonCopy(value));
+      setting._setCreated(key);
+    });
+    return setting;
+  }
+
+  getItem(key: string): SettingProxy {
+    return new SettingProxy(this.context, { kind: 'step', get: () => {
+      if (!model(this.context).settings.has(key)) throw itemNotFound(`setting '${key}'`);
+      return key;
+    } });
+  }
+
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.context, { kind: 'step', get: () => (model(this.context).settings.has(key) ? key : null) });
+  }
+}
+
+function jsonCopy(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+export class SettingProxy extends FakeObject<string> {
+  constructor(context: ContextLike, resolver: Resolver<string>) {
+    super(context, 'Setting', resolver);
+  }
+
+  protected _scalars() {
+    return { key: (key: string) => key, value: (key: string) => jsonCopy(model(this.context).settings.get(key)) };
+  }
+
+  get key(): string { return this._get('key'); }
+  get value(): unknown { return this._get('value'); }
+  set value(value: unknown) {
+    this._set('value', value, (key) => model(this.context).settings.set(key, jsonCopy(value)));
+  }
+
+  delete(): void {
+    this._write({}, (key) => model(this.context).settings.delete(key));
+  }
+}
