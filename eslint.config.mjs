@@ -1,4 +1,13 @@
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+
+// eslint-plugin-office-addins' recommended flat config also brings prettier, @eslint/js and its
+// own older typescript-eslint parser; only its Office.js rules are taken, at its severities.
+const officeAddinRules = Object.fromEntries(
+  officeAddins.configs.recommended
+    .flatMap((config) => Object.entries(config.rules ?? {}))
+    .filter(([rule]) => rule.startsWith('office-addins/')),
+);
 
 const ioModules = ['fs', 'fs/*', 'node:*', 'path', 'os', 'child_process', 'http', 'https', 'net',
   'exceljs', 'react', 'react-dom', '@fluentui/*', 'office-addin-*', '**/xlsx/**', '**/excel/**',
@@ -19,5 +28,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ioModules, message: 'src/engine and src/schema stay free of I/O, Office and UI: pass data in, return data out.' }] }],
       'no-restricted-globals': ['error', 'Excel', 'Office', 'window', 'document', 'process', 'require'],
     },
+  },
+  {
+    // Office.js batching rules (load before read, sync before read, no sync in loops...) for
+    // everything that talks to Excel.
+    files: ['src/excel/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/functions/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    rules: officeAddinRules,
   },
 );
