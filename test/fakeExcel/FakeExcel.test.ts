@@ -64,7 +64,7 @@ describe('proxy semantics', () => {
       const oldBody = table.getDataBodyRange().load('address');
       table.resize('A1:B5');
       const newBody = table.getDataBodyRange().load('address');
-      table.rows.add(null, [['O5', 50]]);
+      table.rows.add(undefined, [['O5', 50]]);
       const grown = table.getDataBodyRange().load('address, rowCount');
       await context.sync();
       expect(oldBody.address).toBe('Sheet1!A2:B3');
@@ -246,9 +246,9 @@ describe('tables', () => {
       await context.sync();
       expect(body.address).toBe('Invoices!B3:C3');
       expect(body.values).toEqual([['', '']]);
-      table.rows.add(null, [['INV-1', 10], ['INV-2', 20]]);
-      table.rows.add(null, [['INV-3', 30]]);
-      table.columns.add(null, undefined, 'Paid');
+      table.rows.add(undefined, [['INV-1', 10], ['INV-2', 20]]);
+      table.rows.add(undefined, [['INV-3', 30]]);
+      table.columns.add(undefined, undefined, 'Paid');
       table.rows.load('count');
       await context.sync();
       expect(table.rows.count).toBe(3);
