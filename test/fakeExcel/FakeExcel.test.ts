@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import type { ExcelRun } from '../../src/excel/excelRun';
 import { FakeExcel, FakeOfficeError } from './FakeExcel';
 
 /** The error a promise rejects with, to check its code. */
@@ -20,6 +21,11 @@ function smallBook(): FakeExcel {
 }
 
 describe('proxy semantics', () => {
+  it('is an ExcelRun for the adapter', () => {
+    const run: ExcelRun = new FakeExcel().run; // a compile-time check as much as a runtime one
+    expect(typeof run).toBe('function');
+  });
+
   it('throws PropertyNotLoaded when a property is read before load and sync', async () => {
     const fake = smallBook();
     await fake.run(async (context) => {
@@ -279,6 +285,31 @@ describe('tables', () => {
     expect(fake.table('Orders')).toMatchObject({ address: 'Sheet1!A1:B2', rowCount: 1 });
     expect(fake.cell('Sheet1', 2, 1)?.value).toBe('O2');
     expect(fake.cell('Sheet1', 4, 1)?.value).toBe('below');
+  });
+
+  it('inserts a header row for a table added without headers; adds columns and a total row', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('S');
+    fake.setCells('S', 'A1', [['a', 'b'], [1, 2]]);
+    const added: unknown[] = [];
+    await fake.run(async (context) => {
+      context.workbook.tables.onAdded.add(async (args) => {
+        added.push(args);
+      });
+      const table = context.workbook.worksheets.getItem('S').tables.add('A1:B2', false);
+      table.columns.add(undefined, [['Note'], ['x'], ['y']]);
+      table.showTotals = true;
+      const columns = table.columns.load('items/name');
+      const total = table.getTotalRowRange().load('address');
+      const secondBody = table.columns.getItem('column2').getDataBodyRange().load('values');
+      await context.sync();
+      expect(columns.items.map((c) => c.name)).toEqual(['Column1', 'Column2', 'Note']);
+      expect(total.address).toBe('S!A4:C4');
+      expect(secondBody.values).toEqual([['b'], [2]]);
+    });
+    await fake.whenEventsDelivered();
+    expect(added).toEqual([expect.objectContaining({ type: 'TableAdded', tableId: '1' })]);
+    expect(fake.table('Table1')).toMatchObject({ address: 'S!A1:C4', rowCount: 2, showTotals: true });
   });
 
   it('builds tables from raw tables, dates as serials', () => {

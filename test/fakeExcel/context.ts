@@ -55,10 +55,11 @@ export class FakeContext implements ContextLike {
   }
 
   /** Sends what is queued now; work queued while the sync is in flight waits for the next one. */
-  sync(): Promise<void> {
+  async sync<T>(passThroughValue?: T): Promise<T | undefined> {
     const batch: Batch = { steps: this.queue, screenUpdatingSuspended: this.suspended.screenUpdating, apiCalculationSuspended: this.suspended.apiCalculation };
     this.queue = [];
     this.suspended = { screenUpdating: false, apiCalculation: false };
-    return this.host.executeSync(this, batch);
+    await this.host.executeSync(this, batch);
+    return passThroughValue;
   }
 }
