@@ -160,8 +160,12 @@ async function addinConfig(env) {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [esmTsRule] },
     // One webpack runtime for the three bundles on the page, so a module they share (the
-    // ribbon outcome store, the engine) is a single instance.
-    optimization: { runtimeChunk: 'single' },
+    // ribbon outcome store, the engine, the Excel adapter) is a single instance, and its code
+    // is in shared.js once instead of in each bundle.
+    optimization: {
+      runtimeChunk: 'single',
+      splitChunks: { cacheGroups: { default: false, defaultVendors: false, shared: { name: 'shared', chunks: 'all', minChunks: 2, enforce: true } } },
+    },
     plugins,
     performance: { hints: false },
     devServer: {

@@ -34,11 +34,11 @@ describe('webpack --env addin', () => {
     expect(errorsOf(stats)).toEqual([]);
   });
 
-  test('taskpane.html loads office.js from the CDN first, then one runtime and the three bundles', () => {
+  test('taskpane.html loads office.js from the CDN first, then one runtime, the code they share and the three bundles', () => {
     const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map((match) => match[1]);
     expect(config.OFFICE_JS).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-    expect(scripts).toEqual([config.OFFICE_JS, 'runtime.js', 'taskpane.js', 'commands.js', 'functions.js']);
+    expect(scripts).toEqual([config.OFFICE_JS, 'runtime.js', 'shared.js', 'taskpane.js', 'commands.js', 'functions.js']);
     for (const script of scripts.slice(1)) expect(fs.existsSync(path.join(out, script))).toBe(true);
   });
 
