@@ -86,6 +86,7 @@ describe('proxy semantics', () => {
     await fake.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1') as unknown as { getBoundingRect: unknown };
       expect(() => range.getBoundingRect).toThrow(expect.objectContaining({ code: 'NotImplemented', message: expect.stringContaining('Range.getBoundingRect') }));
+      expect(() => { (range as unknown as { address: string }).address = 'B2'; }).toThrow(/read-only/);
       context.workbook.worksheets.getItem('Sheet1').getRange('A1').load('valueTypes');
       expect((await failure(context.sync())).code).toBe('NotImplemented');
     });

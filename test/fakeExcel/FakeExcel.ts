@@ -13,7 +13,7 @@ import { dayFromUtcDate } from '../../src/engine/day';
 import { Box, intersect, localAddress, parseBox, sheetAddress, splitSheet } from './addresses';
 import { Batch, FakeContext, SyncHost } from './context';
 import { FakeOfficeError, invalidArgument, itemNotFound, PAYLOAD_LIMIT_BYTES } from './errors';
-import { CalculationMode, Cell, DEFAULT_COLUMN_WIDTH, keyColumn, keyRow, PageLayout, Scalar, SheetModel, WorkbookModel } from './model';
+import { CalculationMode, Cell, cellKey, DEFAULT_COLUMN_WIDTH, keyColumn, keyRow, PageLayout, Scalar, SheetModel, WorkbookModel } from './model';
 import type { HandlerScope, LoadSink } from './proxyBase';
 
 export { FakeOfficeError } from './errors';
@@ -240,7 +240,7 @@ export class FakeExcel implements SyncHost {
   /** The stored cell at a 1-based row and column; undefined when it holds nothing. */
   cell(sheet: string, row: number, column: number): CellView | undefined {
     const model = this.sheetModel(sheet);
-    const stored = model.cells.get(row * 16_384 + (column - 1));
+    const stored = model.cells.get(cellKey(row, column));
     return stored && cellView(stored);
   }
 

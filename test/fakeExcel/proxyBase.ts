@@ -77,10 +77,21 @@ export function refuseUnknown<T extends object>(target: T, className: string): T
       throw notImplemented(`${className}.${prop}`);
     },
     set(t, prop, value, receiver) {
-      if (typeof prop === 'symbol' || prop in t) return Reflect.set(t, prop, value, receiver);
-      throw notImplemented(`setting ${className}.${String(prop)}`);
+      if (typeof prop === 'symbol') return Reflect.set(t, prop, value, receiver);
+      const found = findDescriptor(t, prop);
+      if (!found) throw notImplemented(`setting ${className}.${prop}`);
+      if (found.get && !found.set) throw new FakeOfficeError('InvalidArgument', `${className}.${prop} is read-only.`);
+      return Reflect.set(t, prop, value, receiver);
     },
   });
+}
+
+function findDescriptor(object: object, prop: string): PropertyDescriptor | undefined {
+  for (let o: object | null = object; o; o = Object.getPrototypeOf(o)) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, prop);
+    if (descriptor) return descriptor;
+  }
+  return undefined;
 }
 
 type Scalars<T> = Record<string, (target: T) => unknown>;
