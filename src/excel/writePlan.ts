@@ -98,10 +98,22 @@ export function fillSteps(sheet: string, addresses: string[], color: string | nu
   }));
 }
 
+/**
+ * Text that Excel would not keep as text when it is written through `range.values`: it
+ * reads such strings as typed input, so `00012` would become 12, `TRUE` a boolean,
+ * `2026-01` a date and `=x` a formula. A leading apostrophe keeps them as the text they
+ * are, as it does when a person types it (the file adapter writes text cells as text anyway).
+ */
+const TYPED_INPUT = /^\s*([=+\-@']|[($€£¥]*[\d.,]+\s*%?\)?\s*$|(true|false)\s*$|\d{1,4}[-/.]\d{1,2}|\d{1,2}:\d{2})/i;
+
+export function asWrittenText(value: OutputCell): OutputCell {
+  return typeof value === 'string' && TYPED_INPUT.test(value) ? `'${value}` : value;
+}
+
 /** Steps that write a block of values (null leaves a cell as it is) and, where given, number formats. */
 export function blockSteps(sheet: string, row: number, column: number, values: OutputCell[][], formats?: (string | null)[][]): WriteStep[] {
   const width = values[0]?.length ?? 0;
-  return blocksOf(values).map((block) => {
+  return blocksOf(values.map((r) => r.map(asWrittenText))).map((block) => {
     const blockFormats = formats?.slice(block.start, block.start + block.rows.length);
     return {
       bytes: block.bytes + (blockFormats ? payloadBytes(blockFormats) : 0) + CALL_OVERHEAD_BYTES,

@@ -333,12 +333,14 @@ export class WorkbookModel {
   }
 
   /** Bounding box of the cells holding a value (valuesOnly) or anything; undefined when none. */
-  usedBox(sheet: SheetModel, valuesOnly: boolean): Box | undefined {
+  /** The smallest box holding every stored cell of the sheet (or of `within`), values only if asked. */
+  usedBox(sheet: SheetModel, valuesOnly: boolean, within?: Box): Box | undefined {
     let box: Box | undefined;
     for (const [key, cell] of sheet.cells) {
       if (valuesOnly && cell.value === '') continue;
       const r = keyRow(key);
       const c = keyColumn(key);
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
       if (!box) box = { top: r, left: c, bottom: r, right: c };
       else {
         if (r < box.top) box.top = r;

@@ -104,6 +104,16 @@ export class RangeProxy extends FakeObject<RangeTarget> {
     } });
   }
 
+  /** The part of this range that holds anything (values only, with `true`); a null object when nothing. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.context, { kind: 'step', get: () => {
+      const t = this._targetNow();
+      if (!t) return null;
+      const used = model(this.context).usedBox(t.sheet, valuesOnly, t.box);
+      return used ? { sheet: t.sheet, box: used } : null;
+    } });
+  }
+
   getCell(row: number, column: number): RangeProxy {
     return this._derive((b) => ({ top: b.top + row, left: b.left + column, bottom: b.top + row, right: b.left + column }));
   }

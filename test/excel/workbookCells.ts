@@ -1,0 +1,143 @@
+/**
+ * One fixture, two adapters: a workbook file is loaded into the fake Excel cell for cell,
+ * and both sides are read back as plain cell maps (value, number format, fill, bold), so a
+ * test can compare what the Office.js adapter wrote with what the command line wrote.
+ */
+import ExcelJS from 'exceljs';
+import { FakeExcel } from '../fakeExcel/FakeExcel';
+import { readCellValue } from '../../src/xlsx/readCellValue';
+import { pointsForCharacters } from '../../src/excel/writePlan';
+import { columnLetters } from '../../src/schema/rawTable';
+
+export interface CellLook {
+  value: string | number | boolean;
+  numberFormat?: string;
+  fill?: string;
+  bold?: boolean;
+}
+
+/** sheet -> address -> look. */
+export type WorkbookCells = Map<string, Map<string, CellLook>>;
+
+export interface WorkbookLook {
+  cells: WorkbookCells;
+  /** `name@sheet!A1:B2`, sorted. */
+  tables: string[];
+  /** sheet -> column widths in points, for the columns given one. */
+  widths: Map<string, Map<number, number>>;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
+const EPOCH_SERIAL = 25_569;
+
+function serialOf(date: Date): number {
+  return date.getTime() / MS_PER_DAY + EPOCH_SERIAL;
+}
+
+function plainValue(value: ExcelJS.CellValue): string | number | boolean | null {
+  const v = readCellValue(value);
+  if (v instanceof Date) return serialOf(v);
+  return v;
+}
+
+function look(value: string | number | boolean, numberFormat: string | undefined, fill: string | undefined, bold: boolean | undefined): CellLook {
+  const out: CellLook = { value };
+  if (numberFormat && numberFormat !== 'General') out.numberFormat = numberFormat;
+  if (fill && fill.toUpperCase() !== '#FFFFFF') out.fill = fill.toUpperCase();
+  if (bold) out.bold = true;
+  return out;
+}
+
+export async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+function tablesOf(sheet: ExcelJS.Worksheet): { name: string; ref: string; headerRow: boolean; columns: string[] }[] {
+  const tables = (sheet as unknown as { tables: Record<string, { model: { name: string; tableRef: string; headerRow?: boolean; columns: { name: string }[] } }> }).tables;
+  return Object.values(tables).map((t) => ({
+    name: t.model.name,
+    ref: t.model.tableRef,
+    headerRow: t.model.headerRow !== false,
+    columns: t.model.columns.map((c) => c.name),
+  }));
+}
+
+/** What a file holds, cell for cell. */
+export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
+  const wb = await loadXlsx(bytes);
+  const cells: WorkbookCells = new Map();
+  const widths = new Map<string, Map<number, number>>();
+  const tables: string[] = [];
+  for (const sheet of wb.worksheets) {
+    const map = new Map<string, CellLook>();
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = plainValue(cell.value);
+        if (value === null || value === '') return;
+        const argb = cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
+        map.set(cell.address, look(value, cell.numFmt, argb ? `#${argb.slice(2)}` : undefined, cell.font?.bold));
+      });
+    });
+    cells.set(sheet.name, map);
+    const sheetWidths = new Map<number, number>();
+    sheet.columns?.forEach((column, i) => {
+      if (column.width !== undefined) sheetWidths.set(i + 1, pointsForCharacters(column.width));
+    });
+    widths.set(sheet.name, sheetWidths);
+    for (const t of tablesOf(sheet)) tables.push(`${t.name}@${sheet.name}!${t.ref}`);
+  }
+  return { cells, tables: tables.sort(), widths };
+}
+
+/** Puts a workbook file into a new fake Excel: every sheet, every cell value, every table. */
+export async function fakeFromXlsx(bytes: Buffer): Promise<FakeExcel> {
+  const wb = await loadXlsx(bytes);
+  const fake = new FakeExcel();
+  for (const sheet of wb.worksheets) {
+    fake.addSheet(sheet.name);
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = plainValue(cell.value);
+        if (value !== null) fake.setCells(sheet.name, cell.address, [[value]]);
+      });
+    });
+  }
+  for (const sheet of wb.worksheets) {
+    for (const t of tablesOf(sheet)) {
+      const [from, to] = t.ref.split(':');
+      const top = sheet.getCell(from).fullAddress;
+      const bottom = sheet.getCell(to ?? from).fullAddress;
+      const rows: (string | number | boolean | null)[][] = [];
+      for (let r = top.row + 1; r <= bottom.row; r++) {
+        const row = [];
+        for (let c = top.col; c <= bottom.col; c++) row.push(plainValue(sheet.getCell(r, c).value));
+        rows.push(row);
+      }
+      fake.addTable(sheet.name, t.name, from, t.columns, rows);
+    }
+  }
+  return fake;
+}
+
+/** What the fake Excel holds, in the same terms as `xlsxLook`. */
+export function fakeLook(fake: FakeExcel): WorkbookLook {
+  const cells: WorkbookCells = new Map();
+  const widths = new Map<string, Map<number, number>>();
+  for (const sheet of fake.sheetNames()) {
+    const map = new Map<string, CellLook>();
+    for (const cell of fake.usedCells(sheet)) {
+      if (cell.value === '' || cell.value === null) continue;
+      map.set(`${columnLetters(cell.column)}${cell.row}`, look(cell.value, cell.numberFormat, cell.fill, cell.bold));
+    }
+    cells.set(sheet, map);
+    widths.set(sheet, new Map(fake.model.sheets.find((s) => s.name === sheet)!.columnWidths));
+  }
+  const tables = fake.model.tables.map((t) => {
+    const view = fake.table(t.name)!;
+    return `${t.name}@${view.address.replace(/^'?(.*?)'?!/, '$1!')}`;
+  });
+  return { cells, tables: tables.sort(), widths };
+}
