@@ -302,7 +302,11 @@ function planResult(layout: ResultTables, read: TablesRead): WritePlan {
 
   const markSteps: WriteStep[] = [];
   const byTable = new Map<string, typeof layout.invoiceNoCells>();
-  for (const update of layout.invoiceNoCells) byTable.set(update.table, [...(byTable.get(update.table) ?? []), update]);
+  for (const update of layout.invoiceNoCells) {
+    const list = byTable.get(update.table);
+    if (list) list.push(update);
+    else byTable.set(update.table, [update]);
+  }
   for (const [name, updates] of byTable) {
     const writer = writerOf(name);
     if (!writer) throw new Error(`Invoice number for table ${name}, which the workbook does not have.`);

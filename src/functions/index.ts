@@ -5,7 +5,7 @@
  * also starts watching the tables: any table change invalidates the cache and every live
  * PSA.* cell computes again from one new read (docs/custom-functions.md).
  */
-import { ExcelWorkbook } from '../excel/ExcelWorkbook';
+import { ExcelWorkbook, onWorkbookWritten } from '../excel/ExcelWorkbook';
 import { watchTables } from '../excel/watchTables';
 import { FUNCTION_IDS, installPsaFunctions } from './functions';
 import { createPsaFunctions } from './psaFunctions';
@@ -19,6 +19,9 @@ const cache = createWorkbookCache(async () => {
 });
 
 installPsaFunctions(createPsaFunctions(cache));
+
+// The add-in writes with events off, so its own writes (invoices, marks) reach the cells this way.
+onWorkbookWritten(cache.invalidate);
 
 for (const [id, implementation] of Object.entries(FUNCTION_IDS)) CustomFunctions.associate(id, implementation);
 
