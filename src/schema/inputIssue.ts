@@ -7,6 +7,7 @@ export type IssueCode =
   | 'MISSING_TABLE'
   | 'MISSING_COLUMN'
   | 'DUPLICATE_COLUMN'
+  | 'LOOKALIKE_COLUMN'
   | 'REQUIRED'
   | 'BAD_DATE'
   | 'BAD_DURATION'

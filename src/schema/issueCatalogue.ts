@@ -60,6 +60,8 @@ export const sentences = {
   missingColumn: (table: string, column: string) => `Table ${table} has no ${column} column; add a column headed ${column}`,
   missingEitherColumn: (table: string, a: string, b: string) => `Table ${table} needs a ${a} column or an ${b} column`,
   duplicateColumn: (table: string, column: string) => `Table ${table} has two ${column} columns; keep only one`,
+  lookalikeColumn: (header: string, column: string) =>
+    `"${header}" looks like "${column}"; rename it, or name it something else if it is your own column`,
   required: (column: string) => `${column} is blank; it is required`,
   badCell: (column: string, value: unknown, kind: FormatKind) => `${column} ${showValue(value)} is not ${expectedFormat[kind]}`,
   badEnum: (column: string, value: unknown, words: readonly string[]) =>

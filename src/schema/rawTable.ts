@@ -31,9 +31,12 @@ export function findTable(book: RawWorkbook, name: string): RawTable | undefined
   return book.tables.find((t) => t.name.toLowerCase() === wanted);
 }
 
-/** Header match key: case- and space-insensitive ("Valid From" = "ValidFrom"). */
+/**
+ * Header match key: ignores case, spaces, dashes, underscores and a trailing dot
+ * ("Valid From" = "valid_from" = "ValidFrom"; "Invoice No." = "InvoiceNo").
+ */
 export function headerKey(header: string): string {
-  return String(header).replace(/\s+/g, '').toLowerCase();
+  return String(header).replace(/[\s\-_\u2010-\u2015]+/g, '').replace(/\.$/, '').toLowerCase();
 }
 
 /** Column letters of a 1-based column number (1 -> A, 28 -> AB). */

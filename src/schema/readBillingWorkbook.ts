@@ -4,6 +4,7 @@
  */
 import { parseText } from './cellParsers';
 import { findCycles } from './findCycles';
+import { reportLookalikeHeaders } from './headerLookalikes';
 import type { InputIssue } from './inputIssue';
 import { rowIdLabel, sentences } from './issueCatalogue';
 import { lineItemKey } from './lineItemRef';
@@ -80,6 +81,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
     LineItems: keysOf(readers.LineItems, 'LineItems', lineKeys),
     Agreements: keysOf(readers.Agreements, 'Agreements', (r) => idKeys(r, 'AgreementId')),
   });
+  for (const reader of [TableReader.open(raw, 'Settings', ctx.issues), ...Object.values(readers)]) reportLookalikeHeaders(reader);
   if (readers.ProjectTree) reportLoops(readers.ProjectTree, 'NodeId', 'ParentId', 'TREE_CYCLE', sentences.treeCycle);
   if (readers.Agreements) reportRenewalProblems(readers.Agreements, agreements);
 
