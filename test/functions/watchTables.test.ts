@@ -15,6 +15,19 @@ installCustomFunctionsStandIn();
 const E5_HOURS = 'G8';
 
 describe('watchTables', () => {
+  test('1,000 PSA.BALANCE cells in the fake Excel read the tables once: the syncs of one read', async () => {
+    const fake = FakeExcel.fromTables(rawWorkbook().tables);
+    await new ExcelWorkbook(fake.run).readTables();
+    const syncsOfOneRead = fake.syncCount;
+    const cache = createWorkbookCache(() => new ExcelWorkbook(fake.run).readTables());
+    const psa = createPsaFunctions(cache, { today: () => day('2025-03-01'), schedule: manualSchedule().schedule });
+    const cells = Array.from({ length: 1000 }, () => new FakeInvocation<number>());
+    for (const cell of cells) psa.balance('AGR-1', null, cell);
+    await settle();
+    expect(cells.every((c) => c.last === 6.5)).toBe(true);
+    expect(fake.syncCount).toBe(2 * syncsOfOneRead);
+  });
+
   test('a user edit of TimeEntries invalidates the cache and live cells recompute from one new read', async () => {
     const fake = FakeExcel.fromTables(rawWorkbook().tables);
     let reads = 0;
