@@ -14,7 +14,6 @@
  * https://localhost:3000/ in the copied manifest; --env http serves the dev server over plain
  * http (tests), otherwise it serves https with office-addin-dev-certs' localhost certificate.
  */
-const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 
@@ -67,50 +66,15 @@ function rewriteManifestUrls(manifestXml, addinUrl) {
   return rewritten;
 }
 
-/**
- * Emits the manifest (rewritten for production) and assets/*.png into the output. A tiny
- * stand-in for copy-webpack-plugin, whose option validation cannot load in this install
- * (schema-utils' ajv-keywords resolves the hoisted ajv 6 instead of ajv 8).
- */
-class AddinFilesPlugin {
-  constructor({ addinUrl }) {
-    this.addinUrl = addinUrl;
+/** Reports a build warning (webpack prints it, and the dev server shows it). */
+class WarningPlugin {
+  constructor(message) {
+    this.message = message;
   }
 
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('AddinFilesPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'AddinFilesPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const manifestPath = fromRoot('manifest.xml');
-        compilation.fileDependencies.add(manifestPath);
-        let manifest = fs.readFileSync(manifestPath, 'utf8');
-        if (this.addinUrl) {
-          try {
-            manifest = rewriteManifestUrls(manifest, this.addinUrl);
-          } catch (error) {
-            compilation.errors.push(new webpack.WebpackError(error.message));
-          }
-        }
-        compilation.emitAsset('manifest.xml', new webpack.sources.RawSource(manifest));
-
-        const assetsDir = fromRoot('assets');
-        compilation.contextDependencies.add(assetsDir);
-        for (const name of fs.readdirSync(assetsDir).filter((file) => file.endsWith('.png')).sort()) {
-          compilation.emitAsset(`assets/${name}`, new webpack.sources.RawSource(fs.readFileSync(path.join(assetsDir, name))));
-        }
-      });
-    });
-  }
-}
-
-/** Reports, as a build warning, the add-in pieces whose source is not written yet. */
-class MissingPiecesPlugin {
-  constructor(missing) {
-    this.missing = missing;
-  }
-
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('MissingPiecesPlugin', (compilation) => {
-      for (const message of this.missing) compilation.warnings.push(new webpack.WebpackError(message));
+    compiler.hooks.thisCompilation.tap('WarningPlugin', (compilation) => {
+      compilation.warnings.push(new webpack.WebpackError(this.message));
     });
   }
 }
@@ -118,36 +82,36 @@ class MissingPiecesPlugin {
 async function addinConfig(env) {
   const HtmlWebpackPlugin = require('html-webpack-plugin');
   const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+  const CopyWebpackPlugin = require('copy-webpack-plugin');
   const production = Boolean(env.production);
   const outputPath = env.outputPath ?? fromRoot('dist', 'addin');
 
-  // The ribbon commands and the custom functions are written alongside this build: an entry
-  // joins as soon as its source exists (checked on every run), and until then the build warns.
-  const entry = { taskpane: './src/taskpane/index.tsx' };
-  const missing = [];
-  if (fs.existsSync(fromRoot('src/commands/index.ts'))) entry.commands = './src/commands/index.ts';
-  else missing.push('src/commands/index.ts is not written yet: the ribbon buttons have no commands bundle.');
+  const entry = {
+    taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/index.ts',
+    functions: './src/functions/index.ts',
+  };
   const functionsSource = fromRoot('src/functions/functions.ts');
-  const hasFunctions = fs.existsSync(functionsSource);
-  if (fs.existsSync(fromRoot('src/functions/index.ts'))) entry.functions = './src/functions/index.ts';
-  else if (hasFunctions) entry.functions = './src/functions/functions.ts';
-  if (!hasFunctions) missing.push('src/functions/functions.ts is not written yet: no functions.json, so Excel registers no PSA functions.');
 
   const plugins = [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
       template: './src/taskpane/taskpane.html',
-      chunks: ['taskpane', 'commands', 'functions'].filter((name) => entry[name]),
+      chunks: ['taskpane', 'commands', 'functions'],
       chunksSortMode: 'manual',
     }),
-    new AddinFilesPlugin({ addinUrl: env.addinUrl }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'assets/*.png' },
+        { from: 'manifest.xml', transform: (content) => (env.addinUrl ? rewriteManifestUrls(content.toString(), env.addinUrl) : content) },
+      ],
+    }),
   ];
   // The plugin turns every metadata problem (an unsupported parameter type, a bad id...) into a
   // compilation error, so webpack exits non-zero and the dev server shows it.
-  if (hasFunctions) plugins.push(new CustomFunctionsMetadataPlugin({ input: functionsSource, output: 'functions.json' }));
-  if (missing.length > 0) plugins.push(new MissingPiecesPlugin(missing));
+  plugins.push(new CustomFunctionsMetadataPlugin({ input: functionsSource, output: 'functions.json' }));
   if (production && !env.addinUrl) {
-    plugins.push(new MissingPiecesPlugin([`no --env addinUrl=...: the manifest in ${path.relative(__dirname, outputPath)} still points at ${DEV_BASE_URL}`]));
+    plugins.push(new WarningPlugin(`no --env addinUrl=...: the manifest in ${path.relative(__dirname, outputPath)} still points at ${DEV_BASE_URL}`));
   }
 
   return {
