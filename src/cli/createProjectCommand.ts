@@ -5,8 +5,7 @@
  * appends them to the ProjectTree table. Same safety rules as generate: nothing is written
  * while anything is wrong, and a result reaches its file through a temporary file.
  */
-import { createAllProjects, createProject, type NewProjectNodeRow, type ProjectIssue } from '../engine/projects/createProject';
-import type { OutputCell } from '../engine/resultTables';
+import { createAllProjects, createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type ProjectIssue } from '../engine/projects/createProject';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import { cellAddress, findTable, headerKey, type RawWorkbook } from '../schema/rawTable';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
@@ -14,13 +13,6 @@ import { WorkbookWriteError } from '../engine/workbookPort';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { parseCreateProjectArgs } from './parseCreateProjectArgs';
 import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
-
-/** ProjectTree columns the new rows fill, as the workbook contract names them. */
-const PROJECT_TREE_COLUMNS = ['NodeId', 'ParentId', 'Name', 'Kind', 'OrderId', 'LineItem', 'Section', 'Status', 'Progress'];
-
-function cellsOf(row: NewProjectNodeRow): OutputCell[] {
-  return [row.nodeId, row.parentId, row.name, row.kind, row.orderId, row.lineItem, row.section, row.status, row.progress];
-}
 
 /**
  * One line per issue, naming the cell from the table's real place on its sheet
@@ -70,7 +62,7 @@ export async function runCreateProject(argv: string[], io: CliIo): Promise<numbe
 
   progress(`Writing ${output}`);
   try {
-    book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(cellsOf));
+    book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(projectTreeCells));
   } catch (error) {
     if (!(error instanceof WorkbookWriteError)) throw error;
     return fail([error.message], '1 error');

@@ -8,8 +8,7 @@
  */
 import type { BillingResult } from '../engine/billingResult';
 import { dayFromIso, dayFromParts, isoFromDay, type Day } from '../engine/day';
-import { createProject, type NewProjectNodeRow } from '../engine/projects/createProject';
-import type { OutputCell } from '../engine/resultTables';
+import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells } from '../engine/projects/createProject';
 import { runBilling } from '../engine/runBilling';
 import { WorkbookWriteError } from '../engine/workbookPort';
 import { rowIdLabel } from '../schema/issueCatalogue';
@@ -22,9 +21,6 @@ import type { RibbonActionId } from './ribbonActionIds';
 
 /** Workbook setting holding the billing date last chosen in the pane (`YYYY-MM-DD`). */
 export const BILLING_DATE_SETTING = 'PSA.BillingDate';
-
-/** ProjectTree columns Create project fills, as the workbook contract names them (as the command line). */
-const PROJECT_TREE_COLUMNS = ['NodeId', 'ParentId', 'Name', 'Kind', 'OrderId', 'LineItem', 'Section', 'Status', 'Progress'];
 
 export interface RibbonHost {
   /** `Excel.run`, or the fake's. */
@@ -115,10 +111,6 @@ export async function billFromRibbon(host: RibbonHost, preview: boolean): Promis
   return billedOutcome(result);
 }
 
-function cellsOf(row: NewProjectNodeRow): OutputCell[] {
-  return [row.nodeId, row.parentId, row.name, row.kind, row.orderId, row.lineItem, row.section, row.status, row.progress];
-}
-
 /** Create project for the order of the selected Orders row; undefined when no such row is selected. */
 export async function createProjectFromRibbon(host: RibbonHost): Promise<RibbonOutcome | undefined> {
   const book = new ExcelWorkbook(host.run, { onProgress: host.onProgress });
@@ -137,7 +129,7 @@ export async function createProjectFromRibbon(host: RibbonHost): Promise<RibbonO
   if (made.nodes.length === 0) {
     return { kind: 'warning', title: `Order ${orderId} already has its project`, detail: 'Nothing was added to ProjectTree.' };
   }
-  await book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(cellsOf));
+  await book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(projectTreeCells));
   return {
     kind: 'success',
     title: `Created the project of order ${orderId}`,

@@ -26,6 +26,14 @@ export interface NewProjectNodeRow {
   progress: '';
 }
 
+/** ProjectTree columns the new rows fill, as the workbook contract names them. */
+export const PROJECT_TREE_COLUMNS = ['NodeId', 'ParentId', 'Name', 'Kind', 'OrderId', 'LineItem', 'Section', 'Status', 'Progress'];
+
+/** A new row's cells under PROJECT_TREE_COLUMNS, as every adapter appends them. */
+export function projectTreeCells(row: NewProjectNodeRow): string[] {
+  return [row.nodeId, row.parentId, row.name, row.kind, row.orderId, row.lineItem, row.section, row.status, row.progress];
+}
+
 export type ProjectIssueCode =
   | 'UNKNOWN_ORDER'
   | 'PROJECT_EXISTS'
