@@ -193,6 +193,27 @@ export class ExcelWorkbook implements WorkbookPort {
     return inside && at >= 0 ? raw.rows[row][at] : undefined;
   }
 
+  /**
+   * Selects a cell given as the schema names it (`TimeEntries!F7`, `'Time entries'!F7`), or a
+   * whole table given by its name alone, and shows its sheet: the pane's input-error links.
+   */
+  async selectCell(address: string): Promise<void> {
+    const bang = address.lastIndexOf('!');
+    await this.run((context) => syncRetrying(context, () => {
+      if (bang < 0) {
+        const range = context.workbook.tables.getItem(address.trim()).getRange();
+        range.worksheet.activate();
+        range.select();
+        return;
+      }
+      let sheetName = address.slice(0, bang).trim();
+      if (sheetName.startsWith("'") && sheetName.endsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(address.slice(bang + 1).trim()).select();
+    }, this.options));
+  }
+
   private async tablesRead(): Promise<TablesRead> {
     if (!this.lastRead) await this.readTables();
     return this.lastRead!;

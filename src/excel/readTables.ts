@@ -107,6 +107,9 @@ export async function readTables(context: Excel.RequestContext, options: SyncOpt
   const shapes = await loadShapes(context, options);
   const rows: CellValue[][][] = shapes.map(() => []);
   const from = { table: 0, row: 0 };
+  const totalRows = shapes.reduce((sum, shape) => sum + dataRowCount(shape), 0);
+  let rowsRead = 0;
+  options.onReadProgress?.(0, totalRows);
   let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
   while (from.table < shapes.length) {
     const cells = Math.min(MAX_CELLS_PER_SYNC, Math.floor(REQUEST_BUDGET_BYTES / bytesPerCell));
@@ -126,7 +129,9 @@ export async function readTables(context: Excel.RequestContext, options: SyncOpt
       cellCount += block.count * shapes[block.table].columnCount;
       const target = rows[block.table];
       for (const row of values) target.push(row.map(cellOf));
+      rowsRead += block.count;
     });
+    options.onReadProgress?.(rowsRead, totalRows);
     // Size the next blocks by what these weighed, with room for heavier rows further down.
     if (cellCount > 0) bytesPerCell = Math.max(bytesPerCell / 2, (1.5 * bytes) / cellCount, 4);
   }

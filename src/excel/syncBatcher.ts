@@ -33,6 +33,8 @@ export function isCellEditError(error: unknown): boolean {
 export interface SyncOptions {
   /** Told when a sync waits for the user (cell-edit mode). */
   onProgress?: (message: string) => void;
+  /** Told after each block of values read: data rows read so far of all tables' data rows. */
+  onReadProgress?: (rowsRead: number, totalRows: number) => void;
   /** Waits this long; tests pass one that does not. */
   sleep?: (ms: number) => Promise<void>;
 }
