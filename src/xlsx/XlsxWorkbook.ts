@@ -22,7 +22,7 @@ import {
   type PreviewSheet,
 } from '../engine/resultTables';
 import { cellAddress, columnLetters, headerKey, type RawTable, type RawWorkbook } from '../schema/rawTable';
-import { readCellValue } from './readCellValue';
+import { readCell } from './readCellValue';
 import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
 import { StylePool } from './stylePool';
@@ -103,7 +103,7 @@ function findCell(sheet: ExcelJS.Worksheet, row: number, column: number): ExcelJ
 
 function isBlankAt(sheet: ExcelJS.Worksheet, row: number, column: number): boolean {
   const cell = findCell(sheet, row, column);
-  return !cell || readCellValue(cell.value) === null;
+  return readCell(cell) === null;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -180,7 +180,7 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let r = headerRow + 1; r <= lastDataRow; r++) {
         const row = sheet.findRow(r);
         const values = [];
-        for (let c = 0; c < headers.length; c++) values.push(readCellValue(row?.findCell(box.left + c)?.value));
+        for (let c = 0; c < headers.length; c++) values.push(readCell(row?.findCell(box.left + c)));
         rows.push(values);
       }
       tables.push({ name: model.name, sheet: sheet.name, headerRow, firstColumn: box.left, headers, rows });
@@ -254,6 +254,9 @@ export class XlsxWorkbook implements WorkbookPort {
       model.tableRef = part.ref;
       model.headerRow = part.headerRowCount !== 0;
       model.totalsRow = part.totalsRowCount > 0;
+      // A table without a style element (LibreOffice writes none) loads with style null, on
+      // which exceljs's writer fails ("reading 'theme'"): keep it unstyled, as it was.
+      if (!model.style) model.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
       // Columns come from the part: exceljs may have lost some (see tableParts.ts).
       const loaded = [...model.columns];
       model.columns = part.columns.map((name, i) => {

@@ -3,6 +3,7 @@
  * it: a formula gives its cached result, rich text and hyperlinks their text, an error its
  * text (`#N/A`), a date cell a Date (exceljs builds it in UTC), an empty cell null.
  */
+import ExcelJS from 'exceljs';
 import type { CellValue as ExcelValue } from 'exceljs';
 import type { CellValue } from '../schema/rawTable';
 
@@ -18,4 +19,18 @@ export function readCellValue(value: ExcelValue | undefined): CellValue {
   if ('hyperlink' in v || 'text' in v) return readCellValue(v.text as ExcelValue | undefined);
   if (typeof v.error === 'string') return v.error;
   return null;
+}
+
+/**
+ * A cell as Excel shows it. A formula cell is read by its cached result through
+ * `cell.result`, never through `cell.value`: exceljs 4.4.0 builds a formula's `value` by
+ * copying only the truthy parts of its model (FormulaValue._copyModel's `if (value)`), so
+ * a cached FALSE or 0 (`<c t="b"><f>..</f><v>0</v></c>`, as Excel and LibreOffice write a
+ * boolean formula) would come back as no result at all, that is as a blank cell, and a
+ * blank Billable cell defaults to TRUE.
+ */
+export function readCell(cell: ExcelJS.Cell | undefined): CellValue {
+  if (!cell) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) return readCellValue(cell.result as ExcelValue | undefined);
+  return readCellValue(cell.value);
 }

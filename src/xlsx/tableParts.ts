@@ -6,6 +6,7 @@
  * Excel made would lose its header and filter buttons. The adapter takes these facts from
  * the parts themselves and corrects exceljs's model before it writes.
  */
+import * as path from 'path';
 import JSZip from 'jszip';
 
 export interface TablePart {
@@ -105,9 +106,45 @@ export function simplifyTablePartXml(xml: string): string {
     .replace(/<((?:\w+:)?tableColumn)\b([^>]*?)(?<!\/)>[\s\S]*?<\/\1>/g, '<$1$2/>');
 }
 
-/** The file with its table parts simplified for exceljs; the same bytes when none needed it. */
+/**
+ * A relationship part with its absolute targets made relative to the part's folder
+ * (`Target="/xl/tables/table1.xml"` in `xl/worksheets/_rels/sheet2.xml.rels` becomes
+ * `../tables/table1.xml`). Both forms are valid; openpyxl writes the absolute one, and
+ * exceljs 4.4.0 looks a sheet's tables (and comments, drawings) up by the relative form
+ * only, so it found no table and failed with "Cannot read properties of undefined".
+ * External targets (hyperlinks) are left alone. Undefined when nothing needed changing.
+ */
+export function relativeRelationshipTargets(relsPath: string, xml: string): string | undefined {
+  // `xl/worksheets/_rels/sheet2.xml.rels` describes `xl/worksheets/sheet2.xml`: targets are relative to `xl/worksheets`.
+  const folder = path.posix.dirname(path.posix.dirname(relsPath));
+  let changed = false;
+  const out = xml.replace(/<((?:\w+:)?Relationship)\b([^>]*?)(\/?)>/g, (tag: string, name: string, attrs: string, close: string) => {
+    if (/\bTargetMode\s*=\s*["']External["']/.test(attrs)) return tag;
+    const rewritten = attrs.replace(/(\bTarget\s*=\s*)(["'])\/([^"']*)\2/, (_all, before: string, quote: string, target: string) => {
+      changed = true;
+      const relative = path.posix.relative(folder === '.' ? '' : folder, target);
+      return `${before}${quote}${relative}${quote}`;
+    });
+    return `<${name}${rewritten}${close}>`;
+  });
+  return changed ? out : undefined;
+}
+
+/**
+ * The file as exceljs can load it: table parts simplified, relationship targets made
+ * relative; the same bytes when nothing needed it.
+ */
 export async function bytesForExcelJs(zip: JSZip, parts: Map<string, TablePart>, original: Buffer): Promise<Buffer> {
   let changed = false;
+  for (const relsPath of Object.keys(zip.files).filter((p) => /(^|\/)_rels\/[^/]*\.rels$/i.test(p))) {
+    const file = zip.file(relsPath);
+    if (!file) continue;
+    const relative = relativeRelationshipTargets(relsPath, await file.async('string'));
+    if (relative !== undefined) {
+      zip.file(relsPath, relative);
+      changed = true;
+    }
+  }
   for (const part of parts.values()) {
     const file = zip.file(part.path);
     if (!file) continue;
