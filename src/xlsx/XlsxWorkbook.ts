@@ -118,9 +118,16 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly unsupportedParts: UnsupportedPart[],
   ) {}
 
-  /** Loads a workbook from the bytes of an .xlsx file; throws when they are not one. */
-  static async load(bytes: Buffer): Promise<XlsxWorkbook> {
+  /**
+   * Loads a workbook from the bytes of an .xlsx file; throws when they are not one. A Node
+   * Buffer is a Uint8Array, so the command line and the browser (an ArrayBuffer from a
+   * File) both call this.
+   */
+  static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const zip = await JSZip.loadAsync(bytes);
+    // exceljs reads the workbook from this part only, and makes an empty workbook of any zip without it.
+    if (!zip.file('xl/workbook.xml')) throw new Error('The file has no workbook part.');
     const parts = await readTableParts(zip);
     const unsupported = await findUnsupportedParts(zip);
     const calculated = [...parts.values()].filter((p) => p.hasCalculatedColumns).map((p) => p.path);
@@ -132,10 +139,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return book;
   }
 
-  /** The file's bytes as the workbook now stands. */
-  async toBuffer(): Promise<Buffer> {
+  /** The file's bytes as the workbook now stands; in the browser too. */
+  async toBytes(): Promise<Uint8Array> {
     this.shareEmptyStyles();
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const written: unknown = await this.workbook.xlsx.writeBuffer();
+    return written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
+  }
+
+  /** The file's bytes as a Node Buffer (the command line). */
+  async toBuffer(): Promise<Buffer> {
+    const bytes = await this.toBytes();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /**
@@ -185,7 +199,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       tables.push({ name: model.name, sheet: sheet.name, headerRow, firstColumn: box.left, headers, rows });
     }
-    return { tables };
+    return { tables, sheets: this.sheetNames() };
   }
 
   async writeResult(result: BillingResult): Promise<void> {

@@ -49,7 +49,7 @@ export async function findUnsupportedParts(zip: JSZip): Promise<UnsupportedPart[
   const hits = new Map<string, string[]>();
   for (const path of sheets) {
     const bytes = await zip.file(path)!.async('uint8array');
-    const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - SHEET_TAIL_BYTES))).toString('utf8');
+    const tail = new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - SHEET_TAIL_BYTES)));
     for (const { kind, marker } of SHEET_EXTENSIONS) {
       if (tail.includes(marker)) hits.set(kind, [...(hits.get(kind) ?? []), path]);
     }

@@ -6,8 +6,8 @@
  * Excel made would lose its header and filter buttons. The adapter takes these facts from
  * the parts themselves and corrects exceljs's model before it writes.
  */
-import * as path from 'path';
 import JSZip from 'jszip';
+import { partFolder, relativePartPath } from './partPaths';
 
 export interface TablePart {
   /** Path of the part inside the zip. */
@@ -116,13 +116,13 @@ export function simplifyTablePartXml(xml: string): string {
  */
 export function relativeRelationshipTargets(relsPath: string, xml: string): string | undefined {
   // `xl/worksheets/_rels/sheet2.xml.rels` describes `xl/worksheets/sheet2.xml`: targets are relative to `xl/worksheets`.
-  const folder = path.posix.dirname(path.posix.dirname(relsPath));
+  const folder = partFolder(partFolder(relsPath));
   let changed = false;
   const out = xml.replace(/<((?:\w+:)?Relationship)\b([^>]*?)(\/?)>/g, (tag: string, name: string, attrs: string, close: string) => {
     if (/\bTargetMode\s*=\s*["']External["']/.test(attrs)) return tag;
     const rewritten = attrs.replace(/(\bTarget\s*=\s*)(["'])\/([^"']*)\2/, (_all, before: string, quote: string, target: string) => {
       changed = true;
-      const relative = path.posix.relative(folder === '.' ? '' : folder, target);
+      const relative = relativePartPath(folder === '.' ? '' : folder, target);
       return `${before}${quote}${relative}${quote}`;
     });
     return `<${name}${rewritten}${close}>`;
@@ -134,7 +134,7 @@ export function relativeRelationshipTargets(relsPath: string, xml: string): stri
  * The file as exceljs can load it: table parts simplified, relationship targets made
  * relative; the same bytes when nothing needed it.
  */
-export async function bytesForExcelJs(zip: JSZip, parts: Map<string, TablePart>, original: Buffer): Promise<Buffer> {
+export async function bytesForExcelJs(zip: JSZip, parts: Map<string, TablePart>, original: Uint8Array): Promise<Uint8Array> {
   let changed = false;
   for (const relsPath of Object.keys(zip.files).filter((p) => /(^|\/)_rels\/[^/]*\.rels$/i.test(p))) {
     const file = zip.file(relsPath);
@@ -155,5 +155,5 @@ export async function bytesForExcelJs(zip: JSZip, parts: Map<string, TablePart>,
       changed = true;
     }
   }
-  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : original;
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : original;
 }
