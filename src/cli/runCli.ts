@@ -43,7 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`psa-billing: ${error.message}\n`);
-      io.stderr.write(command ? `Usage: ${command.usage}\n` : usageText());
+      if (error.showUsage) io.stderr.write(command ? `Usage: ${command.usage}\n` : usageText());
       return EXIT_USAGE;
     }
     // A bug, not the user's doing: say so plainly; the input is untouched because writes go through a temporary file.

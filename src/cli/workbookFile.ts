@@ -3,25 +3,69 @@
  * that cannot be opened is a usage error (exit 2); every result goes through a temporary
  * file and a rename, so the target is either the old file or the whole new one.
  */
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { describeUnsupportedParts } from '../xlsx/findUnsupportedParts';
+import { asMacroWorkbook } from '../xlsx/macroWorkbook';
+import { unreadableReason } from '../xlsx/unreadableWorkbook';
 import { XlsxWorkbook } from '../xlsx/XlsxWorkbook';
 import { UsageError, type CliIo } from './cliIo';
 
-/** `<workbook><suffix>.xlsx` beside the input (`book.xlsx` -> `book-billed.xlsx`). */
+/**
+ * `<workbook><suffix>.xlsx` beside the input (`book.xlsx` -> `book-billed.xlsx`); a macro
+ * workbook keeps its extension (`macro.xlsm` -> `macro-billed.xlsm`).
+ */
 export function outputBeside(input: string, suffix: string): string {
   const ext = path.extname(input);
-  const base = ext.toLowerCase() === '.xlsx' ? path.basename(input, ext) : path.basename(input);
-  return path.join(path.dirname(input), `${base}${suffix}.xlsx`);
+  const lower = ext.toLowerCase();
+  const base = lower === '.xlsx' || lower === '.xlsm' ? path.basename(input, ext) : path.basename(input);
+  return path.join(path.dirname(input), `${base}${suffix}${lower === '.xlsm' ? '.xlsm' : '.xlsx'}`);
 }
 
-/** The input and output paths of a command; `--out` naming the input itself is refused. */
+function isMacroWorkbook(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.xlsm';
+}
+
+/**
+ * The input and output paths of a command. `--out` naming the input itself is refused, and
+ * so is one that does not end in `.xlsx` (or `.xlsm` for a macro workbook): Excel opens a
+ * workbook by its extension and refuses one whose extension does not match its content.
+ */
 export function resolvePaths(workbook: string, out: string | undefined, inPlace: boolean, suffix: string): { input: string; output: string } {
   const input = path.resolve(workbook);
   const output = inPlace ? input : path.resolve(out ?? outputBeside(input, suffix));
   if (!inPlace && output === input) throw new UsageError('--out names the workbook itself; use --in-place to replace it.');
+  if (out !== undefined) {
+    const ext = path.extname(output).toLowerCase();
+    const macro = isMacroWorkbook(input);
+    if (ext !== '.xlsx' && !(macro && ext === '.xlsm')) {
+      throw new UsageError(`--out ${out} must end in .xlsx${macro ? ' or .xlsm' : ''}, the kind of file the result is.`);
+    }
+  }
   return { input, output };
+}
+
+/** A file-system error in plain words: the end of "Cannot open book.xlsx: ___". */
+function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'you are not allowed to read it';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return 'it cannot be read';
+}
+
+/**
+ * `--in-place` replaces the file by renaming a new one over it, which the system allows even
+ * when the file itself is read-only: a read-only workbook is refused instead, so marking a
+ * file read-only keeps protecting it.
+ */
+async function refuseReadOnly(label: string, input: string): Promise<void> {
+  const stat = await fs.stat(input).catch(() => undefined);
+  if (!stat) return;
+  const writable = (stat.mode & 0o222) !== 0 && (await fs.access(input, fsConstants.W_OK).then(() => true, () => false));
+  if (!writable) {
+    throw new UsageError(`Refusing --in-place: ${label} is read-only; make it writable first, or write the result to a new file with --out.`, false);
+  }
 }
 
 /**
@@ -33,13 +77,15 @@ export async function openWorkbook(label: string, input: string, output: string,
   try {
     bytes = await fs.readFile(input);
   } catch (error) {
-    throw new UsageError(`Cannot open ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(`Cannot open ${label}: ${fileProblem(error)}.`, false);
   }
+  if (inPlace) await refuseReadOnly(label, input);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.load(bytes);
-  } catch (error) {
-    throw new UsageError(`Cannot open ${label}: it is not an .xlsx workbook (${(error as Error).message}).`);
+  } catch {
+    // One plain sentence: the library's own message names zip internals or JavaScript properties.
+    throw new UsageError(`Cannot open ${label}: ${await unreadableReason(bytes)}.`, false);
   }
   if (book.unsupportedParts.length > 0) {
     const found = describeUnsupportedParts(book.unsupportedParts);
@@ -53,9 +99,47 @@ export async function openWorkbook(label: string, input: string, output: string,
   return book;
 }
 
+/** `.<name>.<pid>.<time>.tmp`: the temporary file of a write to `<name>`. */
+function temporaryName(target: string, pid: number, time: number): string {
+  return `.${path.basename(target)}.${pid}.${time}.tmp`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, it is another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed run left beside `target` (a run killed between
+ * writing and renaming cannot clean up after itself). Only files named exactly as this tool
+ * names them for this target, and only when the process that made them is gone.
+ */
+export async function removeLeftoverTemporaries(target: string): Promise<string[]> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    if (name !== temporaryName(target, pid, Number(m[2]))) continue;
+    await fs.rm(path.join(dir, name), { force: true }).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
+}
+
 /** Writes beside the target, then renames over it: the target is either the old file or the whole new one. */
 export async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  await removeLeftoverTemporaries(target);
+  const temp = path.join(path.dirname(target), temporaryName(target, process.pid, Date.now()));
   // A replaced file keeps its permissions.
   const mode = await fs.stat(target).then((s) => s.mode & 0o777, () => undefined);
   try {
@@ -70,7 +154,8 @@ export async function writeAtomically(target: string, bytes: Buffer): Promise<vo
 
 /** The workbook as it now stands, written to `output` through a temporary file. */
 export async function saveWorkbook(book: XlsxWorkbook, output: string): Promise<void> {
-  const bytes = await book.toBuffer();
+  let bytes = await book.toBuffer();
+  if (isMacroWorkbook(output)) bytes = await asMacroWorkbook(bytes);
   try {
     await writeAtomically(output, bytes);
   } catch (error) {

@@ -222,7 +222,7 @@ describe('usage errors exit 2 with the usage line', () => {
   test('a file that is not an .xlsx workbook', async () => {
     const { dir, file } = await placeWorkbook(Buffer.from('just text'), 'notes.xlsx');
     const run = await cli(['generate', file]);
-    expect([run.code, run.stderr.includes('not an .xlsx workbook')]).toEqual([2, true]);
+    expect([run.code, run.stderr.includes('not an Excel workbook (.xlsx)')]).toEqual([2, true]);
     expect(await fs.readdir(dir)).toEqual(['notes.xlsx']);
   });
 });
