@@ -6,6 +6,7 @@
 import type { BillingResult } from '../engine/billingResult';
 import { dayFromIso, dayFromParts, isoFromDay, type Day } from '../engine/day';
 import { runBilling } from '../engine/runBilling';
+import { backdatedAfter } from '../engine/ledger/invoiceSequence';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
 import { WorkbookWriteError } from '../engine/workbookPort';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
@@ -24,6 +25,11 @@ function today(now: Date): Day {
 /** `<workbook>-billed.xlsx` beside the input. */
 export function defaultOutputPath(input: string): string {
   return outputBeside(input, '-billed');
+}
+
+/** The one sentence a back-dated run is refused with. */
+export function backdateSentence(billingDate: Day, later: { invoiceNo: string; date: Day }): string {
+  return `The billing date ${isoFromDay(billingDate)} is before ${isoFromDay(later.date)}, the date of ${later.invoiceNo}, so the new invoices would be numbered after it but dated before it; bill on or after ${isoFromDay(later.date)}, or give --allow-backdate to issue them anyway.`;
 }
 
 function summaryLine(result: BillingResult, output: string): string {
@@ -59,6 +65,15 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     return EXIT_WORKBOOK_ERRORS;
   }
 
+  // Dates never go backwards with numbers (billing-rules section 8); a preview numbers nothing.
+  const later = args.preview || args.allowBackdate ? undefined : backdatedAfter(workbook, billingDate);
+  if (later !== undefined) {
+    const sentence = backdateSentence(billingDate, later);
+    io.stderr.write(`${sentence}\nNothing was written.\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: [sentence] }, null, 2)}\n`);
+    return EXIT_WORKBOOK_ERRORS;
+  }
+
   progress(`${args.preview ? 'Previewing' : 'Billing'} as of ${isoFromDay(billingDate)}`);
   let lastProgress = io.now().getTime();
   const result = runBilling(workbook, {
@@ -84,6 +99,7 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   await saveWorkbook(book, output);
 
   io.stderr.write(summaryLine(result, output));
+  for (const warning of result.warnings ?? []) io.stderr.write(`Warning: ${warning.cell === undefined ? '' : `${warning.cell}: `}${warning.message}\n`);
   if (args.json) io.stdout.write(`${JSON.stringify(jsonSummary(result, { workbook: input, output }), null, 2)}\n`);
   return EXIT_DONE;
 }

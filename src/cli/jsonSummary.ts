@@ -28,6 +28,7 @@ export function jsonSummary(result: BillingResult, context: JsonSummaryContext) 
       tax: fixed(sumDecimals(result.invoices.map((i) => i.tax))),
       gross: fixed(sumDecimals(result.invoices.map((i) => i.gross))),
       exceptions: result.exceptions.length,
+      warnings: (result.warnings ?? []).length,
     },
     invoices: result.invoices.map((i) => ({
       invoiceNo: i.invoiceNo === '' ? null : i.invoiceNo,
@@ -65,6 +66,7 @@ export function jsonSummary(result: BillingResult, context: JsonSummaryContext) 
       deferredRevenue: fixed(a.deferredRevenue),
       status: a.status,
     })),
+    warnings: (result.warnings ?? []).map((w) => ({ entryId: w.entryId, invoiceNo: w.invoiceNo, cell: w.cell ?? null, message: w.message })),
     lowBalanceAgreements: result.agreementSummary.filter((a) => a.lowBalance).map((a) => a.agreementId),
     orderStatus: result.orderStatus.map((o) => ({
       orderId: o.orderId,

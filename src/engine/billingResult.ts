@@ -38,6 +38,12 @@ export interface InvoiceRow {
   /** `OrderId/Line` of the line item when the row is for exactly one. */
   lineItem?: string;
   entryIds: string[];
+  /** Per entry of `entryIds` (time rows only): the billable seconds this row billed of it. */
+  entrySeconds?: number[];
+  /** Per entry of `entryIds` (time rows only): its recorded seconds, date and node when billed, which InvoiceEntries keeps. */
+  entryRecorded?: number[];
+  entryDates?: Day[];
+  entryNodes?: (string | undefined)[];
   /**
    * An AsBudgeted row that bills several line items (ByItems, ByGroups, OneRowTotal): what
    * each line item billed. InvoiceLines gets one record per part, so the next run reads what
@@ -134,6 +140,21 @@ export interface BillingResult {
   invoiceNoUpdates: InvoiceNoUpdate[];
   orderStatus: OrderStatusRow[];
   agreementSummary: AgreementSummaryRow[];
+  /**
+   * Entries changed after an invoice billed them (hours, date, node, billable): they stay
+   * billed as they were; each names the invoice to credit to bill them again, corrected.
+   */
+  warnings?: BillingWarning[];
+}
+
+export interface BillingWarning {
+  entryId: string;
+  /** The invoice that billed the entry, to credit. */
+  invoiceNo: string;
+  /** The entry's InvoiceNo cell (`TimeEntries!K5`), when known. */
+  cell?: string;
+  /** One sentence: what changed, and what to do. */
+  message: string;
 }
 
 export interface BillingOptions {

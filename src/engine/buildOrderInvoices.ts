@@ -300,6 +300,10 @@ export function buildOrderInvoices(
       source: orders[facts.order].id,
       lineItem: undefined,
       entryIds: [entryId],
+      entrySeconds: [0],
+      entryRecorded: [entries[ei].seconds],
+      entryDates: [entries[ei].date],
+      entryNodes: [entries[ei].nodeId],
     });
     return sums.add(ei);
   };
@@ -477,9 +481,17 @@ export function buildOrderInvoices(
       sums.person[slot] = rowPerson === -1 || rowPerson === person.index ? person.index : -2;
       const rowLine = sums.line[slot];
       sums.line[slot] = rowLine === -1 || rowLine === li ? li : -2;
+      const row = builder.rows[slot - builder.firstSlot];
       if (sums.lastEntry[slot] !== ei) {
-        builder.rows[slot - builder.firstSlot].entryIds.push(txId[k]);
+        row.entryIds.push(txId[k]);
+        row.entrySeconds!.push(seconds);
+        const entry = entries[ei];
+        row.entryRecorded!.push(entry.seconds);
+        row.entryDates!.push(entry.date);
+        row.entryNodes!.push(entry.nodeId);
         sums.lastEntry[slot] = ei;
+      } else {
+        row.entrySeconds![row.entrySeconds!.length - 1] += seconds;
       }
       if (builder.lastSettled !== ei) {
         builder.settles.push(txRow[k]);

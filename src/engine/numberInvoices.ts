@@ -2,7 +2,8 @@
  * Invoice numbers (billing-rules section 8). All drafts of a run, from orders and from
  * agreements, are numbered together here: Prepaid, then Order, then Overage invoices, each
  * by customer, then source id, then (a source's prepaid invoices) date and sequence.
- * Numbers continue after the highest sequence already issued with the current prefix.
+ * Numbers continue after the highest sequence of the current prefix the workbook shows
+ * anywhere (ledger/invoiceSequence.ts).
  * Drafts with a net of zero are not issued, and settle nothing. A preview numbers nothing.
  */
 import type { IssuedInvoice, Settings } from '../schema/model';
@@ -58,9 +59,11 @@ export function numberInvoices(
   issued: readonly IssuedInvoice[],
   settings: Pick<Settings, 'invoicePrefix' | 'invoiceNumberWidth'>,
   preview: boolean,
+  /** The highest sequence the workbook shows anywhere (registers, sheets, marks): numbering continues after it too. */
+  shownSequence = 0,
 ): NumberedInvoices {
   const ordered = drafts.filter((draft) => !draft.net.isZero()).sort(compareDrafts);
-  let sequence = highestSequence(issued, settings.invoicePrefix);
+  let sequence = Math.max(highestSequence(issued, settings.invoicePrefix), shownSequence);
   const invoices: Invoice[] = [];
   // Sized for every target and cut to length at the end: a run settles up to a million
   // cells, and a list grown by push would be copied over and over.

@@ -25,7 +25,10 @@ export const EXCEPTION_FILL_COLOR = '#FFC7CE';
 /** Fill of rows that need a look (an agreement at or below its low-balance threshold). */
 export const HIGHLIGHT_FILL_COLOR = '#FFEB9C';
 
-export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
+export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'InvoiceEntries' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
+
+/** Excel holds at most this many characters in a cell; a longer text is repaired away or refused. */
+export const MAX_CELL_CHARS = 32_767;
 
 export interface OutputColumn {
   /** Header exactly as the contract spells it. */
@@ -86,6 +89,7 @@ export const PREVIEW_PREFIX = 'Preview ';
 export const PREVIEW_SHEET_NAMES: Record<OutputTableName, string> = {
   Invoices: 'Preview Invoices',
   InvoiceLines: 'Preview InvoiceLines',
+  InvoiceEntries: 'Preview InvoiceEntries',
   BillingExceptions: 'Preview Exceptions',
   OrderStatus: 'Preview OrderStatus',
   AgreementSummary: 'Preview AgreementSummary',
@@ -102,7 +106,24 @@ export function previewInvoiceLabel(position: number): string {
 }
 
 const money = (d: Decimal | undefined): OutputCell => (d === undefined ? null : d.toNumber());
-const text = (s: string | undefined): OutputCell => (s === undefined || s === '' ? null : s);
+const text = (s: string | undefined): OutputCell => (s === undefined || s === '' ? null : fitCell(s));
+
+/** A text cut to what one Excel cell holds, marked as cut. */
+export function fitCell(s: string): string {
+  return s.length <= MAX_CELL_CHARS ? s : `${s.slice(0, MAX_CELL_CHARS - 1)}…`;
+}
+
+/**
+ * The EntryIds cell of an invoice row: the ids, comma-separated, when they fit in a cell;
+ * else a note pointing at InvoiceEntries, which lists every billed entry at any size.
+ */
+export function entryIdsCell(entryIds: readonly string[]): OutputCell {
+  if (entryIds.length === 0) return null;
+  let length = 2 * (entryIds.length - 1);
+  for (const id of entryIds) length += id.length;
+  if (length <= MAX_CELL_CHARS) return entryIds.join(', ');
+  return `${entryIds.length.toLocaleString('en-US')} entries: see InvoiceEntries`;
+}
 
 const col = (header: string, numFmt?: string): OutputColumn => (numFmt ? { header, numFmt } : { header });
 
@@ -115,6 +136,11 @@ export const INVOICE_LINES_COLUMNS: OutputColumn[] = [
   col('InvoiceNo'), col('Row'), col('Description'), col('Item'), col('Person'), col('Quantity', HOURS_FORMAT),
   col('UnitPrice', MONEY_FORMAT), col('Amount', MONEY_FORMAT), col('RevenueAccount'), col('Source'), col('LineItem'),
   col('EntryIds'),
+];
+
+/** The ledger of billed time: one row per entry per invoice row (docs/billing-engine.md, "The ledger"). */
+export const INVOICE_ENTRIES_COLUMNS: OutputColumn[] = [
+  col('InvoiceNo'), col('Row'), col('EntryId'), col('Seconds'), col('RecordedSeconds'), col('Date', DATE_FORMAT), col('NodeId'),
 ];
 
 export const AGREEMENT_SUMMARY_COLUMNS: OutputColumn[] = [
@@ -156,19 +182,37 @@ function invoiceLinesTable(result: BillingResult, numbers: string[]): OutputTabl
         // One record per line item of a combined AsBudgeted row: same Row and Description.
         for (const p of r.parts) {
           rows.push([
-            numbers[i], r.row, r.description, text(r.item), text(r.person), money(p.quantity), money(p.unitPrice),
+            numbers[i], r.row, fitCell(r.description), text(r.item), text(r.person), money(p.quantity), money(p.unitPrice),
             money(p.amount), text(r.revenueAccount), text(r.source), text(p.lineItem), null,
           ]);
         }
         continue;
       }
       rows.push([
-        numbers[i], r.row, r.description, text(r.item), text(r.person), money(r.quantity), money(r.unitPrice),
-        money(r.amount), text(r.revenueAccount), text(r.source), text(r.lineItem), text(r.entryIds.join(', ')),
+        numbers[i], r.row, fitCell(r.description), text(r.item), text(r.person), money(r.quantity), money(r.unitPrice),
+        money(r.amount), text(r.revenueAccount), text(r.source), text(r.lineItem), entryIdsCell(r.entryIds),
       ]);
     }
   });
   return { name: 'InvoiceLines', mode: 'append', columns: INVOICE_LINES_COLUMNS, rows };
+}
+
+function invoiceEntriesTable(result: BillingResult, numbers: string[]): OutputTable {
+  let count = 0;
+  for (const inv of result.invoices) for (const r of inv.rows) if (r.entrySeconds !== undefined) count += r.entryIds.length;
+  const rows = new Array<OutputCell[]>(count);
+  let k = 0;
+  result.invoices.forEach((inv, i) => {
+    for (const r of inv.rows) {
+      const { entrySeconds: billed, entryRecorded: recorded, entryDates: dates, entryNodes: nodes } = r;
+      if (billed === undefined) continue;
+      for (let e = 0; e < r.entryIds.length; e++) {
+        rows[k++] = [numbers[i], r.row, r.entryIds[e], billed[e], recorded?.[e] ?? null, dates?.[e] ?? null, text(nodes?.[e])];
+      }
+    }
+  });
+  rows.length = k;
+  return { name: 'InvoiceEntries', mode: 'append', columns: INVOICE_ENTRIES_COLUMNS, rows };
 }
 
 function agreementSummaryTable(result: BillingResult): OutputTable {
@@ -246,7 +290,7 @@ export function buildInvoiceSheet(invoice: Invoice, invoiceNo: string, sheetName
   ];
   for (const r of invoice.rows) {
     grid.push([
-      { value: r.description },
+      { value: fitCell(r.description) },
       { value: money(r.quantity), numFmt: HOURS_FORMAT },
       { value: money(r.unitPrice), numFmt: MONEY_FORMAT },
       { value: money(r.amount), numFmt: MONEY_FORMAT },
@@ -266,6 +310,7 @@ export function buildResultTables(result: BillingResult): ResultTables {
   const tables = [
     invoicesTable(result, numbers),
     invoiceLinesTable(result, numbers),
+    invoiceEntriesTable(result, numbers),
     agreementSummaryTable(result),
     orderStatusTable(result),
     billingExceptionsTable(result),

@@ -11,6 +11,8 @@ import { buildOrderInvoices } from './buildOrderInvoices';
 import { matchTimeEntries } from './matchTimeEntries';
 import { naturalKey } from './naturalOrder';
 import { numberInvoices } from './numberInvoices';
+import { highestShownSequence } from './ledger/invoiceSequence';
+import { changedAfterBilling } from './ledger/changedAfterBilling';
 import { orderBillingContext } from './orderBillingGate';
 import { orderStatusRows } from './orders/orderStatusRow';
 
@@ -43,6 +45,7 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     book.issuedInvoices,
     book.settings,
     options.preview,
+    highestShownSequence(book),
   );
   const directUpdates = options.preview ? [] : parts.flatMap((part) => part.updates);
 
@@ -55,5 +58,6 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     invoiceNoUpdates: [...directUpdates, ...numbered.updates],
     orderStatus: orderStatusRows(book, context.decisions, orders.figures, orders.costByOrder),
     agreementSummary: agreements.summary,
+    warnings: changedAfterBilling(book),
   };
 }

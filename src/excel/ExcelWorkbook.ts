@@ -108,7 +108,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async readTables(): Promise<RawWorkbook> {
     const read = await this.run((context) => readTables(context, this.options));
     this.lastRead = read;
-    return { tables: read.tables };
+    return { tables: read.tables, sheets: read.sheets };
   }
 
   async writeResult(result: BillingResult): Promise<void> {

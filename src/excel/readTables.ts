@@ -27,6 +27,8 @@ export interface TableShape {
 export interface TablesRead {
   shapes: TableShape[];
   tables: RawTable[];
+  /** Names of every worksheet (the ledger check looks for each issued invoice's sheet). */
+  sheets: string[];
 }
 
 /** 0-based sheet row of the first data row. */
@@ -43,8 +45,12 @@ const FIRST_GUESS_BYTES_PER_CELL = 40;
 /** Never more cells in one response than this, far under Excel's 5,000,000-cell limit. */
 const MAX_CELLS_PER_SYNC = 1_000_000;
 
-async function loadShapes(context: Excel.RequestContext, options: SyncOptions): Promise<TableShape[]> {
-  const tables = await syncRetrying(context, () => context.workbook.tables.load('items/name, items/showHeaders, items/showTotals'), options);
+async function loadShapes(context: Excel.RequestContext, options: SyncOptions): Promise<{ shapes: TableShape[]; sheets: string[] }> {
+  // The sheet names ride along in the first sync: no extra round trip.
+  const { tables, worksheets } = await syncRetrying(context, () => ({
+    tables: context.workbook.tables.load('items/name, items/showHeaders, items/showTotals'),
+    worksheets: context.workbook.worksheets.load('items/name'),
+  }), options);
   const queued = await syncRetrying(context, () =>
     tables.items.map((table) => ({
       table,
@@ -52,7 +58,7 @@ async function loadShapes(context: Excel.RequestContext, options: SyncOptions): 
       range: table.getRange().load('address, rowIndex, columnIndex, rowCount, columnCount'),
       columns: table.columns.load('items/name'),
     })), options);
-  return queued.map(({ table, sheet, range, columns }) => ({
+  const shapes = queued.map(({ table, sheet, range, columns }) => ({
     name: table.name,
     sheet: sheet.name,
     address: range.address,
@@ -64,6 +70,7 @@ async function loadShapes(context: Excel.RequestContext, options: SyncOptions): 
     columnCount: range.columnCount,
     headers: columns.items.map((c) => c.name),
   }));
+  return { shapes, sheets: worksheets.items.map((ws) => ws.name) };
 }
 
 /** Office.js gives an empty cell as ""; the schema layer reads blank as null. */
@@ -104,7 +111,7 @@ function nextBlocks(shapes: TableShape[], from: { table: number; row: number }, 
 }
 
 export async function readTables(context: Excel.RequestContext, options: SyncOptions = {}): Promise<TablesRead> {
-  const shapes = await loadShapes(context, options);
+  const { shapes, sheets } = await loadShapes(context, options);
   const rows: CellValue[][][] = shapes.map(() => []);
   const from = { table: 0, row: 0 };
   const totalRows = shapes.reduce((sum, shape) => sum + dataRowCount(shape), 0);
@@ -143,5 +150,5 @@ export async function readTables(context: Excel.RequestContext, options: SyncOpt
     headers: shape.headers,
     rows: rows[i],
   }));
-  return { shapes, tables };
+  return { shapes, tables, sheets };
 }

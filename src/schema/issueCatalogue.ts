@@ -47,6 +47,7 @@ export const rowIdLabel: Record<string, string> = {
   PaymentPlan: 'order',
   Invoices: 'invoice',
   InvoiceLines: 'invoice',
+  InvoiceEntries: 'invoice',
 };
 
 function rows(a: number, b: number): string {

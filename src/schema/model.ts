@@ -214,13 +214,19 @@ export interface Installment {
   source: RowSource;
 }
 
-/** A row of the Invoices table from earlier runs (for numbering). */
+/** A row of the Invoices table from earlier runs (for numbering and the ledger check). */
 export interface IssuedInvoice {
   invoiceNo: string;
   source?: string;
   kind?: string;
   /** The invoice's net as the register shows it; blank in a register typed without it. */
   net?: Decimal;
+  /** The invoice's date (for "dates never go backwards with numbers"). */
+  date?: Day;
+  /** Blank, or `Credited`: a credited invoice no longer settles anything. */
+  status?: string;
+  /** Where the row is, so the ledger check can name its cell. */
+  at?: RowSource;
 }
 
 /** A row of the InvoiceLines table from earlier runs (AsBudgeted reads what a line item already billed). */
@@ -228,6 +234,41 @@ export interface IssuedInvoiceLine {
   invoiceNo: string;
   lineItem?: LineItemKey;
   amount: Decimal;
+  /** The row's position on its invoice (the Row column). */
+  row?: number;
+  description?: string;
+  /** The Source column: OrderId or AgreementId. */
+  source?: string;
+  quantity?: Decimal;
+  unitPrice?: Decimal;
+  /** The EntryIds cell as written: a comma-separated list, or a note pointing at InvoiceEntries. */
+  entryIds?: string;
+  at?: RowSource;
+}
+
+/** A row of the InvoiceEntries table: one billed entry on one invoice row (the ledger of time). */
+export interface IssuedInvoiceEntry {
+  invoiceNo: string;
+  row?: number;
+  entryId: string;
+  /** Billable seconds of the entry billed on this row. */
+  seconds?: Seconds;
+  /** The entry's recorded time, date and node when it was billed. */
+  recordedSeconds?: Seconds;
+  date?: Day;
+  nodeId?: string;
+  at: RowSource;
+}
+
+/** Where a table sits on its sheet, so a check made after reading can still name a cell. */
+export interface TablePlace {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  /** Number of columns: a column the table lacks would be added at its right end. */
+  width: number;
+  /** 0-based column of each contract column the table has, by its contract name. */
+  columns: Record<string, number>;
 }
 
 export interface BillingWorkbook {
@@ -243,4 +284,10 @@ export interface BillingWorkbook {
   installments: Installment[];
   issuedInvoices: IssuedInvoice[];
   issuedInvoiceLines: IssuedInvoiceLine[];
+  /** The InvoiceEntries table (absent in workbooks billed before it existed). */
+  issuedInvoiceEntries?: IssuedInvoiceEntry[];
+  /** Names of the workbook's sheets, when the adapter knows them. */
+  sheets?: string[];
+  /** Where each table the workbook has sits, by contract table name. */
+  places?: Partial<Record<string, TablePlace>>;
 }

@@ -23,6 +23,8 @@ export interface RawTable {
 
 export interface RawWorkbook {
   tables: RawTable[];
+  /** Names of every worksheet, when the adapter knows them (the ledger check looks for invoice sheets). */
+  sheets?: string[];
 }
 
 /** Finds a table by name, case-insensitively, as the contract says. */

@@ -8,12 +8,13 @@ import { reportLookalikeHeaders } from './headerLookalikes';
 import type { InputIssue } from './inputIssue';
 import { rowIdLabel, sentences } from './issueCatalogue';
 import { lineItemKey } from './lineItemRef';
-import type { BillingWorkbook } from './model';
+import type { BillingWorkbook, TablePlace } from './model';
 import type { RawWorkbook } from './rawTable';
 import type { ReadContext } from './readContext';
 import { readAgreementAdditions } from './readAgreementAdditions';
 import { readAgreements } from './readAgreements';
-import { readIssuedInvoiceLines, readIssuedInvoices } from './readIssuedInvoices';
+import { readIssuedInvoiceEntries, readIssuedInvoiceLines, readIssuedInvoices } from './readIssuedInvoices';
+import { reconcileLedger } from '../engine/ledger/reconcileLedger';
 import { readItems } from './readItems';
 import { readLineItems } from './readLineItems';
 import { readOrders } from './readOrders';
@@ -28,7 +29,7 @@ import { TableReader } from './tableReader';
 /** Reading order, which is also the order issues are listed in. */
 const TABLE_ORDER = [
   'Settings', 'People', 'Items', 'Orders', 'LineItems', 'ProjectTree', 'TimeEntries',
-  'Agreements', 'AgreementAdditions', 'PaymentPlan', 'Invoices', 'InvoiceLines',
+  'Agreements', 'AgreementAdditions', 'PaymentPlan', 'Invoices', 'InvoiceLines', 'InvoiceEntries',
 ] as const;
 type TableName = (typeof TABLE_ORDER)[number];
 
@@ -53,6 +54,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
     PaymentPlan: open('PaymentPlan'),
     Invoices: open('Invoices'),
     InvoiceLines: open('InvoiceLines'),
+    InvoiceEntries: open('InvoiceEntries'),
   };
   const reportedMissing = reportMissingTables(readers, ctx);
 
@@ -69,6 +71,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const installments = readPaymentPlan(readers.PaymentPlan, ctx);
   const issuedInvoices = readIssuedInvoices(readers.Invoices);
   const issuedInvoiceLines = readIssuedInvoiceLines(readers.InvoiceLines);
+  const issuedInvoiceEntries = readIssuedInvoiceEntries(readers.InvoiceEntries);
 
   // Keys come from the raw id columns, so a row dropped for another problem still resolves.
   // A reference into a table already reported missing is not reported again; into an
@@ -87,11 +90,34 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
 
   const issues = sortIssues(ctx.issues);
   if (issues.length > 0) return { issues };
-  return {
-    workbook: { settings, people, items, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines },
-    issues,
+  const workbook: BillingWorkbook = {
+    settings, people, items, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines,
+    issuedInvoiceEntries, sheets: raw.sheets, places: tablePlaces(readers),
   };
+  // The registers are the ledger: marks and registers must agree before anything bills.
+  const ledgerIssues = reconcileLedger(workbook);
+  if (ledgerIssues.length > 0) return { issues: sortIssues(ledgerIssues) };
+  return { workbook, issues };
 }
+
+/** Where each table sits and which contract columns it has, so checks after reading can name cells. */
+function tablePlaces(readers: Record<string, TableReader | undefined>): Record<string, TablePlace> {
+  const places: Record<string, TablePlace> = {};
+  for (const [name, reader] of Object.entries(readers)) {
+    if (!reader) continue;
+    const t = reader.table;
+    const columns: Record<string, number> = {};
+    for (const column of LEDGER_COLUMNS) {
+      const index = reader.indexOf(column);
+      if (index >= 0) columns[column] = index;
+    }
+    places[name] = { sheet: t.sheet, headerRow: t.headerRow, firstColumn: t.firstColumn, width: t.headers.length, columns };
+  }
+  return places;
+}
+
+/** The columns the ledger check and its warnings name. */
+const LEDGER_COLUMNS = ['InvoiceNo', 'EntryId', 'EntryIds', 'Description', 'Hours', 'Date', 'NodeId', 'Billable'];
 
 /**
  * Orders, LineItems, ProjectTree and TimeEntries are required; a workbook that bills only

@@ -1,33 +1,43 @@
 import { sentences } from './issueCatalogue';
 import { lineItemKeyOfRef } from './lineItemRef';
-import type { IssuedInvoice, IssuedInvoiceLine, LineItemKey } from './model';
+import type { IssuedInvoice, IssuedInvoiceEntry, IssuedInvoiceLine, LineItemKey } from './model';
 import { IdIndex } from './idIndex';
 import type { TableReader } from './tableReader';
 
-/** Invoices written by earlier runs, read back for numbering. Optional table. */
+/** Invoices written by earlier runs, read back for numbering and the ledger check. Optional table. */
 export function readIssuedInvoices(reader: TableReader | undefined): IssuedInvoice[] {
   if (!reader) return [];
   const cInvoiceNo = reader.column('InvoiceNo', true);
+  const cDate = reader.column('Date');
   const cSource = reader.column('Source');
   const cKind = reader.column('Kind');
   const cNet = reader.column('Net');
+  const cStatus = reader.column('Status');
   const seen = new IdIndex(reader.rowCount);
   const invoices = reader.readRows<IssuedInvoice>((row, r) => {
     const invoiceNo = reader.rowIdentity(row, r, cInvoiceNo, seen);
+    const date = reader.date(row, r, cDate);
     const source = reader.text(row, r, cSource);
     const kind = reader.text(row, r, cKind);
     const net = reader.money(row, r, cNet, false, 'any');
-    return { invoiceNo: invoiceNo!, source, kind, net };
+    const status = reader.text(row, r, cStatus);
+    return { invoiceNo: invoiceNo!, source, kind, net, date, status, at: reader.source(r) };
   });
   return invoices;
 }
 
-/** Invoice lines written by earlier runs, read back so AsBudgeted knows what a line item already billed. */
+/** Invoice lines written by earlier runs: what a line item already billed (AsBudgeted) and which entries each row billed (the ledger). */
 export function readIssuedInvoiceLines(reader: TableReader | undefined): IssuedInvoiceLine[] {
   if (!reader) return [];
   const cInvoiceNo = reader.column('InvoiceNo', true);
+  const cRow = reader.column('Row');
+  const cDescription = reader.column('Description');
+  const cQuantity = reader.column('Quantity');
+  const cUnitPrice = reader.column('UnitPrice');
+  const cSource = reader.column('Source');
   const cLineItem = reader.column('LineItem');
   const cAmount = reader.column('Amount', true);
+  const cEntryIds = reader.column('EntryIds');
   const lines = reader.readRows<IssuedInvoiceLine>((row, r) => {
     reader.rowId = undefined;
     const invoiceNo = reader.text(row, r, cInvoiceNo, true);
@@ -39,7 +49,50 @@ export function readIssuedInvoiceLines(reader: TableReader | undefined): IssuedI
       if (lineItem === undefined) reader.report('UNKNOWN_REFERENCE', r, cLineItem, sentences.badCell('LineItem', lineItemRef, 'lineItem'));
     }
     const amount = reader.money(row, r, cAmount, true, 'any');
-    return { invoiceNo: invoiceNo!, lineItem, amount: amount! };
+    return {
+      invoiceNo: invoiceNo!,
+      lineItem,
+      amount: amount!,
+      row: reader.integer(row, r, cRow),
+      description: reader.text(row, r, cDescription),
+      quantity: reader.money(row, r, cQuantity, false, 'any'),
+      unitPrice: reader.money(row, r, cUnitPrice, false, 'any'),
+      source: reader.text(row, r, cSource),
+      entryIds: reader.text(row, r, cEntryIds),
+      at: reader.source(r),
+    };
   });
   return lines;
+}
+
+/**
+ * The InvoiceEntries table: one row per billed entry per invoice row, written by every real
+ * run since it exists (docs/billing-engine.md, "The ledger"). Optional: a workbook billed
+ * before it existed keeps its EntryIds lists in InvoiceLines.
+ */
+export function readIssuedInvoiceEntries(reader: TableReader | undefined): IssuedInvoiceEntry[] | undefined {
+  if (!reader) return undefined;
+  const cInvoiceNo = reader.column('InvoiceNo', true);
+  const cRow = reader.column('Row');
+  const cEntryId = reader.column('EntryId', true);
+  const cSeconds = reader.column('Seconds');
+  const cRecorded = reader.column('RecordedSeconds');
+  const cDate = reader.column('Date');
+  const cNode = reader.column('NodeId');
+  return reader.readRows<IssuedInvoiceEntry>((row, r) => {
+    reader.rowId = undefined;
+    const invoiceNo = reader.text(row, r, cInvoiceNo, true);
+    reader.rowId = invoiceNo;
+    const entryId = reader.text(row, r, cEntryId, true);
+    return {
+      invoiceNo: invoiceNo!,
+      row: reader.integer(row, r, cRow),
+      entryId: entryId!,
+      seconds: reader.integer(row, r, cSeconds, false, 'notNegative'),
+      recordedSeconds: reader.integer(row, r, cRecorded, false, 'notNegative'),
+      date: reader.date(row, r, cDate),
+      nodeId: reader.text(row, r, cNode),
+      at: reader.source(r),
+    };
+  });
 }

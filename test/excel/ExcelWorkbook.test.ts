@@ -173,11 +173,22 @@ describe('safety', () => {
     expect(fake.calculationMode).toBe('Automatic');
   });
 
-  test('a sheet already named like the new invoice stops the run before anything is written', async () => {
+  test('a sheet named like the next invoice number moves numbering past it: numbers continue after every number shown', async () => {
     const fake = await fakeFromXlsx(await billingWorkbook());
     fake.addSheet('INV-00008');
     const book = new ExcelWorkbook(fake.run, noWait);
-    await expect(book.writeResult(bill(await book.readTables(), FIXTURE_DATE))).rejects.toThrow(WorkbookWriteError);
+    const result = bill(await book.readTables(), FIXTURE_DATE);
+    expect(result.invoices.map((i) => i.invoiceNo)).toEqual(['INV-00009']);
+    await book.writeResult(result);
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining(['INV-00008', 'INV-00009']));
+  });
+
+  test('a result whose invoice sheet name is taken stops the run before anything is written', async () => {
+    const fake = await fakeFromXlsx(await billingWorkbook());
+    const book = new ExcelWorkbook(fake.run, noWait);
+    const result = bill(await book.readTables(), FIXTURE_DATE);
+    fake.addSheet('INV-00008');
+    await expect(book.writeResult(result)).rejects.toThrow(WorkbookWriteError);
     expect(fake.table('Invoices')!.rowCount).toBe(1);
   });
 

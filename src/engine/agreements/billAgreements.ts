@@ -99,6 +99,10 @@ interface OverageRowBuilder {
   description: string;
   seconds: Seconds;
   entryIds: string[];
+  entrySeconds: number[];
+  entryRecorded: number[];
+  entryDates: Day[];
+  entryNodes: (string | undefined)[];
 }
 
 function exceptionOf(entry: TimeEntry, seconds: Seconds, reason: BillingException['reason'], message: string): BillingException {
@@ -112,11 +116,15 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
   const rows = new Map<string, OverageRowBuilder>();
   const settles: SettleTarget[] = [];
   const excludedNames = new Map(agreement.excludedCategories.map((c) => [c.trim().toLowerCase(), c.trim()] as const));
-  const addToRow = (rowKey: string, description: string, seconds: Seconds, entryId: string): void => {
+  const addToRow = (rowKey: string, description: string, seconds: Seconds, entry: TimeEntry): void => {
     let row = rows.get(rowKey);
-    if (row === undefined) rows.set(rowKey, (row = { description, seconds: 0, entryIds: [] }));
+    if (row === undefined) rows.set(rowKey, (row = { description, seconds: 0, entryIds: [], entrySeconds: [], entryRecorded: [], entryDates: [], entryNodes: [] }));
     row.seconds += seconds;
-    row.entryIds.push(entryId);
+    row.entryIds.push(entry.id);
+    row.entrySeconds.push(seconds);
+    row.entryRecorded.push(entry.seconds);
+    row.entryDates.push(entry.date);
+    row.entryNodes.push(entry.nodeId);
   };
 
   for (const allocation of ledger.allocations) {
@@ -134,14 +142,14 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
       if (overageRate === undefined) {
         out.exceptions.push(exceptionOf(entry, billable, 'ExcludedCategory', agreementMessages.excludedCategory(agreement, category, recorded, billable)));
       } else {
-        addToRow('excluded:' + category.toLowerCase(), `Work not covered: ${category}`, billable, entry.id);
+        addToRow('excluded:' + category.toLowerCase(), `Work not covered: ${category}`, billable, entry);
         settles.push({ table: 'TimeEntries', index: entry.source.index });
       }
     } else {
       const { coveredSeconds: covered, overrunSeconds: overrun } = allocation;
       if (overrun > 0 && overageRate !== undefined) {
         // The overage invoice's number settles the whole entry, its covered part included.
-        addToRow('overrun', `Hours beyond the block ${agreement.id}`, overrun, entry.id);
+        addToRow('overrun', `Hours beyond the block ${agreement.id}`, overrun, entry);
         settles.push({ table: 'TimeEntries', index: entry.source.index });
         continue;
       }
@@ -157,6 +165,10 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
       unitPrice: overageRate,
       amount: roundCentsHalfUp(valueOfSeconds(r.seconds, overageRate)),
       entryIds: r.entryIds,
+      entrySeconds: r.entrySeconds,
+      entryRecorded: r.entryRecorded,
+      entryDates: r.entryDates,
+      entryNodes: r.entryNodes,
     }));
     out.drafts.push(draftOf(settings, agreement, 'Overage', billingDate, invoiceRows, settles, 0));
   }

@@ -1,0 +1,68 @@
+/**
+ * Entries changed after they were billed (billing-rules section 8): an invoice is never edited,
+ * so a billed entry whose hours, date, node or billable flag no longer match what its invoice
+ * billed stays billed as it was, and the run warns, naming the invoice to credit. The billed
+ * facts come from InvoiceEntries (recorded time, date, node per entry); in a workbook billed
+ * before InvoiceEntries existed only the billable flag can be compared.
+ */
+import type { BillingWorkbook, IssuedInvoiceEntry, TimeEntry } from '../../schema/model';
+import type { BillingWarning } from '../billingResult';
+import { isoFromDay } from '../day';
+import { exactHours } from '../money';
+import { CellNames, isCredited, norm } from './reconcileLedger';
+
+function hoursText(seconds: number): string {
+  const hours = exactHours(seconds);
+  return hours.decimalPlaces() <= 2 ? hours.toFixed(2) : hours.toDecimalPlaces(4).toString();
+}
+
+/** What changed since `billed`, as phrases, with the column of the first change. */
+function changes(entry: TimeEntry, billed: IssuedInvoiceEntry | undefined): { column: string; phrases: string[] } {
+  const phrases: string[] = [];
+  let column = '';
+  const changed = (col: string, phrase: string) => {
+    if (column === '') column = col;
+    phrases.push(phrase);
+  };
+  if (billed !== undefined) {
+    if (billed.recordedSeconds !== undefined && billed.recordedSeconds !== entry.seconds) {
+      changed('Hours', `Hours ${hoursText(billed.recordedSeconds)} became ${hoursText(entry.seconds)}`);
+    }
+    if (billed.date !== undefined && billed.date !== entry.date) changed('Date', `Date ${isoFromDay(billed.date)} became ${isoFromDay(entry.date)}`);
+    if (billed.date !== undefined && norm(billed.nodeId) !== norm(entry.nodeId)) {
+      changed('NodeId', `NodeId ${billed.nodeId?.trim() || 'blank'} became ${entry.nodeId?.trim() || 'blank'}`);
+    }
+  }
+  if (!entry.billable) changed('Billable', 'Billable became FALSE');
+  return { column, phrases };
+}
+
+export function changedAfterBilling(book: BillingWorkbook): BillingWarning[] {
+  if (book.issuedInvoices.length === 0) return [];
+  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  const billed = new Map<string, IssuedInvoiceEntry>();
+  for (const e of book.issuedInvoiceEntries ?? []) {
+    const key = norm(e.entryId);
+    if (!billed.has(key) && !isCredited(invoices.get(norm(e.invoiceNo)))) billed.set(key, e);
+  }
+  const names = new CellNames(book.places);
+  const warnings: BillingWarning[] = [];
+  for (const entry of book.timeEntries) {
+    if (entry.invoiceNo === undefined) continue;
+    const mark = norm(entry.invoiceNo);
+    const invoice = invoices.get(mark);
+    // Only time an invoice of the registers billed: covered time and older marks have nothing to compare.
+    if (invoice === undefined || isCredited(invoice)) continue;
+    const record = billed.get(norm(entry.id));
+    const { column, phrases } = changes(entry, record);
+    if (phrases.length === 0) continue;
+    const invoiceNo = invoice.invoiceNo.trim();
+    warnings.push({
+      entryId: entry.id,
+      invoiceNo,
+      cell: names.place('TimeEntries') === undefined ? undefined : names.cell('TimeEntries', column, entry.source),
+      message: `Entry ${entry.id} changed after ${invoiceNo} billed it (${phrases.join('; ')}); ${invoiceNo} stays as issued: credit it to bill the entry again, corrected`,
+    });
+  }
+  return warnings;
+}

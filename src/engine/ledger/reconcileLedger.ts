@@ -1,0 +1,302 @@
+/**
+ * The registers are the ledger (billing-rules section 8). Before billing, the InvoiceNo marks
+ * of TimeEntries, Agreements, AgreementAdditions and PaymentPlan are reconciled with what
+ * Invoices, InvoiceLines and InvoiceEntries record. Every disagreement that would make a run
+ * bill something twice is an input error naming the cell and the invoice; nothing is written
+ * while one remains. What the registers list but the input no longer holds (archived time,
+ * a deleted addition) is fine, and so is a mark naming an invoice the registers do not hold
+ * (billed by an earlier system): it stays settled.
+ */
+import type { InputIssue } from '../../schema/inputIssue';
+import type { BillingWorkbook, IssuedInvoice, RowSource, TablePlace } from '../../schema/model';
+import { cellAddress } from '../../schema/rawTable';
+import { sheetNameFor } from '../resultTables';
+import { installmentAmounts } from '../orders/installmentRows';
+import { isoFromDay } from '../day';
+import { hoursForDisplay, type Decimal } from '../money';
+
+export type MarkTable = 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
+
+/** The text of an InvoiceLines EntryIds cell whose list did not fit: the entries are in InvoiceEntries. */
+export const ENTRY_LIST_NOTE = /^\s*[\d,.\s]+\s+entr(y|ies):?\s+see\s+InvoiceEntries\s*$/i;
+
+/** One invoice row that billed an entry, as a register records it. */
+export interface LedgerRecord {
+  invoiceNo: string;
+  /** The register cell that says so (`InvoiceEntries!C5` or `InvoiceLines!L14`). */
+  cell: string;
+}
+
+export function norm(text: string | undefined): string {
+  return text === undefined ? '' : text.trim().toLowerCase();
+}
+
+function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+/** True for an invoice that no longer settles anything: credited, or a credit note itself. */
+export function isCredited(invoice: IssuedInvoice | undefined): boolean {
+  return invoice !== undefined && (norm(invoice.status) === 'credited' || norm(invoice.kind) === 'credit');
+}
+
+/** Names cells of a table from where the schema found it; the table name alone when the book does not say. */
+export class CellNames {
+  constructor(private readonly places: BillingWorkbook['places']) {}
+
+  place(table: string): TablePlace | undefined {
+    return this.places?.[table];
+  }
+
+  /** The cell of `column` on the row at `at`; a column the table lacks is where it would be added. */
+  cell(table: string, column: string, at: RowSource | undefined): string {
+    const place = this.place(table);
+    if (place === undefined || at === undefined) return table;
+    const offset = place.columns[column] ?? place.width;
+    return cellAddress(place.sheet, at.sheetRow, place.firstColumn + offset);
+  }
+
+  hasColumn(table: string, column: string): boolean {
+    const place = this.place(table);
+    return place === undefined || place.columns[column] !== undefined;
+  }
+}
+
+/** Every entry the registers say was billed, by entry key, on invoices that are not credited. */
+export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: InputIssue[]): Map<string, LedgerRecord[]> {
+  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  const ledger = new Map<string, LedgerRecord[]>();
+  const add = (entryId: string, invoiceNo: string, cell: string): void => {
+    const key = norm(entryId);
+    const records = ledger.get(key);
+    if (records === undefined) ledger.set(key, [{ invoiceNo, cell }]);
+    else if (!records.some((r) => norm(r.invoiceNo) === norm(invoiceNo))) records.push({ invoiceNo, cell });
+  };
+  const listedRows = new Set<string>();
+  for (const e of book.issuedInvoiceEntries ?? []) {
+    if (isCredited(invoices.get(norm(e.invoiceNo)))) continue;
+    listedRows.add(`${norm(e.invoiceNo)}#${e.row ?? ''}`);
+    add(e.entryId, e.invoiceNo, names.cell('InvoiceEntries', 'EntryId', e.at));
+  }
+  for (const line of book.issuedInvoiceLines) {
+    if (line.entryIds === undefined || isCredited(invoices.get(norm(line.invoiceNo)))) continue;
+    // InvoiceEntries holds the row's entries with their details: nothing to add from the list.
+    if (listedRows.has(`${norm(line.invoiceNo)}#${line.row ?? ''}`)) continue;
+    const cell = names.cell('InvoiceLines', 'EntryIds', line.at);
+    if (ENTRY_LIST_NOTE.test(line.entryIds)) {
+      issues?.push(issue('InvoiceLines', cell, line.at, line.invoiceNo, 'EntryIds',
+        `EntryIds says the entries of ${line.invoiceNo} row ${line.row ?? '?'} are in InvoiceEntries, but InvoiceEntries lists none of them; restore the InvoiceEntries table (the ledger of billed time)`));
+      continue;
+    }
+    for (const id of line.entryIds.split(/[,;]/)) if (id.trim() !== '') add(id.trim(), line.invoiceNo, cell);
+  }
+  return ledger;
+}
+
+function issue(table: string, cell: string, at: RowSource | undefined, rowId: string | undefined, column: string | undefined, message: string): InputIssue {
+  return {
+    code: 'INCONSISTENT',
+    table,
+    cell: cell === table ? undefined : cell,
+    sheetRow: at?.sheetRow,
+    tableRow: at === undefined ? undefined : at.index + 1,
+    column,
+    rowId,
+    message,
+  };
+}
+
+const START_OVER = 'to start over, remove Invoices, InvoiceLines, InvoiceEntries and every InvoiceNo mark';
+
+/** One mark table's problems; collapsed to one sentence when the table has lost its InvoiceNo column. */
+class MarkIssues {
+  readonly found: { at: RowSource; rowId: string; invoiceNo: string; message: string }[] = [];
+  constructor(readonly table: MarkTable, readonly what: string) {}
+
+  add(at: RowSource, rowId: string, invoiceNo: string, message: string): void {
+    this.found.push({ at, rowId, invoiceNo, message });
+  }
+
+  flush(names: CellNames, out: InputIssue[]): void {
+    if (this.found.length === 0) return;
+    if (!names.hasColumn(this.table, 'InvoiceNo')) {
+      const first = this.found[0];
+      const place = names.place(this.table)!;
+      out.push({
+        code: 'MISSING_COLUMN',
+        table: this.table,
+        cell: cellAddress(place.sheet, place.headerRow, place.firstColumn),
+        sheetRow: place.headerRow,
+        column: 'InvoiceNo',
+        message: `Table ${this.table} has no InvoiceNo column, but the registers show ${this.found.length === 1 ? `one of its ${this.what}` : `${this.found.length} of its ${this.what}`} billed (${first.rowId} on ${first.invoiceNo}); restore the InvoiceNo column with its marks, or ${START_OVER}`,
+      });
+      return;
+    }
+    for (const f of this.found) out.push(issue(this.table, names.cell(this.table, 'InvoiceNo', f.at), f.at, f.rowId, 'InvoiceNo', f.message));
+  }
+}
+
+const blankBut = (invoiceNo: string, cell: string, what: string) =>
+  `InvoiceNo is blank but ${invoiceNo} billed ${what} (${cell}); restore it, or credit ${invoiceNo} to bill ${what === 'it' ? 'the entry' : what} again`;
+
+/** A register record of a prepaid block, an addition or an installment. */
+interface BilledThing {
+  invoiceNo: string;
+  cell: string;
+  quantity?: Decimal;
+  unitPrice?: Decimal;
+  amount: Decimal;
+  description: string;
+}
+
+/**
+ * Pairs register records with the marks of the rows they billed: a record whose invoice a mark
+ * of the group names is accounted for (as many records per invoice as marks name it); each
+ * other record is matched with the first unmarked row it fits, which has lost its mark.
+ */
+function unclaimed<T extends { invoiceNo?: string }>(records: BilledThing[], rows: T[], fits: (row: T, record: BilledThing) => boolean, report: (row: T, record: BilledThing) => void): void {
+  const claims = new Map<string, number>();
+  for (const row of rows) if (!isBlank(row.invoiceNo)) claims.set(norm(row.invoiceNo), (claims.get(norm(row.invoiceNo)) ?? 0) + 1);
+  const matched = new Set<T>();
+  for (const record of records) {
+    const left = claims.get(norm(record.invoiceNo)) ?? 0;
+    if (left > 0) {
+      claims.set(norm(record.invoiceNo), left - 1);
+      continue;
+    }
+    const row = rows.find((r) => isBlank(r.invoiceNo) && !matched.has(r) && fits(r, record));
+    if (row === undefined) continue; // deleted from the input: archived, fine
+    matched.add(row);
+    report(row, record);
+  }
+}
+
+/**
+ * Reconciles the marks with the registers. Returns the input errors, in table order; empty
+ * when the workbook may bill.
+ */
+export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
+  const names = new CellNames(book.places);
+  const issues: InputIssue[] = [];
+  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+
+  // The registers hold together: every invoice the lines name is in Invoices; an invoice this
+  // tool issued (it has its sheet or its lines) keeps both. A lone Invoices row with neither
+  // is a register typed by hand: its number counts, it settles nothing.
+  const has = (table: string) => names.place(table) !== undefined;
+  const withLines = new Set(book.issuedInvoiceLines.map((l) => norm(l.invoiceNo)));
+  const sheets = book.sheets === undefined ? undefined : new Set(book.sheets.map(norm));
+  if (book.places !== undefined || book.issuedInvoices.length > 0) {
+    const reported = new Set<string>();
+    const named = (table: 'InvoiceLines' | 'InvoiceEntries', invoiceNo: string, at: RowSource | undefined) => {
+      const key = norm(invoiceNo);
+      if (invoices.has(key) || reported.has(key)) return;
+      reported.add(key);
+      issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo',
+        `${invoiceNo} is not in the Invoices table; restore its Invoices row (the registers are the ledger of what was billed), or ${START_OVER}`));
+    };
+    for (const line of book.issuedInvoiceLines) named('InvoiceLines', line.invoiceNo, line.at);
+    for (const entry of book.issuedInvoiceEntries ?? []) named('InvoiceEntries', entry.invoiceNo, entry.at);
+  }
+  const asBudgeted = new Set(book.orders.filter((o) => (o.basis ?? book.settings.basis) === 'AsBudgeted').map((o) => o.key as string));
+  for (const invoice of book.issuedInvoices) {
+    if (isCredited(invoice)) continue;
+    const key = norm(invoice.invoiceNo);
+    const sheet = sheetNameFor(invoice.invoiceNo.trim());
+    const hasSheet = sheets === undefined || sheets.has(norm(sheet));
+    const cell = names.cell('Invoices', 'InvoiceNo', invoice.at);
+    if (withLines.has(key)) {
+      if (!hasSheet) {
+        issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo',
+          `The sheet of invoice ${invoice.invoiceNo} is gone; an issued invoice stays in the workbook, so restore the sheet ${sheet} (from a copy of the workbook), or ${START_OVER}`));
+      }
+    } else if ((sheets !== undefined && sheets.has(norm(sheet))) || asBudgeted.has(norm(invoice.source))) {
+      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo',
+        `InvoiceLines holds no row of invoice ${invoice.invoiceNo}; restore its rows${has('InvoiceLines') || book.places === undefined ? '' : ' (the InvoiceLines table is gone)'}: the registers are the ledger of what was billed, or ${START_OVER}`));
+    }
+  }
+
+  // Time: each billed entry still in TimeEntries carries its mark, and is on invoices of one run only.
+  const ledger = entryLedger(book, names, issues);
+  const time = new MarkIssues('TimeEntries', 'entries');
+  if (ledger.size > 0) {
+    for (const entry of book.timeEntries) {
+      const records = ledger.get(norm(entry.id));
+      if (records === undefined) continue;
+      const first = records[0];
+      if (isBlank(entry.invoiceNo)) {
+        time.add(entry.source, entry.id, first.invoiceNo, blankBut(first.invoiceNo, first.cell, 'it'));
+        continue;
+      }
+      if (records.length > 1) {
+        const dates = new Set(records.map((r) => invoices.get(norm(r.invoiceNo))?.date));
+        // Parts of one split entry go on the invoices of one run, which share its date.
+        if (dates.size > 1) {
+          const [a, b] = records;
+          time.add(entry.source, entry.id, a.invoiceNo,
+            `The entry is billed on two invoices, ${a.invoiceNo} (${a.cell}) and ${b.invoiceNo} (${b.cell}); credit the later one`);
+          continue;
+        }
+      }
+      const mark = norm(entry.invoiceNo);
+      if (invoices.has(mark) && !records.some((r) => norm(r.invoiceNo) === mark)) {
+        time.add(entry.source, entry.id, first.invoiceNo,
+          `InvoiceNo ${entry.invoiceNo!.trim()} does not list the entry, but ${first.invoiceNo} billed it (${first.cell}); write ${first.invoiceNo} back`);
+      }
+    }
+  }
+  time.flush(names, issues);
+
+  // Prepaid blocks, additions and installments: the rows that billed them, per source.
+  const billedRows = new Map<string, BilledThing[]>();
+  for (const line of book.issuedInvoiceLines) {
+    if (!isBlank(line.entryIds) || line.source === undefined || isCredited(invoices.get(norm(line.invoiceNo)))) continue;
+    const thing: BilledThing = {
+      invoiceNo: line.invoiceNo,
+      cell: names.cell('InvoiceLines', 'Description', line.at),
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      amount: line.amount,
+      description: norm(line.description),
+    };
+    const key = norm(line.source);
+    const list = billedRows.get(key);
+    if (list === undefined) billedRows.set(key, [thing]);
+    else list.push(thing);
+  }
+
+  const blocks = new MarkIssues('Agreements', 'prepaid blocks');
+  const additions = new MarkIssues('AgreementAdditions', 'additions');
+  for (const agreement of book.agreements) {
+    const rows = billedRows.get(agreement.key) ?? [];
+    const block = rows.find((r) => r.description.startsWith('prepaid hours'));
+    if (block !== undefined && isBlank(agreement.invoiceNo)) {
+      blocks.add(agreement.source, agreement.id, block.invoiceNo, blankBut(block.invoiceNo, block.cell, 'the prepaid block'));
+    }
+    const added = rows.filter((r) => r.description.startsWith('additional hours'));
+    if (added.length === 0) continue;
+    const own = book.additions.filter((a) => a.agreement === agreement.key).sort((a, b) => a.date - b.date || a.source.index - b.source.index);
+    unclaimed(added, own,
+      (a, r) => (r.quantity === undefined || hoursForDisplay(a.hours).equals(r.quantity)) &&
+        (r.unitPrice === undefined || (a.rate ?? agreement.rate)?.equals(r.unitPrice) === true),
+      (a, r) => additions.add(a.source, agreement.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'this addition')));
+  }
+  blocks.flush(names, issues);
+  additions.flush(names, issues);
+
+  const installments = new MarkIssues('PaymentPlan', 'installments');
+  for (const order of book.orders) {
+    const rows = billedRows.get(order.key);
+    if (rows === undefined) continue;
+    const amounts = installmentAmounts(book, order);
+    if (amounts.size === 0) continue;
+    const own = [...amounts.keys()];
+    const text = (i: (typeof own)[number]) => norm(i.description?.trim() ? i.description : `Installment due ${isoFromDay(i.dueDate)}`);
+    const candidates = rows.filter((r) => own.some((i) => text(i) === r.description));
+    unclaimed(candidates, own,
+      (i, r) => text(i) === r.description && amounts.get(i)!.equals(r.amount),
+      (i, r) => installments.add(i.source, order.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'this installment')));
+  }
+  installments.flush(names, issues);
+  return issues;
+}
