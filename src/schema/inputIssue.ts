@@ -19,6 +19,7 @@ export type IssueCode =
   | 'BAD_PERIOD'
   | 'NOT_POSITIVE'
   | 'NEGATIVE'
+  | 'TOO_LARGE'
   | 'DUPLICATE_ID'
   | 'UNKNOWN_REFERENCE'
   | 'TREE_CYCLE'

@@ -4,7 +4,19 @@
  */
 import { excelNumber } from './cellParsers';
 
-/** A cell's value as the user sees it: numbers bare, text in quotes, dates as YYYY-MM-DD. */
+/** Longest part of a value an issue quotes: a pasted page of text would bury the sentence. */
+export const MAX_QUOTED = 80;
+
+/** Text cut to MAX_QUOTED characters, with an ellipsis; never cuts a character in two. */
+export function clipText(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  let end = MAX_QUOTED;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A cell's value as the user sees it: numbers bare, text in quotes (at most 80 characters of it), dates as YYYY-MM-DD. */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined) return 'blank';
   if (typeof value === 'number') return Number.isFinite(value) ? String(excelNumber(value)) : String(value);
@@ -14,7 +26,8 @@ export function showValue(value: unknown): string {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
   }
-  return `"${String(value)}"`;
+  const text = String(value);
+  return text.length <= MAX_QUOTED ? `"${text}"` : `"${clipText(text)}" (${text.length.toLocaleString('en-US')} characters)`;
 }
 
 /** What each cell kind accepts, as the end of "... is not ___". */
@@ -62,7 +75,7 @@ export const sentences = {
   missingEitherColumn: (table: string, a: string, b: string) => `Table ${table} needs a ${a} column or an ${b} column`,
   duplicateColumn: (table: string, column: string) => `Table ${table} has two ${column} columns; keep only one`,
   lookalikeColumn: (header: string, column: string) =>
-    `"${header}" looks like "${column}"; rename it, or name it something else if it is your own column`,
+    `"${clipText(header)}" looks like "${column}"; rename it, or name it something else if it is your own column`,
   required: (column: string) => `${column} is blank; it is required`,
   badCell: (column: string, value: unknown, kind: FormatKind) => `${column} ${showValue(value)} is not ${expectedFormat[kind]}`,
   badEnum: (column: string, value: unknown, words: readonly string[]) =>
@@ -73,8 +86,21 @@ export const sentences = {
   notPositive: (column: string, value: unknown) => `${column} ${showValue(value)} must be above zero`,
   negative: (column: string, value: unknown) => `${column} ${showValue(value)} must not be negative`,
   percentRange: (column: string, value: unknown) => `${column} ${showValue(value)} must be between 0 % and 100 %`,
+  tooManyHours: (column: string, value: unknown, maxHours: number) =>
+    `${column} ${showValue(value)} is more than ${maxHours.toLocaleString('en-US')} hours, the most one cell may hold`,
+  tooMuchMoney: (column: string, value: unknown) =>
+    `${column} ${showValue(value)} is too large: an amount must be below 1,000,000,000,000`,
+  numberTooLarge: (column: string, value: unknown, max: number) =>
+    `${column} ${showValue(value)} is more than ${max.toLocaleString('en-US')}, the most it may be`,
+  hoursPerEntry: (value: unknown, maxHours: string) =>
+    `Hours ${showValue(value)} is more than ${maxHours} hours on one entry (Settings MaxHoursPerEntry); split the entry, correct it, or raise MaxHoursPerEntry`,
+  settingTooLarge: (setting: string, value: unknown, max: string) => `Setting ${setting}: ${showValue(value)} is more than ${max}, the most it may be`,
+  invoiceSheetNameTooLong: (prefix: string, width: number, max: number) =>
+    `InvoicePrefix "${clipText(prefix)}" with ${width} digits makes invoice numbers of ${prefix.length + width} characters; invoice sheets are named by their number and Excel allows ${max} characters, so shorten the prefix or the InvoiceNumberWidth`,
+  invoicePrefixCharacters: (prefix: string) =>
+    `InvoicePrefix "${clipText(prefix)}" holds a character Excel does not allow in a sheet name (: \\ / ? * [ ]); invoice sheets are named by their number`,
   duplicateId: (column: string, id: string, firstSheetRow: number, sheetRow: number) =>
-    `${column} ${id} is used twice, in ${rows(firstSheetRow, sheetRow)}; each ${column} must be unique`,
+    `${column} ${clipText(id)} is used twice, in ${rows(firstSheetRow, sheetRow)}; each ${column} must be unique`,
   duplicateLine: (orderId: string, line: string, firstSheetRow: number, sheetRow: number) =>
     `Line ${line} of order ${orderId} appears twice, in ${rows(firstSheetRow, sheetRow)}; each line number must be unique within its order`,
   unknownReference: (column: string, value: unknown, targetTable: string, targetColumn: string) =>
@@ -105,5 +131,5 @@ export const sentences = {
   settingNotPositive: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must be above zero`,
   settingNegative: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must not be negative`,
   settingPercentRange: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must be between 0 % and 100 %`,
-  unknownSetting: (setting: string, known: readonly string[]) => `There is no setting named ${setting}; the settings are ${known.join(', ')}`,
+  unknownSetting: (setting: string, known: readonly string[]) => `There is no setting named ${clipText(setting)}; the settings are ${known.join(', ')}`,
 };

@@ -61,6 +61,8 @@ export interface Settings {
   roundUpMinutes?: number;
   minimumMinutes?: number;
   billingPeriodDays: number;
+  /** Settings MaxHoursPerEntry, as seconds: more on one time entry is an input error (default 744 h). */
+  maxHoursPerEntry?: Seconds;
 }
 
 export interface Person {

@@ -1,3 +1,4 @@
+import { MAX_MINUTES } from './bounds';
 import { agreementStatusWords } from './enumWords';
 import { sentences } from './issueCatalogue';
 import type { Agreement, AgreementKey } from './model';
@@ -57,8 +58,8 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
       rollover: reader.boolean(row, r, c.rollover, false),
       renewalOf,
       status: reader.enumeration(row, r, c.status, agreementStatusWords) ?? 'Active',
-      roundUpMinutes: reader.number(row, r, c.roundUpMinutes),
-      minimumMinutes: reader.number(row, r, c.minimumMinutes),
+      roundUpMinutes: reader.number(row, r, c.roundUpMinutes, false, 'notNegative', MAX_MINUTES),
+      minimumMinutes: reader.number(row, r, c.minimumMinutes, false, 'notNegative', MAX_MINUTES),
       invoiceNo: reader.text(row, r, c.invoiceNo),
       source: reader.source(r),
     };

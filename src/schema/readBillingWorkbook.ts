@@ -6,7 +6,7 @@ import { parseText } from './cellParsers';
 import { findCycles } from './findCycles';
 import { reportLookalikeHeaders } from './headerLookalikes';
 import type { InputIssue } from './inputIssue';
-import { rowIdLabel, sentences } from './issueCatalogue';
+import { clipText, rowIdLabel, sentences } from './issueCatalogue';
 import { lineItemKey } from './lineItemRef';
 import type { BillingWorkbook, TablePlace } from './model';
 import type { RawWorkbook } from './rawTable';
@@ -65,7 +65,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const orderIds = new Map<string, string>(orders.map((o) => [o.key, o.id]));
   const lineItems = readLineItems(readers.LineItems, ctx, orderIds);
   const nodes = readProjectTree(readers.ProjectTree, ctx);
-  const timeEntries = readTimeEntries(readers.TimeEntries, ctx);
+  const timeEntries = readTimeEntries(readers.TimeEntries, ctx, settings.maxHoursPerEntry);
   const agreements = readAgreements(readers.Agreements, ctx);
   const additions = readAgreementAdditions(readers.AgreementAdditions, ctx);
   const installments = readPaymentPlan(readers.PaymentPlan, ctx);
@@ -230,6 +230,6 @@ function sortIssues(issues: InputIssue[]): InputIssue[] {
 export function formatIssue(issue: InputIssue): string {
   const where = issue.cell ?? issue.table;
   const label = rowIdLabel[issue.table] ?? 'row';
-  const id = issue.rowId !== undefined && issue.rowId !== '' ? ` (${label} ${issue.rowId})` : '';
+  const id = issue.rowId !== undefined && issue.rowId !== '' ? ` (${label} ${clipText(issue.rowId)})` : '';
   return `${where}${id}: ${issue.message}`;
 }

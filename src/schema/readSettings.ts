@@ -19,6 +19,7 @@ import {
   type EnumWords,
   type Parsed,
 } from './cellParsers';
+import { DEFAULT_MAX_HOURS_PER_ENTRY, isMoneyInRange, MAX_DURATION_SECONDS, MAX_HOURS, MAX_MINUTES, MAX_SHEET_NAME } from './bounds';
 import { basisWords, invoiceTimesWords } from './enumWords';
 import { sentences, type FormatKind } from './issueCatalogue';
 import type { Settings } from './model';
@@ -27,7 +28,8 @@ import type { ReadContext } from './readContext';
 import { headerKey, type RawWorkbook } from './rawTable';
 import { TableReader } from './tableReader';
 
-type Check<T> = (value: T) => 'notPositive' | 'negative' | 'outOfRange' | undefined;
+/** What is wrong with a parsed setting: a word for the usual problems, or the largest value allowed, as shown. */
+type Check<T> = (value: T) => 'notPositive' | 'negative' | 'outOfRange' | { max: string } | undefined;
 
 /** One setting's value: parsed by the cell parser of its kind, then checked. */
 function value<T>(name: string, parse: (cell: Cell) => Parsed<T>, kind: FormatKind, check?: Check<T>) {
@@ -39,9 +41,10 @@ function value<T>(name: string, parse: (cell: Cell) => Parsed<T>, kind: FormatKi
     }
     const problem = check?.(parsed);
     if (problem !== undefined) {
-      const message = problem === 'notPositive' ? sentences.settingNotPositive(name, cell)
-        : problem === 'negative' ? sentences.settingNegative(name, cell)
-          : sentences.settingPercentRange(name, cell);
+      const message = typeof problem === 'object' ? sentences.settingTooLarge(name, cell, problem.max)
+        : problem === 'notPositive' ? sentences.settingNotPositive(name, cell)
+          : problem === 'negative' ? sentences.settingNegative(name, cell)
+            : sentences.settingPercentRange(name, cell);
       ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }
@@ -68,14 +71,22 @@ function currencyCode(cell: Cell): Parsed<string> {
 
 const positive = (n: number) => (n > 0 ? undefined : 'notPositive' as const);
 const notNegative = (n: number) => (n >= 0 ? undefined : 'negative' as const);
-const notNegativeMoney = (d: Decimal) => (d.isNegative() ? 'negative' as const : undefined);
+const notNegativeMoney = (d: Decimal) => (d.isNegative() ? 'negative' as const : !isMoneyInRange(d) ? { max: '999,999,999,999.99' } : undefined);
+const HOURS_LIMIT = { max: `${MAX_HOURS.toLocaleString('en-US')} hours` };
+const MINUTES_LIMIT = { max: `${MAX_MINUTES.toLocaleString('en-US')} minutes` };
+/** Durations (seconds): not negative (or above zero), at most MAX_HOURS. */
+const hoursUpToLimit = (sign: (n: number) => 'notPositive' | 'negative' | undefined) => (n: number) =>
+  sign(n) ?? (n > MAX_DURATION_SECONDS ? HOURS_LIMIT : undefined);
+const minutesUpToLimit = (n: number) => notNegative(n) ?? (n > MAX_MINUTES ? MINUTES_LIMIT : undefined);
+/** Digits of the invoice sequence: a sheet name holds at most 31 characters, prefix included (checked with the prefix below). */
+const widthInRange = (n: number) => positive(n) ?? (n > MAX_SHEET_NAME ? { max: String(MAX_SHEET_NAME) } : undefined);
 const fraction = (d: Decimal) => (d.isNegative() || d.greaterThan(1) ? 'outOfRange' as const : undefined);
 
 /** The contract's settings: the Setting name a user writes, and its field, kind and default. */
 const settingsSchema = z.object({
   currency: value('Currency', currencyCode, 'currency').default('EUR'),
   invoicePrefix: value('InvoicePrefix', parseText, 'text').default('INV-'),
-  invoiceNumberWidth: value('InvoiceNumberWidth', parseInteger, 'integer', positive).default(5),
+  invoiceNumberWidth: value('InvoiceNumberWidth', parseInteger, 'integer', widthInRange).default(5),
   taxRate: value('TaxRate', parsePercent, 'percent', fraction).default(ZERO),
   timeDescription: value('TimeDescription', parseText, 'text').default('Professional services'),
   invoiceTimes: word('InvoiceTimes', invoiceTimesWords).default('ByItems'),
@@ -83,10 +94,11 @@ const settingsSchema = z.object({
   defaultCostPerHour: value('DefaultCostPerHour', parseMoney, 'money', notNegativeMoney).optional(),
   projectRevenueAccount: value('ProjectRevenueAccount', parseText, 'text').default('Professional Services'),
   agreementRevenueAccount: value('AgreementRevenueAccount', parseText, 'text').default('Managed Services'),
-  lowBalanceHours: value('LowBalanceHours', parseDuration, 'duration', notNegative).optional(),
-  roundUpMinutes: value('RoundUpMinutes', parseNumber, 'number', notNegative).optional(),
-  minimumMinutes: value('MinimumMinutes', parseNumber, 'number', notNegative).optional(),
+  lowBalanceHours: value('LowBalanceHours', parseDuration, 'duration', hoursUpToLimit(notNegative)).optional(),
+  roundUpMinutes: value('RoundUpMinutes', parseNumber, 'number', minutesUpToLimit).optional(),
+  minimumMinutes: value('MinimumMinutes', parseNumber, 'number', minutesUpToLimit).optional(),
   billingPeriodDays: value('BillingPeriodDays', parseInteger, 'integer', positive).default(30),
+  maxHoursPerEntry: value('MaxHoursPerEntry', parseDuration, 'duration', hoursUpToLimit(positive)).default(DEFAULT_MAX_HOURS_PER_ENTRY * 3600),
 });
 
 type SettingField = keyof z.infer<typeof settingsSchema>;
@@ -106,6 +118,7 @@ const SETTING_NAMES: Record<SettingField, string> = {
   roundUpMinutes: 'RoundUpMinutes',
   minimumMinutes: 'MinimumMinutes',
   billingPeriodDays: 'BillingPeriodDays',
+  maxHoursPerEntry: 'MaxHoursPerEntry',
 };
 const FIELD_BY_KEY = new Map<string, SettingField>(
   (Object.keys(SETTING_NAMES) as SettingField[]).map((field) => [headerKey(SETTING_NAMES[field]), field]),
@@ -144,11 +157,30 @@ export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
     if (!isBlank(cell)) values[field] = cell;
   }
   const result = settingsSchema.safeParse(values);
-  if (result.success) return result.data;
+  if (result.success) {
+    const sheetNameProblem = invoiceSheetNameProblem(result.data.invoicePrefix, result.data.invoiceNumberWidth);
+    if (sheetNameProblem === undefined) return result.data;
+    // On the prefix's Value cell; with the default prefix, on the width's.
+    const field: SettingField = rowOf.has('invoicePrefix') ? 'invoicePrefix' : 'invoiceNumberWidth';
+    const r = rowOf.get(field)!;
+    reader.report('BAD_SETTING', r, cValue, sheetNameProblem, reader.valueAt(r, cValue), SETTING_NAMES[field]);
+    return defaultSettings();
+  }
   for (const issue of result.error.issues) {
     const field = issue.path[0] as SettingField;
     const r = rowOf.get(field)!;
     reader.report('BAD_SETTING', r, cValue, issue.message, reader.valueAt(r, cValue), SETTING_NAMES[field]);
   }
   return defaultSettings();
+}
+
+/**
+ * Invoice sheets are named by their number (prefix + zero-padded sequence): the prefix may
+ * not hold a character Excel refuses in a sheet name, and prefix and width together may not
+ * pass Excel's 31 characters.
+ */
+function invoiceSheetNameProblem(prefix: string, width: number): string | undefined {
+  if (/[:\\/?*[\]]/.test(prefix) || prefix.startsWith("'")) return sentences.invoicePrefixCharacters(prefix);
+  if (prefix.length + width > MAX_SHEET_NAME) return sentences.invoiceSheetNameTooLong(prefix, width, MAX_SHEET_NAME);
+  return undefined;
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_HOURS_PER_ENTRY } from './bounds';
+import { excelNumber } from './cellParsers';
 import { sentences } from './issueCatalogue';
 import { KeyCache } from './keyCache';
 import type { AgreementKey, NodeKey, PersonKey, TimeEntry } from './model';
@@ -11,8 +13,9 @@ import type { TableReader } from './tableReader';
  * row without issues. NodeId and Agreement are kept as written with their keys even when
  * they name nothing: the engine reports those as UnknownNode / UnknownAgreement exceptions.
  */
-export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContext): TimeEntry[] {
+export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContext, maxSecondsPerEntry = DEFAULT_MAX_HOURS_PER_ENTRY * 3600): TimeEntry[] {
   if (!reader) return [];
+  const maxHours = String(excelNumber(maxSecondsPerEntry / 3600));
   const cId = reader.column('EntryId', true);
   const cDate = reader.column('Date', true);
   const cPerson = reader.column('Person', true);
@@ -43,7 +46,11 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     } else if (nodeId === undefined && agreementId === undefined && reader.isBlankCell(r, cNode) && reader.isBlankCell(r, cAgreement) && (cNode >= 0 || cAgreement >= 0)) {
       reader.report('REQUIRED', r, cNode >= 0 ? cNode : cAgreement, sentences.nodeOrAgreement());
     }
-    const seconds = reader.duration(row, r, cHours, true, 'positive');
+    let seconds = reader.duration(row, r, cHours, true, 'positive');
+    if (seconds !== undefined && seconds > maxSecondsPerEntry) {
+      reader.report('TOO_LARGE', r, cHours, sentences.hoursPerEntry(row[cHours], maxHours));
+      seconds = undefined;
+    }
     const category = reader.text(row, r, cCategory);
     const comment = reader.text(row, r, cComment);
     const billable = reader.boolean(row, r, cBillable, true);

@@ -25,6 +25,7 @@ import {
   type EnumWords,
   type Parsed,
 } from './cellParsers';
+import { isMoneyInRange, MAX_DURATION_SECONDS, MAX_HOURS } from './bounds';
 import type { IdIndex } from './idIndex';
 import type { InputIssue, IssueCode } from './inputIssue';
 import { sentences, type FormatKind } from './issueCatalogue';
@@ -206,16 +207,30 @@ export class TableReader {
     return this.settle<Day>(parsed, row, index, column, required, 'BAD_DATE', 'date');
   }
 
+  /** A duration in whole seconds, at most MAX_HOURS (bounds.ts: beyond it the engine's 32-bit seconds would wrap). */
   duration(row: Row, index: number, column: number, required = false, sign: Sign = 'notNegative'): Seconds | undefined {
     const parsed = column < 0 ? null : parseDuration(row[column]);
-    if (typeof parsed === 'number') return this.checkSign(parsed, sign, index, column) ? parsed : undefined;
+    if (typeof parsed === 'number') {
+      if (!this.checkSign(parsed, sign, index, column)) return undefined;
+      if (Math.abs(parsed) > MAX_DURATION_SECONDS) {
+        this.report('TOO_LARGE', index, column, sentences.tooManyHours(this.columnName(column), row[column], MAX_HOURS));
+        return undefined;
+      }
+      return parsed;
+    }
     return this.settle<Seconds>(parsed, row, index, column, required, 'BAD_DURATION', 'duration');
   }
 
+  /** An amount, below MONEY_LIMIT in absolute value (bounds.ts). */
   money(row: Row, index: number, column: number, required = false, sign: Sign = 'notNegative'): Decimal | undefined {
     const parsed = this.settle(column < 0 ? null : parseMoney(row[column]), row, index, column, required, 'BAD_MONEY', 'money');
     if (parsed === undefined) return undefined;
-    return this.checkSign(parsed.toNumber(), sign, index, column) ? parsed : undefined;
+    if (!this.checkSign(parsed.toNumber(), sign, index, column)) return undefined;
+    if (!isMoneyInRange(parsed)) {
+      this.report('TOO_LARGE', index, column, sentences.tooMuchMoney(this.columnName(column), row[column]));
+      return undefined;
+    }
+    return parsed;
   }
 
   /** A percent between 0 % and 100 % (progress, tax rate, share of a budget). */
@@ -229,9 +244,17 @@ export class TableReader {
     return parsed;
   }
 
-  number(row: Row, index: number, column: number, required = false, sign: Sign = 'notNegative'): number | undefined {
+  /** A number; with `max`, one above it is TOO_LARGE. */
+  number(row: Row, index: number, column: number, required = false, sign: Sign = 'notNegative', max?: number): number | undefined {
     const parsed = column < 0 ? null : parseNumber(row[column]);
-    if (typeof parsed === 'number') return this.checkSign(parsed, sign, index, column) ? parsed : undefined;
+    if (typeof parsed === 'number') {
+      if (!this.checkSign(parsed, sign, index, column)) return undefined;
+      if (max !== undefined && parsed > max) {
+        this.report('TOO_LARGE', index, column, sentences.numberTooLarge(this.columnName(column), row[column], max));
+        return undefined;
+      }
+      return parsed;
+    }
     return this.settle<number>(parsed, row, index, column, required, 'BAD_NUMBER', 'number');
   }
 
