@@ -26,6 +26,7 @@ import { readCell } from './readCellValue';
 import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
 import { StylePool } from './stylePool';
+import { columnWidth } from './columnWidths';
 
 /** exceljs's table model, as it holds it after loading a file or `addTable`. */
 interface TableModel {
@@ -438,7 +439,7 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     this.tableList = undefined;
     table.columns.forEach((c, i) => {
-      sheet.getColumn(i + 1).width = Math.max(12, c.header.length + 4);
+      sheet.getColumn(i + 1).width = columnWidth(c.header, c.numFmt, rows, i);
       if (!c.numFmt) return;
       const change = numFmtChange(c.numFmt);
       for (let r = 0; r < rows.length; r++) {

@@ -1,0 +1,44 @@
+/**
+ * Widths of the columns of a table the tool creates, so every value shows whole: the
+ * longest of the header (plus room for its filter button) and the values as their number
+ * format shows them. In Excel's unit, about one character of the default font.
+ */
+import { DATE_FORMAT, HOURS_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from '../engine/resultTables';
+
+/** No column narrower: a short header still gets room for its filter button. */
+export const MIN_WIDTH = 10;
+/** No column wider: a long description spills over rather than push the table off the screen. */
+export const MAX_WIDTH = 60;
+/** The filter button takes about three characters of the header cell. */
+const FILTER_BUTTON = 3;
+/** Room either side of a value. */
+const PADDING = 2;
+
+const moneyText = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** How many characters a value takes as Excel shows it in this format. */
+export function shownLength(value: OutputCell, numFmt?: string): number {
+  if (value === null) return 0;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 7;
+    if (numFmt === MONEY_FORMAT) return moneyText.format(value).length;
+    if (numFmt === HOURS_FORMAT) return value.toFixed(2).length;
+    if (numFmt === DATE_FORMAT) return 10;
+    if (numFmt === PERCENT_FORMAT) return `${Math.round(value * 100)}%`.length;
+    return String(value).length;
+  }
+  let longest = 0;
+  for (const line of value.split('\n')) longest = Math.max(longest, line.length);
+  return longest;
+}
+
+/** The width of one column: header and every value shown whole, within MIN_WIDTH..MAX_WIDTH. */
+export function columnWidth(header: string, numFmt: string | undefined, rows: readonly (readonly OutputCell[])[], column: number): number {
+  let widest = header.length + FILTER_BUTTON;
+  for (const row of rows) {
+    const length = shownLength(row[column] ?? null, numFmt);
+    if (length > widest) widest = length;
+  }
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + PADDING));
+}
