@@ -10,6 +10,7 @@ import type { BillingResult } from '../engine/billingResult';
 import { dayFromIso, dayFromParts, isoFromDay, type Day } from '../engine/day';
 import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells } from '../engine/projects/createProject';
 import { runBilling } from '../engine/runBilling';
+import { backdatedAfter } from '../engine/ledger/invoiceSequence';
 import { WorkbookWriteError } from '../engine/workbookPort';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import type { InputIssue } from '../schema/inputIssue';
@@ -81,12 +82,14 @@ function billedOutcome(result: BillingResult): RibbonOutcome {
       detail: `The Preview sheets show them${exceptions > 0 ? `, and ${plural(exceptions, 'time entry exception')}` : ''}. Nothing was numbered or marked.`,
     };
   }
+  const warnings = result.warnings ?? [];
+  const changed = warnings.length === 0 ? '' : ` ${warnings.length} billed ${warnings.length === 1 ? 'entry' : 'entries'} changed after billing; the first: ${warnings[0].message}.`;
   return {
-    kind: exceptions > 0 ? 'warning' : 'success',
+    kind: exceptions > 0 || warnings.length > 0 ? 'warning' : 'success',
     title: count === 0 ? `Nothing to bill as of ${date}` : `Billed ${plural(count, 'invoice')}${range} as of ${date}`,
-    detail: exceptions > 0
+    detail: (exceptions > 0
       ? `${plural(exceptions, 'time entry exception')} could not be billed: see BillingExceptions (their rows are filled red in TimeEntries).`
-      : 'Every billable entry found its line item. Invoices and InvoiceLines hold the register.',
+      : 'Every billable entry found its line item. Invoices and InvoiceLines hold the register.') + changed,
   };
 }
 
@@ -106,6 +109,15 @@ export async function billFromRibbon(host: RibbonHost, preview: boolean): Promis
   const billingDate = await billingDateOf(book, host);
   const checked = await checkedWorkbook(book);
   if (!checked.workbook) return checked.outcome;
+  // Dates never go backwards with numbers (billing-rules section 8); a preview numbers nothing.
+  const later = preview ? undefined : backdatedAfter(checked.workbook, billingDate);
+  if (later !== undefined) {
+    return {
+      kind: 'error',
+      title: `Not billed: ${isoFromDay(billingDate)} is before the last invoice`,
+      detail: `${later.invoiceNo} is dated ${isoFromDay(later.date)}; new invoices would be numbered after it but dated before it. Bill on or after ${isoFromDay(later.date)}. Nothing was written.`,
+    };
+  }
   const result = runBilling(checked.workbook, { billingDate, preview });
   await book.writeResult(result);
   return billedOutcome(result);

@@ -142,3 +142,18 @@ test('Create project with no Orders row selected asks for one and writes nothing
   expect(fake.table('ProjectTree')!.rowCount).toBe(rowsBefore);
   expect(ribbon.panes).toBe(1);
 });
+
+test('Generate invoices dated before the last invoice is refused in one sentence and writes nothing; a preview is not', async () => {
+  const fake = await fakeFromXlsx(await billingWorkbook());
+  await ribbonOn(fake, '2025-01-31').click('generateInvoices');
+  const back = ribbonOn(fake, '2025-01-20');
+  await back.click('generateInvoices');
+  expect(back.outcomes).toEqual([{
+    kind: 'error',
+    title: 'Not billed: 2025-01-20 is before the last invoice',
+    detail: 'INV-00008 is dated 2025-01-31; new invoices would be numbered after it but dated before it. Bill on or after 2025-01-31. Nothing was written.',
+  }]);
+  expect(fake.table('Invoices')!.rowCount).toBe(2);
+  await back.click('previewInvoices');
+  expect(back.outcomes[1].kind).not.toBe('error');
+});
