@@ -12,6 +12,7 @@ import {
   type OutputTable,
 } from '../engine/resultTables';
 import type { InvoiceNoUpdate } from '../engine/billingResult';
+import { columnWidth } from '../engine/tableColumnWidths';
 import { WorkbookWriteError } from '../engine/workbookPort';
 import { columnLetters, headerKey, type RawTable } from '../schema/rawTable';
 import { dataRowCount, firstDataRow, type TableShape } from './readTables';
@@ -299,6 +300,8 @@ export function createTableSteps(sheetName: string, tableName: string, table: Ou
   }];
   steps.push(...blockSteps(sheetName, 0, 0, values));
   if (formats) steps.push(...blockSteps(sheetName, 1, 0, rows.map((r) => r.map(() => null)), formats));
+  // Wide enough for header and values, as the file adapter makes them (tableColumnWidths.ts).
+  const columnWidths = table.columns.map((c, i) => pointsForCharacters(columnWidth(c.header, c.numFmt, rows, i)));
   steps.push({
     bytes: CALL_OVERHEAD_BYTES * (3 + width),
     queue: (context) => {
@@ -306,8 +309,8 @@ export function createTableSteps(sheetName: string, tableName: string, table: Ou
       const created = sheet.tables.add(a1(0, 0, rows.length + 1, width), true);
       created.name = tableName;
       created.style = 'TableStyleMedium2';
-      table.columns.forEach((c, i) => {
-        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsForCharacters(Math.max(12, c.header.length + 4));
+      columnWidths.forEach((points, i) => {
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = points;
       });
     },
   });

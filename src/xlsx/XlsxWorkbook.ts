@@ -26,7 +26,7 @@ import { readCell } from './readCellValue';
 import { bytesForExcelJs, readTableParts, type TablePart } from './tableParts';
 import { findUnsupportedParts, type UnsupportedPart } from './findUnsupportedParts';
 import { StylePool } from './stylePool';
-import { columnWidth } from './columnWidths';
+import { columnWidth } from '../engine/tableColumnWidths';
 
 /** exceljs's table model, as it holds it after loading a file or `addTable`. */
 interface TableModel {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
-import { columnWidth, MAX_WIDTH, MIN_WIDTH, shownLength } from '../../src/xlsx/columnWidths';
+import { columnWidth, MAX_WIDTH, MIN_WIDTH, shownLength } from '../../src/engine/tableColumnWidths';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
 import { dayFromIso } from '../../src/engine/day';

@@ -3,7 +3,7 @@
  * longest of the header (plus room for its filter button) and the values as their number
  * format shows them. In Excel's unit, about one character of the default font.
  */
-import { DATE_FORMAT, HOURS_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from '../engine/resultTables';
+import { DATE_FORMAT, HOURS_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from './resultTables';
 
 /** No column narrower: a short header still gets room for its filter button. */
 export const MIN_WIDTH = 10;
