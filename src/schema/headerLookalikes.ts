@@ -13,11 +13,12 @@
  * A header is never flagged when the column it looks like is in the table as well: then it
  * cannot be a misspelling that loses that column, and is taken as the user's own.
  */
+import { INVOICE_ENTRIES_COLUMNS, INVOICE_LINES_COLUMNS, INVOICES_COLUMNS } from '../engine/resultTables';
 import { sentences } from './issueCatalogue';
 import { cellAddress, headerKey } from './rawTable';
 import type { TableReader } from './tableReader';
 
-/** Every column the contract names, per table it reads (workbook.md; Invoices and InvoiceLines as the engine writes them). */
+/** Every column the contract names, per table it reads (workbook.md; the registers as the engine writes them). */
 export const CONTRACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   Settings: ['Setting', 'Value'],
   People: ['Person', 'CostPerHour'],
@@ -39,14 +40,10 @@ export const CONTRACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   ],
   AgreementAdditions: ['AgreementId', 'Date', 'Hours', 'Rate', 'Note', 'InvoiceNo'],
   PaymentPlan: ['OrderId', 'DueDate', 'Amount', 'Percent', 'Description', 'InvoiceNo'],
-  Invoices: [
-    'InvoiceNo', 'Date', 'Customer', 'Source', 'Kind', 'Net', 'Tax', 'Gross', 'Currency', 'DueDate', 'PeriodFrom', 'PeriodTo',
-    'BuyerReference', 'Status', 'EInvoice',
-  ],
-  InvoiceLines: [
-    'InvoiceNo', 'Row', 'Description', 'Item', 'Person', 'Quantity', 'UnitPrice', 'Amount', 'RevenueAccount', 'Source',
-    'LineItem', 'EntryIds',
-  ],
+  // The registers as the engine writes them, so the lists follow the engine.
+  Invoices: INVOICES_COLUMNS.map((c) => c.header),
+  InvoiceLines: INVOICE_LINES_COLUMNS.map((c) => c.header),
+  InvoiceEntries: INVOICE_ENTRIES_COLUMNS.map((c) => c.header),
 };
 
 /**
