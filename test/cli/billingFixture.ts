@@ -16,6 +16,8 @@ const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 export interface FixtureOptions {
   /** Rows of TimeEntries: EntryId, Date, Person, NodeId, Hours, Comment, MyNote. */
   timeEntries?: Row[];
+  /** Headers of TimeEntries, in place of the seven above (to misspell or rename one). */
+  timeHeaders?: string[];
 }
 
 /**
@@ -36,7 +38,7 @@ export async function billingWorkbook(options: FixtureOptions = {}): Promise<Buf
     ['P1', null, 'Acme project', 'MainProject', 'O-1', null, 'InProgress', 0.5],
     ['N1', 'P1', 'Consulting', 'WorkPackage', 'O-1', 'O-1/1', 'InProgress', 0.5],
   ]);
-  table(wb.addWorksheet('Time'), 'TimeEntries', 'B4', ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'Comment', 'MyNote'],
+  table(wb.addWorksheet('Time'), 'TimeEntries', 'B4', options.timeHeaders ?? ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'Comment', 'MyNote'],
     options.timeEntries ?? [
       ['E1', utc('2025-01-02'), 'Anna', 'N1', 2, 'analysis', 'mine'],
       ['E2', utc('2025-01-03'), 'Ben', 'N1', 1.5, 'workshop', null],
