@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-export async function unreadableReason(bytes: Buffer): Promise<string> {
+export async function unreadableReason(bytes: Uint8Array): Promise<string> {
   if (bytes.length === 0) return 'the file is empty';
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
     return 'it is a password-protected workbook or an old .xls file; save it from Excel as an .xlsx workbook without a password';
