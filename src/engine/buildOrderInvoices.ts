@@ -142,6 +142,10 @@ interface GroupedTransactions {
   separateRow: Uint8Array;
   verdict: Uint8Array;
   id: string[];
+  /** The entry's recorded seconds, date and node, for InvoiceEntries (the ledger). */
+  recorded: Int32Array;
+  date: Int32Array;
+  node: (string | undefined)[];
 }
 
 /** What a row needs of each line item, computed once per line. */
@@ -300,10 +304,10 @@ export function buildOrderInvoices(
       source: orders[facts.order].id,
       lineItem: undefined,
       entryIds: [entryId],
-      entrySeconds: [0],
-      entryRecorded: [entries[ei].seconds],
-      entryDates: [entries[ei].date],
-      entryNodes: [entries[ei].nodeId],
+      entrySeconds: [],
+      entryRecorded: [],
+      entryDates: [],
+      entryNodes: [],
     });
     return sums.add(ei);
   };
@@ -423,7 +427,7 @@ export function buildOrderInvoices(
     const g: GroupedTransactions = {
       t: new Int32Array(size), line: new Int32Array(size), entry: new Int32Array(size), seconds: new Int32Array(size),
       person: new Int32Array(size), row: new Int32Array(size), separateRow: new Uint8Array(size), verdict: new Uint8Array(size),
-      id: new Array<string>(size),
+      id: new Array<string>(size), recorded: new Int32Array(size), date: new Int32Array(size), node: new Array<string | undefined>(size),
     };
     const { t: gT, line: gLine, entry: gEntry, seconds: gSeconds, person: gPerson, row: gRow, separateRow: gSeparate, verdict: gVerdict, id: gId } = g;
     for (let t = 0; t < tx.count; t++) {
@@ -441,7 +445,14 @@ export function buildOrderInvoices(
     }
     // Ids read in a loop of their own: independent reads of scattered entries overlap there,
     // unlike inside pass 2.
-    for (let k = 0; k < size; k++) gId[k] = entries[gEntry[k]].id;
+    const { recorded: gRecorded, date: gDate, node: gNode } = g;
+    for (let k = 0; k < size; k++) {
+      const entry = entries[gEntry[k]];
+      gId[k] = entry.id;
+      gRecorded[k] = entry.seconds;
+      gDate[k] = entry.date;
+      gNode[k] = entry.nodeId;
+    }
     return g;
   })();
 
@@ -450,6 +461,7 @@ export function buildOrderInvoices(
     builders.fill(undefined);
     sums.clear();
     const { line: txLine, entry: txEntry, seconds: txSeconds, person: txPerson, separateRow: txSeparate, row: txRow, verdict: txVerdict, id: txId } = grouped;
+    const { recorded: txRecorded, date: txDate, node: txNode } = grouped;
     for (let k = 0; k < txLine.length; k++) {
       const verdict = txVerdict[k];
       if (verdict !== VERDICT_CODE.bill && verdict !== VERDICT_CODE.wait) continue;
@@ -484,14 +496,17 @@ export function buildOrderInvoices(
       const row = builder.rows[slot - builder.firstSlot];
       if (sums.lastEntry[slot] !== ei) {
         row.entryIds.push(txId[k]);
-        row.entrySeconds!.push(seconds);
-        const entry = entries[ei];
-        row.entryRecorded!.push(entry.seconds);
-        row.entryDates!.push(entry.date);
-        row.entryNodes!.push(entry.nodeId);
         sums.lastEntry[slot] = ei;
+      }
+      // The ledger's facts of each listed entry (a new row lists its first entry already).
+      const billed = row.entrySeconds!;
+      if (billed.length < row.entryIds.length) {
+        billed.push(seconds);
+        row.entryRecorded!.push(txRecorded[k]);
+        row.entryDates!.push(txDate[k]);
+        row.entryNodes!.push(txNode[k]);
       } else {
-        row.entrySeconds![row.entrySeconds!.length - 1] += seconds;
+        billed[billed.length - 1] += seconds;
       }
       if (builder.lastSettled !== ei) {
         builder.settles.push(txRow[k]);

@@ -28,8 +28,15 @@ export function highestShownSequence(book: BillingWorkbook): number {
   for (const l of book.issuedInvoiceLines) see(l.invoiceNo);
   for (const e of book.issuedInvoiceEntries ?? []) see(e.invoiceNo);
   for (const sheet of book.sheets ?? []) see(sheet);
+  // A million marks name a few thousand invoices, mostly in runs: look at each new text once.
   const entries = book.timeEntries;
-  for (let i = 0; i < entries.length; i++) if (entries[i].invoiceNo !== undefined) see(entries[i].invoiceNo);
+  let last: string | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const mark = entries[i].invoiceNo;
+    if (mark === undefined || mark === last) continue;
+    last = mark;
+    see(mark);
+  }
   for (const a of book.agreements) see(a.invoiceNo);
   for (const a of book.additions) see(a.invoiceNo);
   for (const p of book.installments) see(p.invoiceNo);
