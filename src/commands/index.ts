@@ -14,4 +14,7 @@ const actions = ribbonActions({
   showPane: () => Office.addin.showAsTaskpane(),
 });
 
-for (const id of RIBBON_ACTION_IDS) Office.actions.associate(id, actions[id]);
+// Outside Excel (the pane's file mode in a plain browser, or office.js absent) there is no ribbon.
+if (typeof Office !== 'undefined' && Office.actions) {
+  for (const id of RIBBON_ACTION_IDS) Office.actions.associate(id, actions[id]);
+}

@@ -1,10 +1,14 @@
 /**
- * The task pane bundle: renders the pane into taskpane.html once Office is ready, in Fluent's
- * light or dark theme to match Office's.
+ * The task pane bundle. Inside Excel it bills the open workbook; where Office reports no
+ * host (a plain browser), or office.js did not load at all, it is the file mode: the same
+ * pane over an .xlsx opened from disk. Fluent's light or dark theme follows Office's theme
+ * (or the browser's preference outside Office); its base font is Segoe UI, Office's own.
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { OutcomePane } from './OutcomePane';
+import { BillingPane } from './components/BillingPane';
+import { excelSource } from './source/excelSource';
+import type { WorkbookSource } from './source/WorkbookSource';
 
 /** Office's theme is dark when its body background is; outside Office, the browser's preference decides. */
 function prefersDark(): boolean {
@@ -18,14 +22,28 @@ function prefersDark(): boolean {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
-function render(): void {
+/** The open workbook when Office runs the page inside Excel; undefined in a plain browser. */
+async function excelWorkbook(): Promise<WorkbookSource | undefined> {
+  if (typeof Office === 'undefined') return undefined;
+  const info = await Office.onReady();
+  return info.host === Office.HostType.Excel ? excelSource((batch) => Excel.run(batch)) : undefined;
+}
+
+async function render(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
+  let excel: WorkbookSource | undefined;
+  try {
+    excel = await excelWorkbook();
+  } catch (error) {
+    console.warn('PSA Billing: Office did not start; the pane works on workbook files', error);
+  }
+  document.documentElement.dataset.psaMode = excel ? 'excel' : 'file';
   createRoot(container).render(
     <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-      <OutcomePane />
+      <BillingPane excel={excel} />
     </FluentProvider>,
   );
 }
 
-void Office.onReady(render);
+void render();

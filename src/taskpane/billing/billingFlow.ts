@@ -1,0 +1,152 @@
+/**
+ * The pane's billing run as a small state machine: idle → reading → checking → billing →
+ * writing → done, or failed (input errors, or a write refused or cut off). It is plain
+ * TypeScript over a WorkbookSource, so it is tested in Node against the fake Excel.
+ *
+ * Generate after a preview issues exactly what the preview showed: it reads the tables
+ * again and bills them only if they are the same as the preview read (the Preview sheets'
+ * own tables aside) and the billing date is the same. Otherwise it issues nothing, previews
+ * again and says why.
+ */
+import type { BillingResult } from '../../engine/billingResult';
+import { isoFromDay, type Day } from '../../engine/day';
+import { runBilling } from '../../engine/runBilling';
+import { WorkbookWriteError } from '../../engine/workbookPort';
+import type { InputIssue } from '../../schema/inputIssue';
+import type { BillingWorkbook } from '../../schema/model';
+import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
+import type { WorkbookSource } from '../source/WorkbookSource';
+import { tablesFingerprint } from './tablesFingerprint';
+
+export type BillingAction = 'preview' | 'generate';
+export type BillingPhase = 'reading' | 'checking' | 'billing' | 'writing';
+
+export interface PhaseProgress {
+  done: number;
+  total: number;
+  /** What is counted: `rows`, `time entries`, `agreements`. */
+  unit: string;
+  /** The engine's step, when billing: `matching`, `agreements`. */
+  step?: string;
+}
+
+export interface BilledRun {
+  result: BillingResult;
+  /** The checked tables the run billed: the result view looks entries up in them. */
+  workbook: BillingWorkbook;
+  fingerprint: string;
+  /** Said above the result, e.g. why Generate previewed again instead of issuing. */
+  notice?: string;
+}
+
+export type BillingState =
+  | { status: 'idle' }
+  | { status: BillingPhase; action: BillingAction; progress?: PhaseProgress; wait?: string }
+  | { status: 'done'; action: BillingAction; run: BilledRun }
+  | { status: 'failed'; action: BillingAction; message: string; issues: InputIssue[] };
+
+/** What a preview showed, kept for the Generate that follows it. */
+export interface PreviewMemo {
+  fingerprint: string;
+  billingDate: Day;
+  invoiceKeys: string[];
+}
+
+export function previewMemo(run: BilledRun): PreviewMemo {
+  return { fingerprint: run.fingerprint, billingDate: run.result.billingDate, invoiceKeys: invoiceKeys(run.result) };
+}
+
+/** An invoice as a preview shows it, without its number (a preview consumes none). */
+function invoiceKeys(result: BillingResult): string[] {
+  return result.invoices.map((i) => [i.customer, i.source, i.kind, i.currency, i.net.toFixed(2), i.gross.toFixed(2), i.rows.length].join('|'));
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const ENGINE_UNITS: Record<string, string> = { matching: 'time entries', agreements: 'agreements' };
+
+export interface BillingRequest {
+  action: BillingAction;
+  billingDate: Day;
+  /** The preview this Generate follows, if the last run was one. */
+  lastPreview?: PreviewMemo;
+}
+
+/**
+ * Runs one Preview or Generate, telling every state on the way through `report`; returns
+ * the final one. A failure of the workbook (a write refused, the connection lost) ends in
+ * `failed` with its sentence; it does not throw.
+ */
+export async function runBillingFlow(source: WorkbookSource, request: BillingRequest, report: (state: BillingState) => void): Promise<BillingState> {
+  let action = request.action;
+  let current: BillingState = { status: 'reading', action };
+  const tell = (state: BillingState): void => {
+    current = state;
+    report(state);
+  };
+  const session = source.session({
+    onRowsRead: (done, total) => {
+      if (current.status === 'reading') tell({ status: 'reading', action, progress: { done, total, unit: 'rows' } });
+    },
+    onWait: (message) => {
+      if (current.status !== 'done' && current.status !== 'failed' && current.status !== 'idle') tell({ ...current, wait: message });
+    },
+  });
+  try {
+    tell({ status: 'reading', action });
+    const raw = await session.readTables();
+    tell({ status: 'checking', action });
+    await nextTask();
+    const { workbook, issues } = readBillingWorkbook(raw);
+    if (!workbook || issues.length > 0) {
+      const final: BillingState = {
+        status: 'failed',
+        action,
+        issues,
+        message: `${plural(issues.length, 'input error')} to fix: nothing is written until every one is fixed.`,
+      };
+      tell(final);
+      return final;
+    }
+    const fingerprint = tablesFingerprint(raw);
+    let notice: string | undefined;
+    const memo = request.lastPreview;
+    if (action === 'generate' && memo) {
+      if (memo.fingerprint !== fingerprint) {
+        action = 'preview';
+        notice = 'The tables changed since the preview, so nothing was issued. This is a new preview of the tables as they are now: check it, then Generate again.';
+      } else if (memo.billingDate !== request.billingDate) {
+        action = 'preview';
+        notice = `The billing date changed since the preview (it was ${isoFromDay(memo.billingDate)}), so nothing was issued. This is a new preview as of ${isoFromDay(request.billingDate)}: check it, then Generate again.`;
+      }
+    }
+    tell({ status: 'billing', action });
+    await nextTask();
+    const result = runBilling(workbook, {
+      billingDate: request.billingDate,
+      preview: action === 'preview',
+      onProgress: (step, done, total) => tell({ status: 'billing', action, progress: { done, total, unit: ENGINE_UNITS[step] ?? 'items', step } }),
+    });
+    if (action === 'generate' && memo && invoiceKeys(result).join('\n') !== memo.invoiceKeys.join('\n')) {
+      // Same tables, same date: the engine gives the same invoices. If not, issue nothing.
+      throw new Error('The invoices to issue differ from the preview although the tables did not change; nothing was written.');
+    }
+    tell({ status: 'writing', action });
+    await session.writeResult(result);
+    const final: BillingState = { status: 'done', action, run: { result, workbook, fingerprint, notice } };
+    tell(final);
+    return final;
+  } catch (error) {
+    let message = error instanceof Error ? error.message : String(error);
+    if (current.status === 'writing' && action === 'generate' && !(error instanceof WorkbookWriteError)) {
+      message += ' If the Invoices register now lists invoices whose time shows no InvoiceNo, read "A run cut off" in the add-in\'s help before billing again.';
+    }
+    const final: BillingState = { status: 'failed', action, issues: [], message };
+    tell(final);
+    return final;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The task pane: billing date, Preview and Generate invoices, the run's progress, input
+ * errors or the result, and Create project. It works on whatever WorkbookSource it is
+ * given (the open workbook inside Excel, or a file opened in the browser) and never calls
+ * Office itself.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { dayFromIso } from '../../engine/day';
+import type { BillingState } from '../billing/billingFlow';
+import { useBilling } from '../hooks/useBilling';
+import { useBillingDate } from '../hooks/useBillingDate';
+import { useCreateProject } from '../hooks/useCreateProject';
+import { lastOutcome, subscribeOutcome } from '../ribbonOutcome';
+import type { WorkbookSource } from '../source/WorkbookSource';
+import { CreateProjectSection } from './CreateProjectSection';
+import { InputErrorList } from './InputErrorList';
+import { downloadWorkbook, OpenWorkbook } from './OpenWorkbook';
+import { phaseSentence, ProgressStatus } from './ProgressStatus';
+import { resultSentence, ResultView } from './ResultView';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    maxWidth: '48rem',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+/** What the live region says about the run: its phase while it works, then its outcome. */
+function announcement(state: BillingState): string {
+  switch (state.status) {
+    case 'idle':
+      return '';
+    case 'done':
+      return `${state.run.notice ? `${state.run.notice} ` : ''}${resultSentence(state.run.result)}`;
+    case 'failed':
+      return state.message;
+    default:
+      return phaseSentence(state);
+  }
+}
+
+export interface BillingPaneProps {
+  /** Inside Excel: the open workbook. In file mode: undefined, and the pane offers Open workbook. */
+  excel?: WorkbookSource;
+}
+
+export function BillingPane({ excel }: BillingPaneProps) {
+  const styles = useStyles();
+  const [file, setFile] = useState<WorkbookSource | undefined>(undefined);
+  const source = excel ?? file;
+  const isFileMode = excel === undefined;
+  const billing = useBilling(source);
+  const date = useBillingDate(source);
+  const project = useCreateProject(source);
+  const ribbon = useSyncExternalStore(subscribeOutcome, lastOutcome);
+  const [fileChanged, setFileChanged] = useState(false);
+  const { state } = billing;
+
+  useEffect(() => setFileChanged(false), [file]);
+  useEffect(() => {
+    if ((state.status === 'done' && !state.run.result.preview) || project.state.status === 'added') setFileChanged(true);
+  }, [state, project.state]);
+
+  const billingDay = dayFromIso(date.iso);
+  const canRun = source !== undefined && billingDay !== undefined && !billing.isBusy;
+  const run = (action: 'preview' | 'generate') => {
+    if (billingDay !== undefined) void billing.start(action, billingDay);
+  };
+  const issues = state.status === 'failed' ? state.issues : [];
+  const orderIds = state.status === 'done' ? state.run.workbook.orders.map((o) => o.id) : [];
+  const download = isFileMode && file && fileChanged
+    ? <div className={styles.buttons}><Button appearance="primary" onClick={() => void downloadWorkbook(file)}>Download billed workbook</Button></div>
+    : undefined;
+
+  return (
+    <main className={styles.pane}>
+      <header className={styles.header}>
+        <Title2 as="h1">PSA Billing</Title2>
+        <Caption1 className={styles.subtitle}>
+          {source ? source.name : 'No workbook open'}{isFileMode ? ' · in your browser' : ''}
+        </Caption1>
+      </header>
+
+      {issues.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Nothing is written while the workbook has input errors:</MessageBarTitle>
+            fix the {issues.length === 1 ? 'cell' : `${issues.length} cells`} listed below, then run again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!isFileMode && ribbon && state.status === 'idle' && (
+        <MessageBar intent={ribbon.kind} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{ribbon.title}</MessageBarTitle> {ribbon.detail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {isFileMode && <OpenWorkbook current={file} onOpened={setFile} />}
+      {source?.warnings.map((warning) => (
+        <MessageBar key={warning} intent="warning" layout="multiline">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ))}
+
+      <section className={styles.card} aria-label="Billing">
+        <Field
+          label="Billing date"
+          hint={isFileMode ? 'Bills everything due up to this date.' : 'Bills everything due up to this date. Kept in the workbook: the ribbon bills as of it too.'}
+          validationMessage={billingDay === undefined ? 'Enter a date as YYYY-MM-DD.' : undefined}
+        >
+          <Input type="date" value={date.iso} onChange={(_, data) => date.setIso(data.value)} disabled={source === undefined || billing.isBusy} />
+        </Field>
+        <div className={styles.buttons}>
+          <Button onClick={() => run('preview')} disabled={!canRun}>Preview</Button>
+          <Button appearance="primary" onClick={() => run('generate')} disabled={!canRun}>Generate invoices</Button>
+        </div>
+        {billing.hasPreview && <Caption1>Generate invoices issues exactly what this preview shows, unless the tables change first.</Caption1>}
+        {billing.isBusy && <ProgressStatus state={state} />}
+      </section>
+
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.visuallyHidden}>{announcement(state)}</div>
+
+      {state.status === 'failed' && issues.length === 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{state.action === 'generate' ? 'Generate invoices stopped' : 'Preview stopped'}</MessageBarTitle> {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {issues.length > 0 && (
+        <section aria-label="Input errors">
+          <InputErrorList issues={issues} onSelectCell={source?.selectCell ? (address) => void source.selectCell?.(address) : undefined} />
+        </section>
+      )}
+      {state.status === 'done' && <ResultView run={state.run} sourceKind={source?.kind ?? 'file'} actions={download} />}
+      {state.status !== 'done' && download}
+
+      {source && (
+        <>
+          <Divider />
+          <CreateProjectSection project={project} orderIds={orderIds} disabled={billing.isBusy} />
+        </>
+      )}
+    </main>
+  );
+}

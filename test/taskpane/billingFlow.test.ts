@@ -1,0 +1,91 @@
+/**
+ * The pane's billing state machine over the open workbook (the fake Excel holding the
+ * sample): phases in order, Generate issuing exactly what the preview showed, a change in
+ * between caught, and nothing written while input errors remain.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { dayFromIso } from '../../src/engine/day';
+import { previewMemo, runBillingFlow, type BillingState, type PreviewMemo } from '../../src/taskpane/billing/billingFlow';
+import { excelSource } from '../../src/taskpane/source/excelSource';
+import { fakeFromXlsx } from '../excel/workbookCells';
+import type { FakeExcel } from '../fakeExcel/FakeExcel';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample.xlsx');
+const DATE = dayFromIso('2026-11-30')!;
+
+let bytes: Buffer;
+beforeAll(async () => {
+  bytes = await fs.readFile(SAMPLE);
+});
+
+async function preview(fake: FakeExcel): Promise<PreviewMemo> {
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'preview', billingDate: DATE }, () => undefined);
+  if (final.status !== 'done') throw new Error(`preview ended ${final.status}`);
+  return previewMemo(final.run);
+}
+
+function invoicesOf(state: BillingState): string[] {
+  if (state.status !== 'done') throw new Error(`ended ${state.status}: ${state.status === 'failed' ? state.message : ''}`);
+  return state.run.result.invoices.map((i) => `${i.customer}|${i.source}|${i.gross.toFixed(2)}`);
+}
+
+test('goes through reading, checking, billing and writing, counting the rows it reads', async () => {
+  const fake = await fakeFromXlsx(bytes);
+  const states: BillingState[] = [];
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'preview', billingDate: DATE }, (s) => states.push(s));
+  const phases = states.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
+  expect(phases).toEqual(['reading', 'checking', 'billing', 'writing', 'done']);
+  const counted = states.flatMap((s) => (s.status === 'reading' && s.progress ? [s.progress] : []));
+  const last = counted[counted.length - 1];
+  expect(last.unit).toBe('rows');
+  expect(last.total).toBeGreaterThan(0);
+  expect(last.done).toBe(last.total);
+  expect(final.status).toBe('done');
+});
+
+test('Generate after an unchanged preview issues exactly the invoices the preview showed', async () => {
+  const fake = await fakeFromXlsx(bytes);
+  const memo = await preview(fake);
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: DATE, lastPreview: memo }, () => undefined);
+  expect(final.status === 'done' && final.run.result.preview).toBe(false);
+  expect(final.status === 'done' && final.run.notice).toBeUndefined();
+  const shown = await runBillingFlow(excelSource((await fakeFromXlsx(bytes)).run), { action: 'preview', billingDate: DATE }, () => undefined);
+  expect(invoicesOf(final)).toEqual(invoicesOf(shown));
+  expect(fake.table('Invoices')?.rowCount).toBe(invoicesOf(final).length);
+});
+
+test('Generate after the tables changed issues nothing, previews again and says why', async () => {
+  const fake = await fakeFromXlsx(bytes);
+  const memo = await preview(fake);
+  const entries = fake.table('TimeEntries')!;
+  const hours = entries.headers.findIndex((h) => h.toLowerCase() === 'hours');
+  const top = Number(/(\d+)/.exec(entries.address.split('!')[1])![1]);
+  await fake.userEdit(entries.sheet, `${String.fromCharCode(65 + hours)}${top + 1}`, [[7.25]]);
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: DATE, lastPreview: memo }, () => undefined);
+  expect(final.status === 'done' && final.run.result.preview).toBe(true);
+  expect(final.status === 'done' && final.run.notice).toMatch(/tables changed since the preview, so nothing was issued/);
+  expect(fake.table('Invoices')).toBeUndefined();
+});
+
+test('Generate after the billing date changed previews again as of the new date', async () => {
+  const fake = await fakeFromXlsx(bytes);
+  const memo = await preview(fake);
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: DATE + 1, lastPreview: memo }, () => undefined);
+  expect(final.status === 'done' && final.run.result.preview).toBe(true);
+  expect(final.status === 'done' && final.run.notice).toMatch(/billing date changed since the preview \(it was 2026-11-30\)/);
+});
+
+test('input errors end the run with every issue and nothing written', async () => {
+  const fake = await fakeFromXlsx(bytes);
+  const sheetsBefore = fake.sheetNames();
+  const entries = fake.table('TimeEntries')!;
+  const hours = entries.headers.findIndex((h) => h.toLowerCase() === 'hours');
+  const top = Number(/(\d+)/.exec(entries.address.split('!')[1])![1]);
+  await fake.userEdit(entries.sheet, `${String.fromCharCode(65 + hours)}${top + 1}`, [[-1.5]]);
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: DATE }, () => undefined);
+  expect(final.status).toBe('failed');
+  expect(final.status === 'failed' && final.issues.map((i) => i.cell)).toEqual([`${entries.sheet}!${String.fromCharCode(65 + hours)}${top + 1}`]);
+  expect(final.status === 'failed' && final.message).toBe('1 input error to fix: nothing is written until every one is fixed.');
+  expect(fake.sheetNames()).toEqual(sheetsBefore);
+});
