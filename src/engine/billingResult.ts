@@ -38,12 +38,6 @@ export interface InvoiceRow {
   /** `OrderId/Line` of the line item when the row is for exactly one. */
   lineItem?: string;
   entryIds: string[];
-  /** Per entry of `entryIds` (time rows only): the billable seconds this row billed of it. */
-  entrySeconds?: number[];
-  /** Per entry of `entryIds` (time rows only): its recorded seconds, date and node when billed, which InvoiceEntries keeps. */
-  entryRecorded?: number[];
-  entryDates?: Day[];
-  entryNodes?: (string | undefined)[];
   /**
    * An AsBudgeted row that bills several line items (ByItems, ByGroups, OneRowTotal): what
    * each line item billed. InvoiceLines gets one record per part, so the next run reads what
@@ -62,6 +56,23 @@ export interface InvoiceRowPart {
   amount: Decimal;
 }
 
+/**
+ * What a time invoice billed of each entry, one record per (row, entry), in billing order:
+ * the ledger the InvoiceEntries table keeps (docs/billing-engine.md, "The ledger"). Columns,
+ * not objects: one invoice may bill a million entries.
+ */
+export interface EntryLedger {
+  /** The invoice row (1-based) that billed the entry. */
+  rows: Int32Array;
+  entryIds: string[];
+  /** Billable seconds of the entry on that row. */
+  seconds: Int32Array;
+  /** The entry as it was when billed: recorded seconds, date, node. */
+  recorded: Int32Array;
+  dates: Int32Array;
+  nodes: (string | undefined)[];
+}
+
 export interface Invoice {
   /** Blank in a preview: no numbers are consumed. */
   invoiceNo: string;
@@ -73,6 +84,8 @@ export interface Invoice {
   currency: string;
   taxRate: Decimal;
   rows: InvoiceRow[];
+  /** Time invoices: every billed entry with its row and seconds (absent on prepaid, installment and budget invoices). */
+  entryLedger?: EntryLedger;
   net: Decimal;
   tax: Decimal;
   gross: Decimal;

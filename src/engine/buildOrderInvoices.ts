@@ -15,7 +15,7 @@
  * work happens per transaction.
  */
 import type { BillingWorkbook, InvoiceTimes, Item, ItemKey, LineItem, OrderKey, PersonKey, TimeEntry } from '../schema/model';
-import type { BillingException, BillingOptions, InvoiceNoUpdate, InvoiceRow } from './billingResult';
+import type { BillingException, BillingOptions, EntryLedger, InvoiceNoUpdate, InvoiceRow } from './billingResult';
 import type { DraftInvoice, SettleTarget } from './draftInvoice';
 import { VERDICTS, createBillingGate, orderBillingContext, type BillingDecision, type OrderBillingContext } from './orderBillingGate';
 import { billedByLineItem, budgetParts, budgetRows } from './orders/budgetRows';
@@ -67,6 +67,8 @@ class RowSums {
   line = new Int32Array(1024);
   /** Entry index of the row's last transaction, so each entry is listed once. */
   lastEntry = new Int32Array(1024);
+  /** The ledger record of the row's last entry, -1 before its first transaction. */
+  lastRecord = new Int32Array(1024);
   /** Seconds per further price id, in the order the prices came, per slot. */
   readonly otherPrices = new Map<number, Map<number, number>>();
 
@@ -80,6 +82,7 @@ class RowSums {
     this.person[slot] = -1;
     this.line[slot] = -1;
     this.lastEntry[slot] = entry;
+    this.lastRecord[slot] = -1;
     return slot;
   }
 
@@ -100,6 +103,7 @@ class RowSums {
     this.person = wider(this.person, new Int32Array(size));
     this.line = wider(this.line, new Int32Array(size));
     this.lastEntry = wider(this.lastEntry, new Int32Array(size));
+    this.lastRecord = wider(this.lastRecord, new Int32Array(size));
   }
 }
 
@@ -116,6 +120,9 @@ interface OrderBuilder {
   lastSettled: number;
   /** Billable seconds per price id of time that waits. */
   waitingSeconds: Map<number, number>;
+  /** The order's records in the run's ledger: [ledgerStart, ledgerEnd). */
+  ledgerStart: number;
+  ledgerEnd: number;
 }
 
 /** Interns values to small integers, so grouping keys are numbers, not strings. */
@@ -277,6 +284,8 @@ export function buildOrderInvoices(
         settles: [],
         lastSettled: -1,
         waitingSeconds: new Map(),
+        ledgerStart: ledger.count,
+        ledgerEnd: ledger.count,
       };
       builders[order] = builder;
     }
@@ -284,6 +293,29 @@ export function buildOrderInvoices(
   };
 
   const sums = new RowSums();
+  /** The run's ledger records (billed entry per row), filled by pass 2: grouped index, row, seconds. */
+  const ledger = { count: 0, k: new Int32Array(0), row: new Int32Array(0), seconds: new Int32Array(0) };
+  /** One order's records as its invoice's EntryLedger. */
+  const entryLedgerOf = (builder: OrderBuilder): EntryLedger => {
+    const { ledgerStart: start, ledgerEnd: end } = builder;
+    const n = end - start;
+    const out: EntryLedger = {
+      rows: ledger.row.slice(start, end),
+      entryIds: new Array<string>(n),
+      seconds: ledger.seconds.slice(start, end),
+      recorded: new Int32Array(n),
+      dates: new Int32Array(n),
+      nodes: new Array<string | undefined>(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const k = ledger.k[start + i];
+      out.entryIds[i] = grouped.id[k];
+      out.recorded[i] = grouped.recorded[k];
+      out.dates[i] = grouped.date[k];
+      out.nodes[i] = grouped.node[k];
+    }
+    return out;
+  };
   /**
    * A row made for the transaction of entry `ei`, which it lists first (sized for that one
    * id, not grown from empty); its money and hours are filled in by timeRowsOf. Fields in
@@ -304,10 +336,6 @@ export function buildOrderInvoices(
       source: orders[facts.order].id,
       lineItem: undefined,
       entryIds: [entryId],
-      entrySeconds: [],
-      entryRecorded: [],
-      entryDates: [],
-      entryNodes: [],
     });
     return sums.add(ei);
   };
@@ -460,8 +488,13 @@ export function buildOrderInvoices(
   const buildTimeRows = (): void => {
     builders.fill(undefined);
     sums.clear();
+    if (ledger.k.length < grouped.t.length) {
+      ledger.k = new Int32Array(grouped.t.length);
+      ledger.row = new Int32Array(grouped.t.length);
+      ledger.seconds = new Int32Array(grouped.t.length);
+    }
+    ledger.count = 0;
     const { line: txLine, entry: txEntry, seconds: txSeconds, person: txPerson, separateRow: txSeparate, row: txRow, verdict: txVerdict, id: txId } = grouped;
-    const { recorded: txRecorded, date: txDate, node: txNode } = grouped;
     for (let k = 0; k < txLine.length; k++) {
       const verdict = txVerdict[k];
       if (verdict !== VERDICT_CODE.bill && verdict !== VERDICT_CODE.wait) continue;
@@ -493,21 +526,22 @@ export function buildOrderInvoices(
       sums.person[slot] = rowPerson === -1 || rowPerson === person.index ? person.index : -2;
       const rowLine = sums.line[slot];
       sums.line[slot] = rowLine === -1 || rowLine === li ? li : -2;
-      const row = builder.rows[slot - builder.firstSlot];
       if (sums.lastEntry[slot] !== ei) {
-        row.entryIds.push(txId[k]);
+        builder.rows[slot - builder.firstSlot].entryIds.push(txId[k]);
         sums.lastEntry[slot] = ei;
+        sums.lastRecord[slot] = -1;
       }
-      // The ledger's facts of each listed entry (a new row lists its first entry already).
-      const billed = row.entrySeconds!;
-      if (billed.length < row.entryIds.length) {
-        billed.push(seconds);
-        row.entryRecorded!.push(txRecorded[k]);
-        row.entryDates!.push(txDate[k]);
-        row.entryNodes!.push(txNode[k]);
-      } else {
-        billed[billed.length - 1] += seconds;
+      // One ledger record per (row, entry); an order's records are adjacent (pass 2 goes order by order).
+      let record = sums.lastRecord[slot];
+      if (record < 0) {
+        record = ledger.count++;
+        ledger.k[record] = k;
+        ledger.row[record] = slot - builder.firstSlot + 1;
+        ledger.seconds[record] = 0;
+        sums.lastRecord[slot] = record;
+        builder.ledgerEnd = ledger.count;
       }
+      ledger.seconds[record] += seconds;
       if (builder.lastSettled !== ei) {
         builder.settles.push(txRow[k]);
         builder.lastSettled = ei;
@@ -555,7 +589,7 @@ export function buildOrderInvoices(
 
   /** Rows and settle targets of one order's invoice on this run, by mode and basis. */
   /** `netCents`: the rows' net in cents, when every row was priced in integers. */
-  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; settlesTimeEntries?: number[]; netCents?: number } => {
+  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; settlesTimeEntries?: number[]; netCents?: number; entryLedger?: EntryLedger } => {
     const order = orders[oi];
     const decision = decisions.get(order.key)!;
     if (decision.mode === 'PaymentPlan') {
@@ -583,7 +617,7 @@ export function buildOrderInvoices(
     const builder = builders[oi];
     if (builder === undefined) return { rows: [], settles: [] };
     const { rows, netCents } = timeRowsOf(builder);
-    return { rows, netCents, settles: [], settlesTimeEntries: builder.settles };
+    return { rows, netCents, settles: [], settlesTimeEntries: builder.settles, entryLedger: entryLedgerOf(builder) };
   };
 
   const compose = () => {
@@ -591,7 +625,7 @@ export function buildOrderInvoices(
     const nets: Decimal[] = new Array(orders.length).fill(ZERO);
     const held = new Uint8Array(orders.length);
     orders.forEach((order, oi) => {
-      const { rows, settles, settlesTimeEntries, netCents } = invoiceContent(oi);
+      const { rows, settles, settlesTimeEntries, netCents, entryLedger } = invoiceContent(oi);
       if (rows.length === 0) return;
       let net = ZERO;
       if (netCents !== undefined) net = fromHundredths(netCents);
@@ -611,6 +645,7 @@ export function buildOrderInvoices(
         currency: settings.currency,
         taxRate,
         rows,
+        entryLedger,
         net,
         tax,
         gross: net.plus(tax),

@@ -199,16 +199,24 @@ function invoiceLinesTable(result: BillingResult, numbers: string[]): OutputTabl
 
 function invoiceEntriesTable(result: BillingResult, numbers: string[]): OutputTable {
   let count = 0;
-  for (const inv of result.invoices) for (const r of inv.rows) if (r.entrySeconds !== undefined) count += r.entryIds.length;
+  for (const inv of result.invoices) count += inv.entryLedger?.rows.length ?? 0;
   const rows = new Array<OutputCell[]>(count);
   let k = 0;
   result.invoices.forEach((inv, i) => {
-    for (const r of inv.rows) {
-      const { entrySeconds: billed, entryRecorded: recorded, entryDates: dates, entryNodes: nodes } = r;
-      if (billed === undefined) continue;
-      for (let e = 0; e < r.entryIds.length; e++) {
-        rows[k++] = [numbers[i], r.row, r.entryIds[e], billed[e], recorded?.[e] ?? null, dates?.[e] ?? null, text(nodes?.[e])];
-      }
+    const ledger = inv.entryLedger;
+    if (ledger === undefined) return;
+    // Row by row (a stable counting sort), each row's entries in the order they were billed.
+    const n = ledger.rows.length;
+    let rowCount = 0;
+    for (let e = 0; e < n; e++) rowCount = Math.max(rowCount, ledger.rows[e]);
+    const starts = new Int32Array(rowCount + 2);
+    for (let e = 0; e < n; e++) starts[ledger.rows[e] + 1]++;
+    for (let r = 1; r <= rowCount + 1; r++) starts[r] += starts[r - 1];
+    const order = new Int32Array(n);
+    for (let e = 0; e < n; e++) order[starts[ledger.rows[e]]++] = e;
+    for (let j = 0; j < n; j++) {
+      const e = order[j];
+      rows[k++] = [numbers[i], ledger.rows[e], ledger.entryIds[e], ledger.seconds[e], ledger.recorded[e], ledger.dates[e], text(ledger.nodes[e])];
     }
   });
   rows.length = k;

@@ -4,7 +4,7 @@
  * marks for covered time, exceptions, and the AgreementSummary.
  */
 import type { Agreement, AgreementAddition, BillingWorkbook, Seconds, Settings, TimeEntry } from '../../schema/model';
-import type { AgreementSummaryRow, BillingException, BillingOptions, InvoiceNoUpdate, InvoiceRow } from '../billingResult';
+import type { AgreementSummaryRow, BillingException, BillingOptions, EntryLedger, InvoiceNoUpdate, InvoiceRow } from '../billingResult';
 import type { DraftInvoice, SettleTarget } from '../draftInvoice';
 import type { Day } from '../day';
 import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../money';
@@ -95,14 +95,26 @@ function prepaidDrafts(settings: Settings, ledger: AgreementLedger, billingDate:
   return drafts;
 }
 
+/** The overage invoice's EntryLedger: its rows' entries, row by row. */
+function overageLedger(builders: OverageRowBuilder[]): EntryLedger {
+  const entries = builders.flatMap((b) => b.entries);
+  return {
+    rows: Int32Array.from(builders.flatMap((b, r) => b.entries.map(() => r + 1))),
+    entryIds: entries.map((e) => e.id),
+    seconds: Int32Array.from(builders.flatMap((b) => b.entrySeconds)),
+    recorded: Int32Array.from(entries, (e) => e.seconds),
+    dates: Int32Array.from(entries, (e) => e.date),
+    nodes: entries.map((e) => e.nodeId),
+  };
+}
+
 interface OverageRowBuilder {
   description: string;
   seconds: Seconds;
   entryIds: string[];
+  /** Each listed entry and the seconds of it on this row, for the invoice's EntryLedger. */
+  entries: TimeEntry[];
   entrySeconds: number[];
-  entryRecorded: number[];
-  entryDates: Day[];
-  entryNodes: (string | undefined)[];
 }
 
 function exceptionOf(entry: TimeEntry, seconds: Seconds, reason: BillingException['reason'], message: string): BillingException {
@@ -118,13 +130,11 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
   const excludedNames = new Map(agreement.excludedCategories.map((c) => [c.trim().toLowerCase(), c.trim()] as const));
   const addToRow = (rowKey: string, description: string, seconds: Seconds, entry: TimeEntry): void => {
     let row = rows.get(rowKey);
-    if (row === undefined) rows.set(rowKey, (row = { description, seconds: 0, entryIds: [], entrySeconds: [], entryRecorded: [], entryDates: [], entryNodes: [] }));
+    if (row === undefined) rows.set(rowKey, (row = { description, seconds: 0, entryIds: [], entries: [], entrySeconds: [] }));
     row.seconds += seconds;
     row.entryIds.push(entry.id);
+    row.entries.push(entry);
     row.entrySeconds.push(seconds);
-    row.entryRecorded.push(entry.seconds);
-    row.entryDates.push(entry.date);
-    row.entryNodes.push(entry.nodeId);
   };
 
   for (const allocation of ledger.allocations) {
@@ -159,18 +169,17 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
   }
 
   if (overageRate !== undefined && rows.size > 0) {
-    const invoiceRows = [...rows.values()].map((r) => ({
+    const builders = [...rows.values()];
+    const invoiceRows = builders.map((r) => ({
       description: r.description,
       quantity: hoursForDisplay(r.seconds),
       unitPrice: overageRate,
       amount: roundCentsHalfUp(valueOfSeconds(r.seconds, overageRate)),
       entryIds: r.entryIds,
-      entrySeconds: r.entrySeconds,
-      entryRecorded: r.entryRecorded,
-      entryDates: r.entryDates,
-      entryNodes: r.entryNodes,
     }));
-    out.drafts.push(draftOf(settings, agreement, 'Overage', billingDate, invoiceRows, settles, 0));
+    const draft = draftOf(settings, agreement, 'Overage', billingDate, invoiceRows, settles, 0);
+    draft.entryLedger = overageLedger(builders);
+    out.drafts.push(draft);
   }
 }
 
