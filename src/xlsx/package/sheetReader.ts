@@ -1,0 +1,204 @@
+/**
+ * Reads the cells of one sheet part as a stream (saxes over the text as it is decoded), as
+ * Excel shows them: a formula by its cached result, a shared or inline string as its text,
+ * a number in a date format as a Date (exceljs's rule, so both readers agree), an error as
+ * its text, an empty cell as null. Only the cells of the asked regions (the tables) are
+ * kept as values; of the rest, only where something is (so a growing table can check the
+ * cells it takes in), and whole rows asked for by number (a totals row that must move).
+ */
+import { SaxesParser } from 'saxes';
+import type { CellValue } from '../../schema/rawTable';
+import { cellKey, parseCellRef, type Box } from './cellRefs';
+import type { StyleSheet } from './styleSheet';
+import { decodeExcelEscapes } from './xmlTree';
+
+/** A cell kept as it is, to be written elsewhere: its style, type, formula and cached value. */
+export interface CapturedCell {
+  column: number;
+  s: number;
+  t: string | undefined;
+  formula?: { attrs: Record<string, string>; text: string };
+  v: string | undefined;
+  value: CellValue;
+}
+
+export interface SheetCells {
+  /** The regions as they were asked for. */
+  boxes: Box[];
+  /** Per asked region, its rows top to bottom, each as wide as the region. */
+  regions: CellValue[][][];
+  /** Keys (cellKey) of cells outside the regions that are not blank. */
+  others: Set<number>;
+  /** Cells of the rows asked for, by row. */
+  captured: Map<number, CapturedCell[]>;
+}
+
+export interface ReadContext {
+  sharedStrings: string[];
+  styles: StyleSheet;
+  date1904: boolean;
+}
+
+const MS_PER_DAY = 86_400_000;
+const CHUNK = 1 << 22;
+
+/** exceljs's conversion of a date serial, so the two readers give the same Date. */
+function excelToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY));
+}
+
+/** Feeds the UTF-8 bytes of a part to a parser in pieces, so no string as long as the whole part is made. */
+export function feedText(bytes: Uint8Array, write: (text: string) => void): void {
+  const decoder = new TextDecoder('utf-8');
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  for (let at = start; at < bytes.length; at += CHUNK) {
+    const end = Math.min(bytes.length, at + CHUNK);
+    write(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
+  }
+  if (bytes.length <= start) write('');
+}
+
+function local(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+export function cellValue(t: string | undefined, v: string | undefined, inline: string | undefined, s: number, ctx: ReadContext): CellValue {
+  switch (t) {
+    case 's': {
+      const text = v === undefined ? undefined : ctx.sharedStrings[Number(v)];
+      return text === undefined || text === '' ? null : text;
+    }
+    case 'inlineStr':
+      return inline === undefined || inline === '' ? (v === undefined || v === '' ? null : v) : inline;
+    case 'str':
+    case 'e':
+      return v === undefined || v === '' ? null : decodeExcelEscapes(v);
+    case 'b':
+      return v === undefined || v === '' ? null : v === '1' || v === 'true';
+    case 'd': {
+      if (v === undefined || v === '') return null;
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+      return Number.isNaN(date.getTime()) ? v : date;
+    }
+    default: {
+      if (v === undefined || v.trim() === '') return null;
+      const n = Number(v);
+      if (Number.isNaN(n)) return v;
+      return ctx.styles.isDate(s) ? excelToDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
+export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: ReadContext): SheetCells {
+  const out: SheetCells = {
+    boxes: regions.map((b) => ({ ...b })),
+    regions: regions.map((b) => {
+      const rows: CellValue[][] = new Array<CellValue[]>(Math.max(0, b.bottom - b.top + 1));
+      for (let i = 0; i < rows.length; i++) rows[i] = new Array<CellValue>(b.right - b.left + 1).fill(null);
+      return rows;
+    }),
+    others: new Set(),
+    captured: new Map(),
+  };
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let inData = false;
+  let row = 0;
+  let column = 0;
+  let s = 0;
+  let t: string | undefined;
+  let v: string | undefined;
+  let inline: string | undefined;
+  let formula: { attrs: Record<string, string>; text: string } | undefined;
+  /** What text goes to: 1 = v, 2 = an inline string's t, 3 = f. */
+  let into = 0;
+  let inPhonetic = false;
+  let capture = false;
+
+  parser.on('opentag', (tag) => {
+    const name = local(tag.name);
+    if (!inData) {
+      if (name === 'sheetData') inData = true;
+      return;
+    }
+    const a = tag.attributes as Record<string, string>;
+    switch (name) {
+      case 'row': {
+        const r = a.r === undefined ? NaN : Number(a.r);
+        row = Number.isInteger(r) && r > 0 ? r : row + 1;
+        column = 0;
+        capture = captureRows.has(row);
+        break;
+      }
+      case 'c': {
+        const at = a.r === undefined ? undefined : parseCellRef(a.r);
+        column = at ? at.column : column + 1;
+        if (at && at.row !== row) row = at.row;
+        s = a.s === undefined ? 0 : Number(a.s) || 0;
+        t = a.t;
+        v = undefined;
+        inline = undefined;
+        formula = undefined;
+        break;
+      }
+      case 'v':
+        into = 1;
+        v = '';
+        break;
+      case 'f':
+        into = 3;
+        formula = { attrs: { ...a }, text: '' };
+        break;
+      case 'rPh':
+        inPhonetic = true;
+        break;
+      case 't':
+        if (!inPhonetic) {
+          into = 2;
+          if (inline === undefined) inline = '';
+        }
+        break;
+      default:
+        break;
+    }
+  });
+  const onText = (text: string): void => {
+    if (into === 1) v += text;
+    else if (into === 2) inline += text;
+    else if (into === 3) formula!.text += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    if (!inData) return;
+    const name = local(tag.name);
+    if (name === 'v' || name === 't' || name === 'f') into = 0;
+    else if (name === 'rPh') inPhonetic = false;
+    else if (name === 'sheetData') inData = false;
+    else if (name === 'c') {
+      const value = cellValue(t, v, inline === undefined ? undefined : decodeExcelEscapes(inline), s, ctx);
+      let placed = false;
+      for (let i = 0; i < regions.length; i++) {
+        const b = regions[i];
+        if (row >= b.top && row <= b.bottom && column >= b.left && column <= b.right) {
+          out.regions[i][row - b.top][column - b.left] = value;
+          placed = true;
+          break;
+        }
+      }
+      if (!placed && value !== null) out.others.add(cellKey(row, column));
+      if (capture) {
+        let cells = out.captured.get(row);
+        if (!cells) out.captured.set(row, (cells = []));
+        cells.push({ column, s, t, formula, v, value });
+      }
+    }
+  });
+  parser.on('error', (e) => {
+    throw e;
+  });
+  feedText(bytes, (text) => parser.write(text));
+  parser.close();
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * The zip of an .xlsx package, through fflate (it runs in the browser too). Parts are
+ * inflated one at a time, when asked for, so a million-row sheet is never held twice; the
+ * result is written as a stream of deflated parts, each either a part of the input
+ * (inflated and deflated again, its bytes unchanged), new bytes, or a stream of text
+ * produced while writing (a transformed sheet).
+ */
+import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync, type UnzipFileInfo } from 'fflate';
+
+/** No part of a workbook this tool bills comes near this; a larger claim is a damaged or hostile file. */
+const MAX_PART_BYTES = 1_800_000_000;
+
+/** Text chunks of a part produced while the result is written. */
+export type PartWriter = (push: (text: string) => void) => void;
+
+type PartSource =
+  | { kind: 'input' }
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'stream'; write: PartWriter; last: boolean };
+
+export class ZipPackage {
+  /** Part names in the order of the input, new parts at the end. */
+  private readonly order: string[] = [];
+  private readonly sources = new Map<string, PartSource>();
+  private readonly folders = new Set<string>();
+
+  private constructor(private readonly input: Uint8Array) {}
+
+  /** Lists the parts of a zip; throws when it is not one, or claims a part too large to be a workbook's. */
+  static open(bytes: Uint8Array): ZipPackage {
+    const pkg = new ZipPackage(bytes);
+    unzipSync(bytes, {
+      filter: (file: UnzipFileInfo) => {
+        if (file.originalSize > MAX_PART_BYTES) throw new Error(`Part ${file.name} is too large.`);
+        if (file.name.endsWith('/')) pkg.folders.add(file.name);
+        else if (!pkg.sources.has(file.name)) {
+          pkg.order.push(file.name);
+          pkg.sources.set(file.name, { kind: 'input' });
+        }
+        return false;
+      },
+    });
+    return pkg;
+  }
+
+  names(): string[] {
+    return [...this.order];
+  }
+
+  has(name: string): boolean {
+    return this.sources.has(name);
+  }
+
+  /** A part's bytes as they now stand; undefined when there is no such part. */
+  bytes(name: string): Uint8Array | undefined {
+    const source = this.sources.get(name);
+    if (!source) return undefined;
+    if (source.kind === 'bytes') return source.bytes;
+    if (source.kind === 'stream') {
+      const chunks: string[] = [];
+      source.write((t) => chunks.push(t));
+      const bytes = strToU8(chunks.join(''));
+      this.sources.set(name, { kind: 'bytes', bytes });
+      return bytes;
+    }
+    const found = unzipSync(this.input, { filter: (f) => f.name === name })[name];
+    if (!found) throw new Error(`Part ${name} cannot be read.`);
+    return found;
+  }
+
+  /** A part as text (UTF-8, without a byte order mark). */
+  text(name: string): string | undefined {
+    const bytes = this.bytes(name);
+    if (!bytes) return undefined;
+    const text = strFromU8(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  /** True while the part is the input's own, unchanged. */
+  isUnchanged(name: string): boolean {
+    return this.sources.get(name)?.kind === 'input';
+  }
+
+  set(name: string, content: string | Uint8Array): void {
+    if (!this.sources.has(name)) this.order.push(name);
+    this.sources.set(name, { kind: 'bytes', bytes: typeof content === 'string' ? strToU8(content) : content });
+  }
+
+  /** A part whose text is produced when the package is written (a sheet transformed as a stream). */
+  setStream(name: string, write: PartWriter, last = false): void {
+    if (!this.sources.has(name)) this.order.push(name);
+    this.sources.set(name, { kind: 'stream', write, last });
+  }
+
+  remove(name: string): void {
+    if (!this.sources.delete(name)) return;
+    this.order.splice(this.order.indexOf(name), 1);
+  }
+
+  /** The package as a zip file. */
+  toBytes(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, data) => {
+      if (error) failure = error;
+      else chunks.push(data);
+    });
+    for (const folder of this.folders) {
+      const entry = new ZipDeflate(folder, { level: 0 });
+      zip.add(entry);
+      entry.push(new Uint8Array(0), true);
+    }
+    const last = this.order.filter((n) => { const s = this.sources.get(n)!; return s.kind === 'stream' && s.last; });
+    for (const name of [...this.order.filter((n) => !last.includes(n)), ...last]) {
+      const source = this.sources.get(name)!;
+      const entry = new ZipDeflate(name, { level });
+      zip.add(entry);
+      if (source.kind === 'stream') {
+        source.write((text) => entry.push(strToU8(text)));
+        entry.push(new Uint8Array(0), true);
+      } else {
+        entry.push(this.bytes(name)!, true);
+      }
+      if (failure) throw failure;
+    }
+    zip.end();
+    if (failure) throw failure;
+    let length = 0;
+    for (const c of chunks) length += c.length;
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
