@@ -73,6 +73,15 @@ export interface EntryLedger {
   nodes: (string | undefined)[];
 }
 
+/** Covered time of a run, as columns: agreement, entry, covered seconds, and the entry as it was. */
+export interface CoveredEntries {
+  agreementIds: string[];
+  entryIds: string[];
+  seconds: Int32Array;
+  recorded: Int32Array;
+  dates: Int32Array;
+}
+
 export interface Invoice {
   /** Blank in a preview: no numbers are consumed. */
   invoiceNo: string;
@@ -151,6 +160,12 @@ export interface BillingResult {
   invoices: Invoice[];
   exceptions: BillingException[];
   invoiceNoUpdates: InvoiceNoUpdate[];
+  /**
+   * Time settled under an agreement's block on this run (its InvoiceNo gets the AgreementId):
+   * InvoiceEntries keeps it too, with the AgreementId and no row, so a cleared mark is found.
+   * Absent in a preview.
+   */
+  covered?: CoveredEntries;
   orderStatus: OrderStatusRow[];
   agreementSummary: AgreementSummaryRow[];
   /**

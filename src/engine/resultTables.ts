@@ -220,6 +220,13 @@ function invoiceEntriesTable(result: BillingResult, numbers: string[]): OutputTa
     }
   });
   rows.length = k;
+  // Covered agreement time: the AgreementId where the invoice number would be, no row.
+  const covered = result.covered;
+  if (covered !== undefined) {
+    for (let e = 0; e < covered.entryIds.length; e++) {
+      rows.push([covered.agreementIds[e], null, covered.entryIds[e], covered.seconds[e], covered.recorded[e], covered.dates[e], null]);
+    }
+  }
   return { name: 'InvoiceEntries', mode: 'append', columns: INVOICE_ENTRIES_COLUMNS, rows };
 }
 

@@ -4,9 +4,9 @@
  * part's drafts together (billing-rules section 8).
  */
 import type { BillingWorkbook } from '../schema/model';
-import type { BillingException, BillingOptions, BillingResult, InvoiceNoUpdate } from './billingResult';
+import type { BillingException, BillingOptions, BillingResult, CoveredEntries, InvoiceNoUpdate } from './billingResult';
 import type { DraftInvoice } from './draftInvoice';
-import { billAgreements } from './agreements/billAgreements';
+import { billAgreements, type AgreementBilling } from './agreements/billAgreements';
 import { buildOrderInvoices } from './buildOrderInvoices';
 import { matchTimeEntries } from './matchTimeEntries';
 import { naturalKey } from './naturalOrder';
@@ -29,6 +29,18 @@ function sortExceptions(exceptions: BillingException[]): BillingException[] {
   const keyed = exceptions.map((exception, i) => ({ exception, i, key: naturalKey(exception.entryId) }));
   keyed.sort((a, b) => a.exception.date - b.exception.date || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.i - b.i);
   return keyed.map((k) => k.exception);
+}
+
+/** The agreements' covered time as the columns InvoiceEntries is written from. */
+function coveredColumns(covered: AgreementBilling['covered']): CoveredEntries | undefined {
+  if (covered.entries.length === 0) return undefined;
+  return {
+    agreementIds: covered.agreementIds,
+    entryIds: covered.entries.map((e) => e.id),
+    seconds: Int32Array.from(covered.seconds),
+    recorded: Int32Array.from(covered.entries, (e) => e.seconds),
+    dates: Int32Array.from(covered.entries, (e) => e.date),
+  };
 }
 
 export function runBilling(book: BillingWorkbook, options: BillingOptions): BillingResult {
@@ -54,6 +66,7 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     preview: options.preview,
     currency: book.settings.currency,
     invoices: numbered.invoices,
+    covered: coveredColumns(agreements.covered),
     exceptions: sortExceptions(parts.flatMap((part) => part.exceptions)),
     invoiceNoUpdates: [...directUpdates, ...numbered.updates],
     orderStatus: orderStatusRows(book, context.decisions, orders.figures, orders.costByOrder),

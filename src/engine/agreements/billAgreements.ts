@@ -29,6 +29,8 @@ export interface AgreementBilling {
    * the billable time was split (covered / overrun, or all excluded or inactive).
    */
   allocations: EntryAllocation[];
+  /** Time covered by a block on this run (the entries that get the AgreementId); none in a preview. */
+  covered: { agreementIds: string[]; entries: TimeEntry[]; seconds: number[] };
 }
 
 function draftOf(
@@ -164,7 +166,12 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
         continue;
       }
       if (overrun > 0) out.exceptions.push(exceptionOf(entry, overrun, 'Overrun', agreementMessages.overrun(agreement, overrun, recorded, billable)));
-      if (covered > 0) out.updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: agreement.id });
+      if (covered > 0) {
+        out.updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: agreement.id });
+        out.covered.agreementIds.push(agreement.id);
+        out.covered.entries.push(entry);
+        out.covered.seconds.push(covered);
+      }
     }
   }
 
@@ -186,7 +193,7 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
 export function billAgreements(book: BillingWorkbook, options: BillingOptions): AgreementBilling {
   const { billingDate, preview } = options;
   const { ledgers, unknownAgreementEntries } = buildAgreementLedgers(book, { asOf: billingDate, preview });
-  const out: AgreementBilling = { drafts: [], exceptions: [], updates: [], summary: [], allocations: [] };
+  const out: AgreementBilling = { drafts: [], exceptions: [], updates: [], summary: [], allocations: [], covered: { agreementIds: [], entries: [], seconds: [] } };
 
   for (const entry of unknownAgreementEntries) {
     const { roundUpMinutes, minimumMinutes } = roundingOf(book, undefined);
@@ -206,6 +213,9 @@ export function billAgreements(book: BillingWorkbook, options: BillingOptions): 
   keyed.sort((a, b) => a.exception.date - b.exception.date || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.i - b.i);
   out.exceptions = keyed.map((k) => k.exception);
 
-  if (preview) out.updates = [];
+  if (preview) {
+    out.updates = [];
+    out.covered = { agreementIds: [], entries: [], seconds: [] };
+  }
   return out;
 }

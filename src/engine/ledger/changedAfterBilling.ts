@@ -43,7 +43,7 @@ export function changedAfterBilling(book: BillingWorkbook): BillingWarning[] {
   const billed = new Map<string, IssuedInvoiceEntry>();
   for (const e of book.issuedInvoiceEntries ?? []) {
     const key = norm(e.entryId);
-    if (!billed.has(key) && !isCredited(invoices.get(norm(e.invoiceNo)))) billed.set(key, e);
+    if (e.row !== undefined && !billed.has(key) && !isCredited(invoices.get(norm(e.invoiceNo)))) billed.set(key, e);
   }
   const names = new CellNames(book.places);
   const warnings: BillingWarning[] = [];

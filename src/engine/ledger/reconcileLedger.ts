@@ -25,6 +25,8 @@ export interface LedgerRecord {
   invoiceNo: string;
   /** The register cell that says so (`InvoiceEntries!C5` or `InvoiceLines!L14`). */
   cell: string;
+  /** Covered by an agreement's block, not invoiced: `invoiceNo` is the AgreementId. */
+  covered?: boolean;
 }
 
 export function norm(text: string | undefined): string {
@@ -66,14 +68,20 @@ export class CellNames {
 export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: InputIssue[]): Map<string, LedgerRecord[]> {
   const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
   const ledger = new Map<string, LedgerRecord[]>();
-  const add = (entryId: string, invoiceNo: string, cell: string): void => {
+  const add = (entryId: string, invoiceNo: string, cell: string, covered = false): void => {
     const key = norm(entryId);
+    const record: LedgerRecord = covered ? { invoiceNo, cell, covered } : { invoiceNo, cell };
     const records = ledger.get(key);
-    if (records === undefined) ledger.set(key, [{ invoiceNo, cell }]);
-    else if (!records.some((r) => norm(r.invoiceNo) === norm(invoiceNo))) records.push({ invoiceNo, cell });
+    if (records === undefined) ledger.set(key, [record]);
+    else if (!records.some((r) => norm(r.invoiceNo) === norm(invoiceNo))) records.push(record);
   };
   const listedRows = new Set<string>();
   for (const e of book.issuedInvoiceEntries ?? []) {
+    // A row without Row is covered time: its InvoiceNo is the AgreementId whose block covered it.
+    if (e.row === undefined) {
+      add(e.entryId, e.invoiceNo, names.cell('InvoiceEntries', 'EntryId', e.at), true);
+      continue;
+    }
     if (isCredited(invoices.get(norm(e.invoiceNo)))) continue;
     listedRows.add(`${norm(e.invoiceNo)}#${e.row ?? ''}`);
     add(e.entryId, e.invoiceNo, names.cell('InvoiceEntries', 'EntryId', e.at));
@@ -196,7 +204,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
         `${invoiceNo} is not in the Invoices table; restore its Invoices row (the registers are the ledger of what was billed), or ${START_OVER}`));
     };
     for (const line of book.issuedInvoiceLines) named('InvoiceLines', line.invoiceNo, line.at);
-    for (const entry of book.issuedInvoiceEntries ?? []) named('InvoiceEntries', entry.invoiceNo, entry.at);
+    for (const entry of book.issuedInvoiceEntries ?? []) if (entry.row !== undefined) named('InvoiceEntries', entry.invoiceNo, entry.at);
   }
   const asBudgeted = new Set(book.orders.filter((o) => (o.basis ?? book.settings.basis) === 'AsBudgeted').map((o) => o.key as string));
   for (const invoice of book.issuedInvoices) {
@@ -225,10 +233,19 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
       if (records === undefined) continue;
       const first = records[0];
       if (isBlank(entry.invoiceNo)) {
-        time.add(entry.source, entry.id, first.invoiceNo, blankBut(first.invoiceNo, first.cell, 'it'));
+        time.add(entry.source, entry.id, first.invoiceNo, first.covered
+          ? `InvoiceNo is blank but agreement ${first.invoiceNo} covered the entry (${first.cell}); write ${first.invoiceNo} back: covered time is settled and is neither covered nor billed again`
+          : blankBut(first.invoiceNo, first.cell, 'it'));
         continue;
       }
-      if (records.length > 1) {
+      const coveredBy = records.find((r) => r.covered);
+      const billedOn = records.find((r) => !r.covered);
+      if (coveredBy !== undefined && billedOn !== undefined) {
+        time.add(entry.source, entry.id, billedOn.invoiceNo,
+          `The entry is covered by agreement ${coveredBy.invoiceNo} (${coveredBy.cell}) and billed on ${billedOn.invoiceNo} (${billedOn.cell}); credit ${billedOn.invoiceNo}`);
+        continue;
+      }
+      if (records.length > 1 && coveredBy === undefined) {
         const dates = new Set(records.map((r) => invoices.get(norm(r.invoiceNo))?.date));
         // Parts of one split entry go on the invoices of one run, which share its date.
         if (dates.size > 1) {

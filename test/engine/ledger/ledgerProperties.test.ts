@@ -20,8 +20,11 @@ function records(): Record<string, RecordRow[]> {
       { NodeId: 'WP1', ParentId: 'P1', Name: 'Consulting', Kind: 'WorkPackage', OrderId: 'O-100', LineItem: 'O-100/10' },
       { NodeId: 'P2', ParentId: null, Name: 'Bravo build', Kind: 'MainProject', OrderId: 'O-200', LineItem: null },
     ],
-    TimeEntries: [{ EntryId: 'E0', Date: '2025-01-02', Person: 'Anna', NodeId: 'WP1', Agreement: null, Hours: 1, InvoiceNo: null }],
-    Agreements: [{ AgreementId: 'A-1', Customer: 'Carla', Start: '2025-01-01', Hours: 2, Rate: 90, OverageRate: 120, InvoiceNo: null }],
+    TimeEntries: [
+      { EntryId: 'E0', Date: '2025-01-02', Person: 'Anna', NodeId: 'WP1', Agreement: null, Hours: 1, InvoiceNo: null },
+      { EntryId: 'E00', Date: '2025-01-03', Person: 'Carla', NodeId: null, Agreement: 'A-1', Hours: 1, InvoiceNo: null },
+    ],
+    Agreements: [{ AgreementId: 'A-1', Customer: 'Carla', Start: '2025-01-01', Hours: 8, Rate: 90, OverageRate: 120, InvoiceNo: null }],
     AgreementAdditions: [
       { AgreementId: 'A-1', Date: '2025-02-01', Hours: 1, InvoiceNo: null },
       { AgreementId: 'A-1', Date: '2025-03-01', Hours: 1, InvoiceNo: null },
@@ -36,7 +39,7 @@ function records(): Record<string, RecordRow[]> {
 type Op =
   | { kind: 'run'; days: number }
   | { kind: 'addTime'; agreement: boolean; minutes: number; back: number }
-  | { kind: 'clearMark'; table: 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan'; pick: number }
+  | { kind: 'clearMark'; table: 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan'; pick: number; covered: boolean }
   | { kind: 'deleteSheet'; pick: number }
   | { kind: 'changeHours'; pick: number; minutes: number }
   | { kind: 'repair' };
@@ -44,16 +47,16 @@ type Op =
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('run' as const), days: fc.integer({ min: 0, max: 20 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('addTime' as const), agreement: fc.boolean(), minutes: fc.integer({ min: 15, max: 180 }), back: fc.integer({ min: 0, max: 10 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('clearMark' as const), table: fc.constantFrom('TimeEntries' as const, 'Agreements' as const, 'AgreementAdditions' as const, 'PaymentPlan' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('clearMark' as const), table: fc.constantFrom('TimeEntries' as const, 'TimeEntries' as const, 'Agreements' as const, 'AgreementAdditions' as const, 'PaymentPlan' as const), pick: fc.nat(), covered: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('changeHours' as const), pick: fc.nat(), minutes: fc.integer({ min: 15, max: 300 }) }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'repair' as const }) },
 );
 
 describe('nothing is billed twice, whatever a person edits between runs', () => {
-  test('no entry, block, addition or installment is on two invoices; numbers are gapless; every blocked run names a cell', () => {
+  test('no entry, block, addition or installment is on two invoices, no covered time is covered or invoiced again; numbers are gapless; every blocked run names a cell', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 14 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 1, maxLength: 24 }), (ops) => {
         const book = new LedgerBook(records());
         let today = dayFromIso('2025-01-10')!;
         let nextEntry = 1;
@@ -62,6 +65,7 @@ describe('nothing is billed twice, whatever a person edits between runs', () => 
         /** `table#row` of every cell an invoice settled, and every entry id an invoice row listed. */
         const settledCells = new Map<string, string>();
         const entryInvoices = new Map<string, string>();
+        const coveredEntries = new Set<string>();
 
         for (const step of [...ops, { kind: 'repair' } as Op, { kind: 'repair' } as Op, { kind: 'repair' } as Op, { kind: 'run', days: 0 } as Op]) {
           switch (step.kind) {
@@ -78,6 +82,7 @@ describe('nothing is billed twice, whatever a person edits between runs', () => 
                 issued.push(invoice.invoiceNo);
                 for (const row of invoice.rows) {
                   for (const id of row.entryIds) {
+                    if (coveredEntries.has(id)) throw new Error(`${id} covered, then on ${invoice.invoiceNo}`);
                     const earlier = entryInvoices.get(id);
                     if (earlier !== undefined && earlier !== invoice.invoiceNo) throw new Error(`${id} on ${earlier} and ${invoice.invoiceNo}`);
                     entryInvoices.set(id, invoice.invoiceNo);
@@ -85,7 +90,14 @@ describe('nothing is billed twice, whatever a person edits between runs', () => 
                 }
               }
               for (const update of result.invoiceNoUpdates) {
-                if (!numbers.has(update.invoiceNo)) continue; // covered agreement time: the AgreementId
+                if (update.table === 'TimeEntries' && !numbers.has(update.invoiceNo)) {
+                  // Covered agreement time (the AgreementId): never covered again, never invoiced later.
+                  const id = String(book.table('TimeEntries')!.rows[update.index][book.column('TimeEntries', 'EntryId')]);
+                  if (coveredEntries.has(id) || entryInvoices.has(id)) throw new Error(`${id} settled twice`);
+                  coveredEntries.add(id);
+                  continue;
+                }
+                if (!numbers.has(update.invoiceNo)) continue;
                 const key = `${update.table}#${update.index}`;
                 const earlier = settledCells.get(key);
                 if (earlier !== undefined) throw new Error(`${key} on ${earlier} and ${update.invoiceNo}`);
@@ -109,7 +121,10 @@ describe('nothing is billed twice, whatever a person edits between runs', () => 
             case 'clearMark': {
               const table = book.table(step.table)!;
               const c = book.column(step.table, 'InvoiceNo');
-              const marked = table.rows.filter((r) => r[c] !== null && r[c] !== '');
+              // `covered`: a TimeEntries mark naming the agreement (covered time), when there is one.
+              const all = table.rows.filter((r) => r[c] !== null && r[c] !== '');
+              const covered = all.filter((r) => r[c] === 'A-1');
+              const marked = step.covered && covered.length > 0 ? covered : all;
               if (marked.length === 0) break;
               const row = marked[step.pick % marked.length];
               const mark: CellValue = row[c];

@@ -99,6 +99,23 @@ describe('the registers are the ledger', () => {
     ]);
   });
 
+  test('time covered by an agreement is in InvoiceEntries under the AgreementId, and a cleared mark of it is an input error', () => {
+    const book = billedBook();
+    book.addRow('TimeEntries', { EntryId: 'E5', Date: '2025-02-03', Person: 'Carla', Agreement: 'A-1', Hours: 1.25 });
+    const run = book.bill('2025-02-28');
+    expect(run.lines).toEqual([]);
+    expect(run.result!.invoices).toEqual([]);
+    expect(book.get('TimeEntries', 'EntryId', 'E5', 'InvoiceNo')).toBe('A-1');
+    const entries = book.table('InvoiceEntries')!.rows;
+    expect(entries[entries.length - 1]).toEqual(['A-1', null, 'E5', 4500, 4500, dayFromIso('2025-02-03'), null]);
+
+    expect(book.bill('2025-02-28').lines).toEqual([]);
+    book.set('TimeEntries', 'EntryId', 'E5', 'InvoiceNo', null);
+    expect(book.bill('2025-03-31').lines).toEqual([
+      'Sheet_TimeEntries!I6 (entry E5): InvoiceNo is blank but agreement A-1 covered the entry (Sheet_InvoiceEntries!D6); write A-1 back: covered time is settled and is neither covered nor billed again',
+    ]);
+  });
+
   test('archived time (listed in the registers, no longer in TimeEntries) is fine', () => {
     const book = billedBook();
     book.table('TimeEntries')!.rows.splice(0, 1);
