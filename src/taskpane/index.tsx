@@ -39,8 +39,10 @@ async function render(): Promise<void> {
     console.warn('PSA Billing: Office did not start; the pane works on workbook files', error);
   }
   document.documentElement.dataset.psaMode = excel ? 'excel' : 'file';
+  const dark = prefersDark();
   createRoot(container).render(
-    <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+    // colorScheme also darkens what the browser draws itself (the date field's calendar button, scroll bars).
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh', colorScheme: dark ? 'dark' : 'light' }}>
       <BillingPane excel={excel} />
     </FluentProvider>,
   );

@@ -213,6 +213,9 @@ describeInBrowser('the task pane in Chromium', () => {
     await page.getByRole('list', { name: 'Invoice rows' }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'taskpane-result-light.png'), fullPage: true });
+    await page.locator('[aria-labelledby="result-invoices"] button[aria-expanded="true"]').first().screenshot({ path: path.join(OUTPUT, 'taskpane-invoice-light.png') }).catch(() => undefined);
+    await page.getByRole('list', { name: 'Invoice rows' }).first().evaluate((el) => el.closest('[class*="AccordionItem"], .fui-AccordionItem')?.scrollIntoView());
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-invoice-light.png') });
 
     await page.getByRole('button', { name: 'Generate invoices' }).click();
     const last = expected[expected.length - 1].invoiceNo;
@@ -237,6 +240,8 @@ describeInBrowser('the task pane in Chromium', () => {
     expect(background).not.toBe('rgb(255, 255, 255)');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'taskpane-result-dark.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-top-dark.png') });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -266,6 +271,45 @@ describeInBrowser('the task pane in Chromium', () => {
     const at = (name: string) => written.headers.findIndex((h) => headerKey(h) === headerKey(name));
     expect(written.rows.map((r) => ({ invoiceNo: String(r[at('InvoiceNo')]), gross: Number(r[at('Gross')]).toFixed(2) }))).toEqual(expected);
     expect(written.date).toBe(BILLING_DATE);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('at 200 % zoom the result view reflows to the narrow pane without scrolling sideways', async () => {
+    const { context, page, errors } = await openPane(NO_HOST_OFFICE_JS);
+    // 200 % zoom of a 420 px wide pane leaves 210 CSS pixels.
+    await page.setViewportSize({ width: 210, height: 700 });
+    await openSampleFile(page);
+    await previewAt(page, BILLING_DATE);
+    await page.locator('[aria-labelledby="result-invoices"] button[aria-expanded]').filter({ hasText: 'Order' }).first().click();
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-zoom-200.png'), fullPage: true });
+    const sticking = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return Array.from(document.querySelectorAll('main *'))
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').slice(0, 40)}"`);
+    });
+    expect(sticking).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('inside a simulated Excel: Create project shows the rows it will add, then adds them to ProjectTree', async () => {
+    const { context, page, errors } = await openPane(fakeOfficeJs, { tables: asExcelValues(sampleRaw.tables) });
+    await page.getByText('This workbook').waitFor();
+    const projectRows = () => page.evaluate(() => (window as unknown as { __psaFake: { table: (n: string) => { rowCount: number } | undefined } }).__psaFake.table('ProjectTree')?.rowCount ?? 0);
+    const before = await projectRows();
+    await page.getByLabel('Order').fill('O-1014');
+    await page.getByRole('button', { name: 'Show its rows' }).click();
+    const list = page.getByRole('list', { name: 'ProjectTree rows for order O-1014' });
+    await list.waitFor();
+    const shown = await list.getByRole('listitem').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(await projectRows()).toBe(before);
+    await page.getByRole('button', { name: /^Add \d+ rows? to ProjectTree$/ }).click();
+    await page.getByText(`to ProjectTree for order O-1014`).waitFor();
+    expect(await projectRows()).toBe(before + shown);
     expect(errors).toEqual([]);
     await context.close();
   });

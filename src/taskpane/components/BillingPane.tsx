@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
   },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  /** Fluent's Input keeps a minimum width; the pane may be far narrower at 200 % zoom. */
+  input: { minWidth: 0, maxWidth: '100%' },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -151,7 +153,7 @@ export function BillingPane({ excel }: BillingPaneProps) {
           hint={isFileMode ? 'Bills everything due up to this date.' : 'Bills everything due up to this date. Kept in the workbook: the ribbon bills as of it too.'}
           validationMessage={billingDay === undefined ? 'Enter a date as YYYY-MM-DD.' : undefined}
         >
-          <Input type="date" value={date.iso} onChange={(_, data) => date.setIso(data.value)} disabled={source === undefined || billing.isBusy} />
+          <Input className={styles.input} type="date" value={date.iso} onChange={(_, data) => date.setIso(data.value)} disabled={source === undefined || billing.isBusy} />
         </Field>
         <div className={styles.buttons}>
           <Button onClick={() => run('preview')} disabled={!canRun}>Preview</Button>

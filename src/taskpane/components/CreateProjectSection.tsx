@@ -22,7 +22,8 @@ import { count } from '../format';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  field: { flexGrow: 1, minWidth: '8em' },
+  field: { flexGrow: 1, minWidth: 0 },
+  input: { minWidth: 0, maxWidth: '100%' },
   nodes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   node: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalS, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke2}` },
   id: { fontFamily: tokens.fontFamilyMonospace },
@@ -53,7 +54,7 @@ export function CreateProjectSection({ project, orderIds, disabled }: CreateProj
         }}
       >
         <Field label="Order" className={styles.field}>
-          <Input value={orderId} list={listId} onChange={(_, data) => setOrderId(data.value)} placeholder="OrderId, e.g. O-1" disabled={disabled || busy} />
+          <Input className={styles.input} value={orderId} list={listId} onChange={(_, data) => setOrderId(data.value)} placeholder="OrderId, e.g. O-1" disabled={disabled || busy} />
         </Field>
         <datalist id={listId}>{orderIds.map((id) => <option key={id} value={id} />)}</datalist>
         <Button type="submit" disabled={disabled || busy || orderId.trim() === ''}>Show its rows</Button>

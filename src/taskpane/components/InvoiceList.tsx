@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   header: { width: '100%', display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, justifyContent: 'space-between', alignItems: 'baseline' },
   headerMain: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   number: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
-  gross: { textAlign: 'right', whiteSpace: 'nowrap' },
+  gross: { marginLeft: 'auto', textAlign: 'right', whiteSpace: 'nowrap' },
   item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
@@ -56,7 +56,7 @@ function quantityWords(row: InvoiceRow, currency: string): string {
 function entryWords(id: string, entries: Map<string, TimeEntry>): string {
   const entry = entries.get(id.toLowerCase());
   if (!entry) return id;
-  return [id, isoFromDay(entry.date), entry.personName, hoursOf(entry.seconds)].join(' · ');
+  return [id, isoFromDay(entry.date), entry.personName, `${hoursOf(entry.seconds)} recorded`].join(' · ');
 }
 
 function InvoiceRows({ invoice, entries }: { invoice: Invoice; entries: Map<string, TimeEntry> }) {
