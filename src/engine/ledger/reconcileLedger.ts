@@ -155,6 +155,8 @@ interface BilledThing {
   unitPrice?: Decimal;
   amount: Decimal;
   description: string;
+  /** The invoice's Kind in Invoices, lower-cased ('' when unknown). */
+  kind: string;
 }
 
 /**
@@ -275,6 +277,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
       unitPrice: line.unitPrice,
       amount: line.amount,
       description: norm(line.description),
+      kind: norm(invoices.get(norm(line.invoiceNo))?.kind),
     };
     const key = norm(line.source);
     const list = billedRows.get(key);
@@ -285,18 +288,28 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   const blocks = new MarkIssues('Agreements', 'prepaid blocks');
   const additions = new MarkIssues('AgreementAdditions', 'additions');
   for (const agreement of book.agreements) {
-    const rows = billedRows.get(agreement.key) ?? [];
-    const block = rows.find((r) => r.description.startsWith('prepaid hours'));
-    if (block !== undefined && isBlank(agreement.invoiceNo)) {
-      blocks.add(agreement.source, agreement.id, block.invoiceNo, blankBut(block.invoiceNo, block.cell, 'the prepaid block'));
-    }
-    const added = rows.filter((r) => r.description.startsWith('additional hours'));
-    if (added.length === 0) continue;
-    const own = book.additions.filter((a) => a.agreement === agreement.key).sort((a, b) => a.date - b.date || a.source.index - b.source.index);
-    unclaimed(added, own,
-      (a, r) => (r.quantity === undefined || hoursForDisplay(a.hours).equals(r.quantity)) &&
-        (r.unitPrice === undefined || (a.rate ?? agreement.rate)?.equals(r.unitPrice) === true),
-      (a, r) => additions.add(a.source, agreement.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'this addition')));
+    // The agreement's prepaid invoice rows: Kind Prepaid in Invoices (by the row's text when Kind is blank).
+    const isBlockText = (r: BilledThing) => r.description.startsWith('prepaid hours');
+    const isAdditionText = (r: BilledThing) => r.description.startsWith('additional hours');
+    const prepaid = (billedRows.get(agreement.key) ?? []).filter((r) => (r.kind === '' ? isBlockText(r) || isAdditionText(r) : r.kind === 'prepaid'));
+    if (prepaid.length === 0) continue;
+    // The block and the additions, each with what its row shows; matched by hours and rate, the row's text as a hint.
+    type Sold = { invoiceNo?: string; hours: number; rate?: Decimal; addition?: (typeof book.additions)[number] };
+    const sold: Sold[] = [
+      { invoiceNo: agreement.invoiceNo, hours: agreement.hours, rate: agreement.rate },
+      ...book.additions
+        .filter((a) => a.agreement === agreement.key)
+        .sort((a, b) => a.date - b.date || a.source.index - b.source.index)
+        .map((a) => ({ invoiceNo: a.invoiceNo, hours: a.hours, rate: a.rate ?? agreement.rate, addition: a })),
+    ];
+    unclaimed(prepaid, sold,
+      (item, r) => (item.addition === undefined ? !isAdditionText(r) : !isBlockText(r)) &&
+        (r.quantity === undefined || hoursForDisplay(item.hours).equals(r.quantity)) &&
+        (r.unitPrice === undefined || item.rate?.equals(r.unitPrice) === true),
+      (item, r) => {
+        if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'the prepaid block'));
+        else additions.add(item.addition.source, agreement.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'this addition'));
+      });
   }
   blocks.flush(names, issues);
   additions.flush(names, issues);

@@ -88,6 +88,19 @@ describe('the registers are the ledger', () => {
     ]);
   });
 
+  test('a prepaid block or addition is found by its invoice\'s Kind, hours and rate, whatever its row\'s text says', () => {
+    const book = billedBook();
+    const c = book.column('InvoiceLines', 'Description');
+    book.table('InvoiceLines')!.rows[0][c] = 'Retainer';
+    book.table('InvoiceLines')!.rows[1][c] = 'Top-up';
+    book.set('Agreements', 'AgreementId', 'A-1', 'InvoiceNo', null);
+    book.table('AgreementAdditions')!.rows[0][book.column('AgreementAdditions', 'InvoiceNo')] = null;
+    expect(book.bill('2025-02-28').lines.map((l) => l.slice(0, l.indexOf(':', l.indexOf('!') + 1)))).toEqual([
+      'Sheet_Agreements!G4 (agreement A-1)',
+      'Sheet_AgreementAdditions!E4 (agreement A-1)',
+    ]);
+  });
+
   test('a TimeEntries table that lost its InvoiceNo column is one input error naming the column and a billed entry', () => {
     const book = billedBook();
     const time = book.table('TimeEntries')!;
