@@ -5,10 +5,8 @@
  */
 import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
-import { describeUnsupportedParts } from '../xlsx/findUnsupportedParts';
-import { asMacroWorkbook } from '../xlsx/macroWorkbook';
 import { unreadableReason } from '../xlsx/unreadableWorkbook';
-import { XlsxWorkbook } from '../xlsx/XlsxWorkbook';
+import { PackageWorkbook as XlsxWorkbook } from '../xlsx/package/PackageWorkbook';
 import { UsageError, type CliIo } from './cliIo';
 
 /**
@@ -69,10 +67,11 @@ async function refuseReadOnly(label: string, input: string): Promise<void> {
 }
 
 /**
- * Loads the workbook; refuses --in-place when it holds parts the file library cannot carry
- * through unchanged, and notes them when the result goes to another file.
+ * Loads the workbook. Everything it holds is carried through (charts, pivot tables,
+ * pictures, macros...: the file adapter changes only the parts a run writes), so nothing
+ * about its content refuses --in-place.
  */
-export async function openWorkbook(label: string, input: string, output: string, inPlace: boolean, io: CliIo): Promise<XlsxWorkbook> {
+export async function openWorkbook(label: string, input: string, _output: string, inPlace: boolean, _io: CliIo): Promise<XlsxWorkbook> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(input);
@@ -80,23 +79,12 @@ export async function openWorkbook(label: string, input: string, output: string,
     throw new UsageError(`Cannot open ${label}: ${fileProblem(error)}.`, false);
   }
   if (inPlace) await refuseReadOnly(label, input);
-  let book: XlsxWorkbook;
   try {
-    book = await XlsxWorkbook.load(bytes);
+    return await XlsxWorkbook.load(bytes);
   } catch {
     // One plain sentence: the library's own message names zip internals or JavaScript properties.
     throw new UsageError(`Cannot open ${label}: ${await unreadableReason(bytes)}.`, false);
   }
-  if (book.unsupportedParts.length > 0) {
-    const found = describeUnsupportedParts(book.unsupportedParts);
-    if (inPlace) {
-      throw new UsageError(
-        `Refusing --in-place: ${label} holds parts this tool cannot carry through unchanged: ${found}. Write the result to a new file with --out and copy what you need.`,
-      );
-    }
-    io.stderr.write(`Note: ${path.basename(output)} will not carry over these parts of the workbook: ${found}.\n`);
-  }
-  return book;
 }
 
 /** `.<name>.<pid>.<time>.tmp`: the temporary file of a write to `<name>`. */
@@ -154,8 +142,8 @@ export async function writeAtomically(target: string, bytes: Buffer): Promise<vo
 
 /** The workbook as it now stands, written to `output` through a temporary file. */
 export async function saveWorkbook(book: XlsxWorkbook, output: string): Promise<void> {
-  let bytes = await book.toBuffer();
-  if (isMacroWorkbook(output)) bytes = await asMacroWorkbook(bytes);
+  book.setMacroEnabled(isMacroWorkbook(output));
+  const bytes = await book.toBuffer();
   try {
     await writeAtomically(output, bytes);
   } catch (error) {

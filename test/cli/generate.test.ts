@@ -3,6 +3,7 @@ import * as path from 'path';
 import { runCli } from '../../src/cli/runCli';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { findTable } from '../../src/schema/rawTable';
+import JSZip from 'jszip';
 import { billingWorkbook, placeWorkbook, readBook, withPart } from './billingFixture';
 
 interface Run {
@@ -95,26 +96,29 @@ describe('psa-billing generate', () => {
   });
 
   test.each([
-    ['a chart', 'xl/charts/chart1.xml', 'charts'],
-    ['a pivot table', 'xl/pivotTables/pivotTable1.xml', 'pivot tables'],
-    ['a macro project', 'xl/vbaProject.bin', 'macros'],
-  ])('--in-place is refused for a workbook holding %s, naming it and changing nothing', async (_what, part, kind) => {
+    ['a chart', 'xl/charts/chart1.xml'],
+    ['a pivot table', 'xl/pivotTables/pivotTable1.xml'],
+    ['a macro project', 'xl/vbaProject.bin'],
+  ])('--in-place bills a workbook holding %s and keeps that part as it was', async (_what, part) => {
     const bytes = await withPart(await billingWorkbook(), part);
     const { dir, file } = await placeWorkbook(bytes);
     const run = await cli(['generate', file, '--in-place', '--date', '2025-01-31']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(kind);
-    expect(run.stderr).toContain(part);
-    expect((await fs.readFile(file)).equals(bytes)).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/^Note:/m);
+    expect(await invoiceNos(file)).toEqual(['INV-00008', 'INV-00008', null]);
+    const [before, after] = await Promise.all([JSZip.loadAsync(bytes), JSZip.loadAsync(await fs.readFile(file))]);
+    expect(await after.file(part)!.async('string')).toBe(await before.file(part)!.async('string'));
     expect(await fs.readdir(dir)).toEqual(['book.xlsx']);
   });
 
-  test('--out still bills a workbook holding a chart, noting that the result file leaves the chart out', async () => {
+  test('--out bills a workbook holding a chart and keeps the chart', async () => {
     const { dir, file } = await placeWorkbook(await withPart(await billingWorkbook(), 'xl/charts/chart1.xml'));
     const run = await cli(['generate', file, '--date', '2025-01-31']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^Note: .*charts \(xl\/charts\/chart1\.xml\)/m);
-    expect(await invoiceNos(path.join(dir, 'book-billed.xlsx'))).toEqual(['INV-00008', 'INV-00008', null]);
+    expect(run.stderr).not.toMatch(/^Note:/m);
+    const out = path.join(dir, 'book-billed.xlsx');
+    expect(await invoiceNos(out)).toEqual(['INV-00008', 'INV-00008', null]);
+    expect((await JSZip.loadAsync(await fs.readFile(out))).file('xl/charts/chart1.xml')).not.toBeNull();
   });
 
   test('--preview adds only Preview sheets and writes no invoice numbers', async () => {

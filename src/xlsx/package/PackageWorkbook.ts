@@ -45,6 +45,8 @@ const CLEAR_HIGHLIGHT: StyleOp = `clearFill:${HIGHLIGHT_FILL_ARGB}`;
 const numFmtOp = (numFmt: string): StyleOp => `numFmt:${numFmt}`;
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const PLAIN_WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+const MACRO_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
 interface Sheet {
   name: string;
@@ -256,6 +258,15 @@ export class PackageWorkbook implements WorkbookPort {
     this.written = true;
     this.checkTable(table);
     this.appendTable(table);
+  }
+
+  /**
+   * Adds a sheet holding one table at A1 (a real Excel table with filter buttons): how a
+   * test, or a tool preparing a workbook, puts the contract's tables into a file that lacks them.
+   */
+  addTableSheet(sheetName: string, tableName: string, columns: { header: string; numFmt?: string }[], rows: OutputCell[][]): void {
+    this.written = true;
+    this.createTable(sheetName, tableName, { name: tableName as OutputTable['name'], mode: 'replace', columns, rows });
   }
 
   // ---- tables -------------------------------------------------------------------------
@@ -524,9 +535,11 @@ export class PackageWorkbook implements WorkbookPort {
     const tablePath = this.newPartName('xl/tables', 'table');
     const id = this.nextTableId();
     const columnsXml = table.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c.header)}"/>`).join('');
+    // headerRowCount and hiddenButton spelled out, though Excel's defaults: exceljs reads their absence as "none" and "hidden".
+    const buttons = table.columns.map((_, i) => `<filterColumn colId="${i}" hiddenButton="0"/>`).join('');
     const xml =
-      `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(tableName)}" displayName="${escapeAttr(tableName)}" ref="${ref}" totalsRowShown="0">` +
-      `<autoFilter ref="${ref}"/><tableColumns count="${width}">${columnsXml}</tableColumns>` +
+      `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(tableName)}" displayName="${escapeAttr(tableName)}" ref="${ref}" totalsRowShown="0" headerRowCount="1">` +
+      `<autoFilter ref="${ref}">${buttons}</autoFilter><tableColumns count="${width}">${columnsXml}</tableColumns>` +
       '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
     const part = new TablePart(tablePath, parseXml(xml));
     part.changed = true;
@@ -644,6 +657,28 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   // ---- the file -----------------------------------------------------------------------
+
+  /**
+   * Types the workbook part as macro-enabled (an `.xlsm` result) or plain (`.xlsx`): Excel
+   * refuses a file whose extension does not match that type. A plain result of a macro
+   * workbook leaves the VBA project out, as Excel's own "save as .xlsx" does.
+   */
+  setMacroEnabled(enabled: boolean): void {
+    const type = this.contentTypes.typeOf(this.workbookPath);
+    const isMacro = type === MACRO_WORKBOOK_TYPE;
+    if (enabled && !isMacro) this.contentTypes.override(this.workbookPath, MACRO_WORKBOOK_TYPE);
+    if (enabled || !isMacro) return;
+    this.contentTypes.override(this.workbookPath, PLAIN_WORKBOOK_TYPE);
+    for (const r of this.workbookRels.all()) {
+      if (!r.type.endsWith('/vbaProject')) continue;
+      this.workbookRels.removeId(r.id);
+      const rels = Relationships.read(this.pkg, r.target);
+      for (const signature of rels.all()) if (!signature.external) this.removePart(signature.target);
+      this.removePart(rels.path);
+      this.removePart(r.target);
+    }
+  }
+
 
   /** The file's bytes as the workbook now stands; in the browser too. */
   async toBytes(): Promise<Uint8Array> {
