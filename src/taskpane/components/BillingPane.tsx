@@ -77,7 +77,7 @@ function announcement(state: BillingState): string {
     case 'failed':
       return state.message;
     default:
-      return phaseSentence(state);
+      return `${phaseSentence(state, false)}…`;
   }
 }
 

@@ -20,10 +20,13 @@ function progressWords(progress: PhaseProgress | undefined): string {
   return `: ${step}${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} ${progress.unit}`;
 }
 
-/** One sentence for the phase, e.g. "Reading the tables: 1,200 of 5,000 rows". */
-export function phaseSentence(state: BillingState): string {
+/**
+ * One sentence for the phase, e.g. "Reading the tables: 1,200 of 5,000 rows". Without the
+ * counts for the live region, so a screen reader hears each phase once, not every block.
+ */
+export function phaseSentence(state: BillingState, withCounts = true): string {
   if (!(state.status in PHASE_WORDS)) return '';
-  const progress = 'progress' in state ? state.progress : undefined;
+  const progress = withCounts && 'progress' in state ? state.progress : undefined;
   const what = state.status === 'writing' && 'action' in state && state.action === 'preview' ? 'Writing the Preview sheets' : PHASE_WORDS[state.status];
   return `${what}${progressWords(progress)}`;
 }
