@@ -66,7 +66,7 @@ export function jsonSummary(result: BillingResult, context: JsonSummaryContext) 
       deferredRevenue: fixed(a.deferredRevenue),
       status: a.status,
     })),
-    warnings: (result.warnings ?? []).map((w) => ({ entryId: w.entryId, invoiceNo: w.invoiceNo, cell: w.cell ?? null, message: w.message })),
+    warnings: (result.warnings ?? []).map((w) => ({ code: w.code ?? 'ENTRY_CHANGED', entryId: w.entryId ?? null, invoiceNo: w.invoiceNo ?? null, cell: w.cell ?? null, message: w.message })),
     lowBalanceAgreements: result.agreementSummary.filter((a) => a.lowBalance).map((a) => a.agreementId),
     orderStatus: result.orderStatus.map((o) => ({
       orderId: o.orderId,

@@ -83,7 +83,10 @@ function billedOutcome(result: BillingResult): RibbonOutcome {
     };
   }
   const warnings = result.warnings ?? [];
-  const changed = warnings.length === 0 ? '' : ` ${warnings.length} billed ${warnings.length === 1 ? 'entry' : 'entries'} changed after billing; the first: ${warnings[0].message}.`;
+  const changedEntries = warnings.filter((w) => w.code !== 'MISSING_INVOICE_FIELD');
+  const missingFields = warnings.filter((w) => w.code === 'MISSING_INVOICE_FIELD');
+  const changed = (changedEntries.length === 0 ? '' : ` ${changedEntries.length} billed ${changedEntries.length === 1 ? 'entry' : 'entries'} changed after billing; the first: ${changedEntries[0].message}.`)
+    + (missingFields.length === 0 ? '' : ` The invoices lack ${missingFields.length === 1 ? 'a field' : `${missingFields.length} fields`} the law requires: ${missingFields[0].message}${missingFields.length > 1 ? ` (and ${missingFields.length - 1} more)` : ''}.`);
   return {
     kind: exceptions > 0 || warnings.length > 0 ? 'warning' : 'success',
     title: count === 0 ? `Nothing to bill as of ${date}` : `Billed ${plural(count, 'invoice')}${range} as of ${date}`,

@@ -6,7 +6,8 @@ import type { Decimal } from './money';
 import type { Day } from './day';
 import type { Seconds } from '../schema/model';
 
-export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage';
+/** `Credit`: a credit note, which cancels an issued invoice (billing-rules section 8). */
+export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage' | 'Credit';
 
 export type ExceptionReason =
   | 'NoLineItem'
@@ -98,6 +99,49 @@ export interface Invoice {
   net: Decimal;
   tax: Decimal;
   gross: Decimal;
+  /**
+   * Service period (EU VAT Directive Art. 226(7)): first to last date of the billed time; a
+   * prepaid block's start, an addition's date, an installment's due date; the invoice date
+   * when nothing dates the supply (AsBudgeted progress). Set for every invoice of a run.
+   */
+  periodFrom?: Day;
+  periodTo?: Day;
+  /** Invoice date + the customer's PaymentTermsDays, else Settings PaymentTermsDays (14). */
+  dueDate?: Day;
+  /** Who the invoice is addressed to: the Customers row when there is one, else the name alone. */
+  buyer?: InvoiceBuyer;
+  /** A credit note: the number of the invoice it cancels, and the reason given. */
+  credits?: { invoiceNo: string; reason?: string };
+}
+
+/** The buyer block of an invoice (docs/invoice-documents.md). */
+export interface InvoiceBuyer {
+  /** LegalName, else the customer as Orders or Agreements name it. */
+  name: string;
+  /** Lines in one text. */
+  address?: string;
+  country?: string;
+  vatId?: string;
+  email?: string;
+  buyerReference?: string;
+  /** Words of the invoice: the customer's Language, else `en`. */
+  language: 'en' | 'de';
+  /** False when the customer has no Customers row. */
+  isKnown: boolean;
+}
+
+/** The seller block and payment instructions, from Settings, the same on every invoice of a run. */
+export interface InvoiceSeller {
+  name?: string;
+  address?: string;
+  vatId?: string;
+  taxNumber?: string;
+  email?: string;
+  phone?: string;
+  bankName?: string;
+  iban?: string;
+  bic?: string;
+  footer?: string;
 }
 
 export interface BillingException {
@@ -173,12 +217,20 @@ export interface BillingResult {
    * billed as they were; each names the invoice to credit to bill them again, corrected.
    */
   warnings?: BillingWarning[];
+  /** The seller on every invoice of the run (Settings); absent in results made by hand. */
+  seller?: InvoiceSeller;
 }
 
 export interface BillingWarning {
-  entryId: string;
-  /** The invoice that billed the entry, to credit. */
-  invoiceNo: string;
+  /**
+   * ENTRY_CHANGED: a billed entry changed after billing (entryId and invoiceNo set).
+   * MISSING_INVOICE_FIELD: a field the law requires on an invoice is blank (once per run and field).
+   */
+  code?: 'ENTRY_CHANGED' | 'MISSING_INVOICE_FIELD';
+  /** ENTRY_CHANGED: the entry. */
+  entryId?: string;
+  /** ENTRY_CHANGED: the invoice that billed the entry, to credit. */
+  invoiceNo?: string;
   /** The entry's InvoiceNo cell (`TimeEntries!K5`), when known. */
   cell?: string;
   /** One sentence: what changed, and what to do. */

@@ -18,7 +18,7 @@ export interface NumberedInvoices {
   updates: InvoiceNoUpdate[];
 }
 
-const KIND_RANK: Record<InvoiceKind, number> = { Prepaid: 0, Order: 1, Overage: 2 };
+const KIND_RANK: Record<InvoiceKind, number> = { Prepaid: 0, Order: 1, Overage: 2, Credit: 3 };
 
 function compareText(a: string, b: string): number {
   const la = a.trim().toLowerCase();

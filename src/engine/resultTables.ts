@@ -5,16 +5,14 @@
  * column. Decimal becomes a JS number here and nowhere else, at the moment it becomes a
  * cell. Adapters write these blocks and compute nothing.
  */
-import type { BillingException, BillingResult, Invoice, InvoiceNoUpdate } from './billingResult';
+import type { BillingException, BillingResult, InvoiceNoUpdate } from './billingResult';
 import type { Decimal } from './money';
 import { exactHours } from './money';
+import { buildInvoiceSheet, type InvoiceSheet } from './invoiceSheet';
 
-export type OutputCell = string | number | boolean | null;
+import { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from './cellFormats';
 
-export const MONEY_FORMAT = '#,##0.00';
-export const HOURS_FORMAT = '0.00';
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const PERCENT_FORMAT = '0%';
+export { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell };
 
 /**
  * Fill of a TimeEntries row listed in BillingExceptions (Excel's light red), as `#RRGGBB`.
@@ -26,9 +24,6 @@ export const EXCEPTION_FILL_COLOR = '#FFC7CE';
 export const HIGHLIGHT_FILL_COLOR = '#FFEB9C';
 
 export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'InvoiceEntries' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
-
-/** Excel holds at most this many characters in a cell; a longer text is repaired away or refused. */
-export const MAX_CELL_CHARS = 32_767;
 
 export interface OutputColumn {
   /** Header exactly as the contract spells it. */
@@ -48,19 +43,7 @@ export interface OutputTable {
   highlightedRows?: number[];
 }
 
-export interface GridCell {
-  value: OutputCell;
-  numFmt?: string;
-  bold?: boolean;
-}
-
-/** One invoice as a small printable sheet; `grid[r][c]` is sheet row r+1, column c+1. */
-export interface InvoiceSheet {
-  sheetName: string;
-  grid: (GridCell | null)[][];
-  /** Suggested column widths in characters, left to right. */
-  columnWidths: number[];
-}
+export type { GridCell, InvoiceSheet, PageMargins, PrintSetup } from './invoiceSheet';
 
 export interface PreviewSheet {
   sheetName: string;
@@ -108,11 +91,6 @@ export function previewInvoiceLabel(position: number): string {
 const money = (d: Decimal | undefined): OutputCell => (d === undefined ? null : d.toNumber());
 const text = (s: string | undefined): OutputCell => (s === undefined || s === '' ? null : fitCell(s));
 
-/** A text cut to what one Excel cell holds, marked as cut. */
-export function fitCell(s: string): string {
-  return s.length <= MAX_CELL_CHARS ? s : `${s.slice(0, MAX_CELL_CHARS - 1)}…`;
-}
-
 /**
  * The EntryIds cell of an invoice row: the ids, comma-separated, when they fit in a cell;
  * else a note pointing at InvoiceEntries, which lists every billed entry at any size.
@@ -130,6 +108,7 @@ const col = (header: string, numFmt?: string): OutputColumn => (numFmt ? { heade
 export const INVOICES_COLUMNS: OutputColumn[] = [
   col('InvoiceNo'), col('Date', DATE_FORMAT), col('Customer'), col('Source'), col('Kind'),
   col('Net', MONEY_FORMAT), col('Tax', MONEY_FORMAT), col('Gross', MONEY_FORMAT), col('Currency'),
+  col('DueDate', DATE_FORMAT), col('PeriodFrom', DATE_FORMAT), col('PeriodTo', DATE_FORMAT), col('BuyerReference'), col('Status'),
 ];
 
 export const INVOICE_LINES_COLUMNS: OutputColumn[] = [
@@ -170,6 +149,7 @@ function invoicesTable(result: BillingResult, numbers: string[]): OutputTable {
     columns: INVOICES_COLUMNS,
     rows: result.invoices.map((inv, i) => [
       numbers[i], inv.date, inv.customer, inv.source, inv.kind, money(inv.net), money(inv.tax), money(inv.gross), inv.currency,
+      inv.dueDate ?? null, inv.periodFrom ?? null, inv.periodTo ?? null, text(inv.buyer?.buyerReference), null,
     ]),
   };
 }
@@ -286,39 +266,6 @@ export function freeSheetName(wanted: string, takenNames: string[]): string {
   }
 }
 
-/** `Order` for order invoices; prepaid and overage invoices come from an agreement. */
-function sourceLabel(invoice: Invoice): string {
-  return invoice.kind === 'Order' ? 'Order' : 'Agreement';
-}
-
-/** Layout of one invoice sheet: a header block, the rows, then Net, Tax and Gross under Amount. */
-export function buildInvoiceSheet(invoice: Invoice, invoiceNo: string, sheetName: string): InvoiceSheet {
-  const label = (value: string): GridCell => ({ value, bold: true });
-  const grid: (GridCell | null)[][] = [
-    [label('Invoice'), { value: invoiceNo }],
-    [label('Date'), { value: invoice.date, numFmt: DATE_FORMAT }],
-    [label('Customer'), { value: invoice.customer }],
-    [label(sourceLabel(invoice)), { value: invoice.source }],
-    [label('Currency'), { value: invoice.currency }],
-    [],
-    [label('Description'), label('Quantity'), label('UnitPrice'), label('Amount')],
-  ];
-  for (const r of invoice.rows) {
-    grid.push([
-      { value: fitCell(r.description) },
-      { value: money(r.quantity), numFmt: HOURS_FORMAT },
-      { value: money(r.unitPrice), numFmt: MONEY_FORMAT },
-      { value: money(r.amount), numFmt: MONEY_FORMAT },
-    ]);
-  }
-  grid.push([]);
-  const ratePoints = invoice.taxRate.mul(100).toString();
-  grid.push([null, null, label('Net'), { value: money(invoice.net), numFmt: MONEY_FORMAT }]);
-  grid.push([null, null, label(`Tax ${ratePoints} %`), { value: money(invoice.tax), numFmt: MONEY_FORMAT }]);
-  grid.push([null, null, label('Gross'), { value: money(invoice.gross), numFmt: MONEY_FORMAT, bold: true }]);
-  return { sheetName, grid, columnWidths: [48, 12, 14, 16] };
-}
-
 /** Everything one run writes, laid out as cell blocks. */
 export function buildResultTables(result: BillingResult): ResultTables {
   const numbers = invoiceNumbers(result);
@@ -334,7 +281,7 @@ export function buildResultTables(result: BillingResult): ResultTables {
     return {
       preview: true,
       tables: [],
-      invoiceSheets: result.invoices.map((inv, i) => buildInvoiceSheet(inv, numbers[i], `Preview Invoice ${i + 1}`)),
+      invoiceSheets: result.invoices.map((inv, i) => buildInvoiceSheet(inv, numbers[i], `Preview Invoice ${i + 1}`, result.seller)),
       previewSheets: tables.map((t) => ({
         sheetName: PREVIEW_SHEET_NAMES[t.name],
         tableName: PREVIEW_SHEET_NAMES[t.name].replace(/\s+/g, ''),
@@ -347,7 +294,7 @@ export function buildResultTables(result: BillingResult): ResultTables {
   return {
     preview: false,
     tables,
-    invoiceSheets: result.invoices.map((inv) => buildInvoiceSheet(inv, inv.invoiceNo, sheetNameFor(inv.invoiceNo))),
+    invoiceSheets: result.invoices.map((inv) => buildInvoiceSheet(inv, inv.invoiceNo, sheetNameFor(inv.invoiceNo), result.seller)),
     previewSheets: [],
     exceptionRows: [...new Set(result.exceptions.map((e) => e.entryIndex))].sort((a, b) => a - b),
     invoiceNoCells: result.invoiceNoUpdates,

@@ -11,6 +11,7 @@ import { buildOrderInvoices } from './buildOrderInvoices';
 import { matchTimeEntries } from './matchTimeEntries';
 import { naturalKey } from './naturalOrder';
 import { numberInvoices } from './numberInvoices';
+import { describeDrafts, invoiceSeller, missingInvoiceFields } from './invoiceDocuments';
 import { highestShownSequence } from './ledger/invoiceSequence';
 import { changedAfterBilling } from './ledger/changedAfterBilling';
 import { orderBillingContext } from './orderBillingGate';
@@ -53,7 +54,7 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
   const parts: BillingPart[] = [orderPart, agreements];
 
   const numbered = numberInvoices(
-    parts.flatMap((part) => part.drafts),
+    describeDrafts(book, parts.flatMap((part) => part.drafts)),
     book.issuedInvoices,
     book.settings,
     options.preview,
@@ -71,6 +72,7 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     invoiceNoUpdates: [...directUpdates, ...numbered.updates],
     orderStatus: orderStatusRows(book, context.decisions, orders.figures, orders.costByOrder),
     agreementSummary: agreements.summary,
-    warnings: changedAfterBilling(book),
+    warnings: [...changedAfterBilling(book), ...missingInvoiceFields(book.settings, numbered.invoices)],
+    seller: invoiceSeller(book.settings),
   };
 }

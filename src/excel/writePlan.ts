@@ -39,6 +39,9 @@ export interface BlankCheck {
   message: (address: string) => string;
 }
 
+/** Office.js gives page margins in points; the layout in inches. */
+export const POINTS_PER_INCH = 72;
+
 /** Excel's column width is in points; the layout gives characters of the default font (7 px each, plus padding). */
 export function pointsForCharacters(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 4) / 4;
@@ -319,7 +322,7 @@ export function createTableSteps(sheetName: string, tableName: string, table: Ou
   return steps;
 }
 
-/** Steps that add one invoice's printable sheet: values, formats, bold labels, widths, one page wide. */
+/** Steps that add one invoice's printable sheet: values, formats, bold labels, widths, and its print setup (ExcelApi 1.9 pageLayout). */
 export function invoiceSheetSteps(invoice: InvoiceSheet): WriteStep[] {
   const width = Math.max(...invoice.grid.map((row) => row.length), 1);
   const cellAt = (row: (GridCell | null)[], c: number): GridCell | null => row[c] ?? null;
@@ -329,12 +332,24 @@ export function invoiceSheetSteps(invoice: InvoiceSheet): WriteStep[] {
   const name = invoice.sheetName;
   return [
     {
-      bytes: CALL_OVERHEAD_BYTES * (6 + invoice.columnWidths.length),
+      bytes: CALL_OVERHEAD_BYTES * (16 + invoice.columnWidths.length),
       queue: (context) => {
         const sheet = context.workbook.worksheets.add(name);
-        // Printed or saved as PDF: one page wide, as many pages long as its rows need.
-        sheet.pageLayout.orientation = 'Portrait';
-        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // Printed or saved as PDF as the layout says: A4, one page wide, header rows repeated, page n of m.
+        const { print } = invoice;
+        const layout = sheet.pageLayout;
+        layout.orientation = 'Portrait';
+        layout.paperSize = print.paperSize;
+        layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+        layout.leftMargin = print.margins.left * POINTS_PER_INCH;
+        layout.rightMargin = print.margins.right * POINTS_PER_INCH;
+        layout.topMargin = print.margins.top * POINTS_PER_INCH;
+        layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
+        layout.headerMargin = print.margins.header * POINTS_PER_INCH;
+        layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+        layout.setPrintArea(print.area);
+        layout.setPrintTitleRows(print.titleRows);
+        layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
         invoice.columnWidths.forEach((w, i) => {
           sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsForCharacters(w);
         });

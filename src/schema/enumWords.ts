@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { enumWords } from './cellParsers';
-import type { AgreementStatus, Basis, BillingMode, InvoiceTimes, Link, NodeStatus, ProjectCreation, ProjectRole } from './model';
+import type { AgreementStatus, Basis, InvoiceLanguage, BillingMode, InvoiceTimes, Link, NodeStatus, ProjectCreation, ProjectRole } from './model';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -16,6 +16,8 @@ export const BillingModeEnum = z.enum(['Rules', 'Manual', 'PaymentPlan', 'Billin
 export const ProjectCreationEnum = z.enum(['Auto', 'None', 'Individual', 'Template']);
 export const LinkEnum = z.enum(['OriginalLineItem', 'MainProject', 'Section', 'None']);
 export const AgreementStatusEnum = z.enum(['Active', 'Cancelled']);
+/** Words an invoice is printed in (Customers Language). */
+export const InvoiceLanguageEnum = z.enum(['en', 'de']);
 
 // Compile-time guards: each list holds exactly the words of its model type.
 const typesMatch: [
@@ -27,7 +29,8 @@ const typesMatch: [
   Same<z.infer<typeof ProjectCreationEnum>, ProjectCreation>,
   Same<z.infer<typeof LinkEnum>, Link>,
   Same<z.infer<typeof AgreementStatusEnum>, AgreementStatus>,
-] = [true, true, true, true, true, true, true, true];
+  Same<z.infer<typeof InvoiceLanguageEnum>, InvoiceLanguage>,
+] = [true, true, true, true, true, true, true, true, true];
 void typesMatch;
 
 export const invoiceTimesWords = enumWords(InvoiceTimesEnum.options);
@@ -39,3 +42,4 @@ export const billingModeWords = enumWords(BillingModeEnum.options);
 export const projectCreationWords = enumWords(ProjectCreationEnum.options);
 export const linkWords = enumWords(LinkEnum.options);
 export const agreementStatusWords = enumWords(AgreementStatusEnum.options);
+export const invoiceLanguageWords = enumWords(InvoiceLanguageEnum.options);

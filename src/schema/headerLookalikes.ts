@@ -23,6 +23,7 @@ export const CONTRACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   Settings: ['Setting', 'Value'],
   People: ['Person', 'CostPerHour'],
   Items: ['Item', 'Group', 'CostPrice', 'ExtraCost', 'RevenueAccount'],
+  Customers: ['Customer', 'LegalName', 'Address', 'Country', 'VatId', 'Email', 'PaymentTermsDays', 'BuyerReference', 'Language'],
   Orders: [
     'OrderId', 'Customer', 'Agent', 'ProjectRole', 'ParentNode', 'BillingMode', 'MinProgress', 'RequiredStatus',
     'MinimumBilling', 'EarliestBillingDate', 'SubprojectBasis', 'BillNow', 'InvoiceTimes', 'Basis', 'TimeDescription', 'TaxRate',

@@ -51,6 +51,7 @@ export const rowIdLabel: Record<string, string> = {
   Settings: 'setting',
   People: 'person',
   Items: 'item',
+  Customers: 'customer',
   Orders: 'order',
   LineItems: 'line',
   ProjectTree: 'node',
@@ -68,6 +69,7 @@ function rows(a: number, b: number): string {
 }
 
 export const sentences = {
+  badCountry: (value: unknown) => `Country ${showValue(value)} is not a two-letter ISO 3166 country code like DE or AT`,
   missingTable: (table: string) => `The workbook has no table named ${table}; add it, it is required`,
   missingOrdersOrAgreements: () =>
     'The workbook has no table named Orders; add Orders (with LineItems and ProjectTree) to bill projects, or Agreements to bill block-time agreements',

@@ -15,6 +15,7 @@ export type NodeKey = Brand<string, 'NodeKey'>;
 export type AgreementKey = Brand<string, 'AgreementKey'>;
 export type PersonKey = Brand<string, 'PersonKey'>;
 export type ItemKey = Brand<string, 'ItemKey'>;
+export type CustomerKey = Brand<string, 'CustomerKey'>;
 /** `orderkey/line` (lower-cased), the key of a line item reference `OrderId/Line`. */
 export type LineItemKey = Brand<string, 'LineItemKey'>;
 
@@ -63,6 +64,41 @@ export interface Settings {
   billingPeriodDays: number;
   /** Settings MaxHoursPerEntry, as seconds: more on one time entry is an input error (default 744 h). */
   maxHoursPerEntry?: Seconds;
+  /** The seller on every invoice (docs/invoice-documents.md); all optional. Address: lines in one cell. */
+  companyName?: string;
+  companyAddress?: string;
+  companyVatId?: string;
+  companyTaxNumber?: string;
+  companyEmail?: string;
+  companyPhone?: string;
+  bankName?: string;
+  iban?: string;
+  bic?: string;
+  /** Due date = invoice date + these days, unless the customer has its own (default 14; absent in hand-made settings: 14). */
+  paymentTermsDays?: number;
+  invoiceFooter?: string;
+}
+
+/** Words printed on an invoice: `en` or `de`. */
+export type InvoiceLanguage = 'en' | 'de';
+
+/** A row of the optional Customers table: who an invoice is addressed to. */
+export interface Customer {
+  key: CustomerKey;
+  /** The name Orders and Agreements use. */
+  id: string;
+  legalName?: string;
+  /** Lines in one cell. */
+  address?: string;
+  /** ISO 3166 code, upper case. */
+  country?: string;
+  vatId?: string;
+  email?: string;
+  paymentTermsDays?: number;
+  /** The customer's purchase order or routing reference. */
+  buyerReference?: string;
+  language?: InvoiceLanguage;
+  source: RowSource;
 }
 
 export interface Person {
@@ -277,6 +313,8 @@ export interface BillingWorkbook {
   settings: Settings;
   people: Person[];
   items: Item[];
+  /** The optional Customers table; a customer without a row bills under its name alone. */
+  customers?: Customer[];
   orders: Order[];
   lineItems: LineItem[];
   nodes: ProjectNode[];

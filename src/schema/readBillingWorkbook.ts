@@ -15,6 +15,7 @@ import { readAgreementAdditions } from './readAgreementAdditions';
 import { readAgreements } from './readAgreements';
 import { readIssuedInvoiceEntries, readIssuedInvoiceLines, readIssuedInvoices } from './readIssuedInvoices';
 import { reconcileLedger } from '../engine/ledger/reconcileLedger';
+import { readCustomers } from './readCustomers';
 import { readItems } from './readItems';
 import { readLineItems } from './readLineItems';
 import { readOrders } from './readOrders';
@@ -28,7 +29,7 @@ import { TableReader } from './tableReader';
 
 /** Reading order, which is also the order issues are listed in. */
 const TABLE_ORDER = [
-  'Settings', 'People', 'Items', 'Orders', 'LineItems', 'ProjectTree', 'TimeEntries',
+  'Settings', 'People', 'Items', 'Customers', 'Orders', 'LineItems', 'ProjectTree', 'TimeEntries',
   'Agreements', 'AgreementAdditions', 'PaymentPlan', 'Invoices', 'InvoiceLines', 'InvoiceEntries',
 ] as const;
 type TableName = (typeof TABLE_ORDER)[number];
@@ -45,6 +46,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const readers = {
     People: open('People'),
     Items: open('Items'),
+    Customers: open('Customers'),
     Orders: open('Orders'),
     LineItems: open('LineItems'),
     ProjectTree: open('ProjectTree'),
@@ -61,6 +63,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const settings = readSettings(raw, ctx);
   const people = readPeople(readers.People);
   const items = readItems(readers.Items);
+  const customers = readCustomers(readers.Customers);
   const orders = readOrders(readers.Orders, ctx);
   const orderIds = new Map<string, string>(orders.map((o) => [o.key, o.id]));
   const lineItems = readLineItems(readers.LineItems, ctx, orderIds);
@@ -91,7 +94,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const issues = sortIssues(ctx.issues);
   if (issues.length > 0) return { issues };
   const workbook: BillingWorkbook = {
-    settings, people, items, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines,
+    settings, people, items, customers, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines,
     issuedInvoiceEntries, sheets: raw.sheets, places: tablePlaces(readers),
   };
   // The registers are the ledger: marks and registers must agree before anything bills.

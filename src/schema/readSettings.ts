@@ -99,6 +99,18 @@ const settingsSchema = z.object({
   minimumMinutes: value('MinimumMinutes', parseNumber, 'number', minutesUpToLimit).optional(),
   billingPeriodDays: value('BillingPeriodDays', parseInteger, 'integer', positive).default(30),
   maxHoursPerEntry: value('MaxHoursPerEntry', parseDuration, 'duration', hoursUpToLimit(positive)).default(DEFAULT_MAX_HOURS_PER_ENTRY * 3600),
+  // The seller and the payment terms on every invoice (docs/invoice-documents.md).
+  companyName: value('CompanyName', parseText, 'text').optional(),
+  companyAddress: value('CompanyAddress', parseText, 'text').optional(),
+  companyVatId: value('CompanyVatId', parseText, 'text').optional(),
+  companyTaxNumber: value('CompanyTaxNumber', parseText, 'text').optional(),
+  companyEmail: value('CompanyEmail', parseText, 'text').optional(),
+  companyPhone: value('CompanyPhone', parseText, 'text').optional(),
+  bankName: value('BankName', parseText, 'text').optional(),
+  iban: value('Iban', parseText, 'text').optional(),
+  bic: value('Bic', parseText, 'text').optional(),
+  paymentTermsDays: value('PaymentTermsDays', parseInteger, 'integer', notNegative).default(14),
+  invoiceFooter: value('InvoiceFooter', parseText, 'text').optional(),
 });
 
 type SettingField = keyof z.infer<typeof settingsSchema>;
@@ -119,6 +131,17 @@ const SETTING_NAMES: Record<SettingField, string> = {
   minimumMinutes: 'MinimumMinutes',
   billingPeriodDays: 'BillingPeriodDays',
   maxHoursPerEntry: 'MaxHoursPerEntry',
+  companyName: 'CompanyName',
+  companyAddress: 'CompanyAddress',
+  companyVatId: 'CompanyVatId',
+  companyTaxNumber: 'CompanyTaxNumber',
+  companyEmail: 'CompanyEmail',
+  companyPhone: 'CompanyPhone',
+  bankName: 'BankName',
+  iban: 'Iban',
+  bic: 'Bic',
+  paymentTermsDays: 'PaymentTermsDays',
+  invoiceFooter: 'InvoiceFooter',
 };
 const FIELD_BY_KEY = new Map<string, SettingField>(
   (Object.keys(SETTING_NAMES) as SettingField[]).map((field) => [headerKey(SETTING_NAMES[field]), field]),

@@ -472,9 +472,14 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.workbook.getWorksheet(invoice.sheetName)) {
       throw new WorkbookWriteError(`A sheet named ${invoice.sheetName} already exists; rename it so invoice ${invoice.sheetName} can get its own sheet.`);
     }
-    // An invoice is printed or saved as PDF: one page wide, as many pages long as its rows need.
+    // Printed or saved as PDF as the layout says: A4, one page wide, header rows repeated, page n of m.
+    const { print } = invoice;
     const sheet = this.workbook.addWorksheet(invoice.sheetName, {
-      pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait' },
+      pageSetup: {
+        paperSize: 9 as ExcelJS.PaperSize.A4, orientation: print.orientation, fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight,
+        margins: { ...print.margins }, printArea: print.area, printTitlesRow: print.titleRows.replace(/\$/g, ''),
+      },
+      headerFooter: { oddFooter: `&C${print.footer}` } as Partial<ExcelJS.HeaderFooter>,
     });
     invoice.columnWidths.forEach((w, i) => {
       sheet.getColumn(i + 1).width = w;

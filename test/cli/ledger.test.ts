@@ -60,7 +60,7 @@ describe('psa-billing generate keeps the ledger', () => {
     const summary = JSON.parse(run.stdout);
     expect(summary.invoices).toEqual([]);
     expect(summary.totals.warnings).toBe(1);
-    expect(summary.warnings).toEqual([{ entryId: 'E1', invoiceNo: 'INV-00008', cell: 'Time!F5', message: sentence }]);
+    expect(summary.warnings).toEqual([{ code: 'ENTRY_CHANGED', entryId: 'E1', invoiceNo: 'INV-00008', cell: 'Time!F5', message: sentence }]);
   });
 
   test('a billing date before the latest invoice\'s date is refused with one sentence and exit 1, unless --allow-backdate', async () => {

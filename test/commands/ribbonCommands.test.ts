@@ -50,7 +50,9 @@ test('Generate invoices bills the open workbook as of today, says what it issued
   expect(ribbon.outcomes).toEqual([{
     kind: 'warning',
     title: 'Billed 1 invoice (INV-00008) as of 2025-01-31',
-    detail: '1 time entry exception could not be billed: see BillingExceptions (their rows are filled red in TimeEntries).',
+    detail: '1 time entry exception could not be billed: see BillingExceptions (their rows are filled red in TimeEntries).'
+      + " The invoices lack 4 fields the law requires: Settings CompanyName is blank, so the invoice of this run lacks the seller's name"
+      + ' (EU VAT Directive Art. 226(5)); add it to Settings (and 3 more).',
   }]);
   expect(fake.sheetNames()).toContain('INV-00008');
   expect(ribbon.completed).toBe(1);

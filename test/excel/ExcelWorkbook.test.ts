@@ -92,6 +92,11 @@ async function expectSameAsFile(bytes: Buffer, billingDate: number, preview = fa
 
   expect([...excel.cells.keys()].sort()).toEqual([...file.cells.keys()].sort());
   expect(excel.tables).toEqual(file.tables);
+  // Every invoice sheet prints the same way from both adapters: A4, print area, title rows, margins, footer, one page wide.
+  const printedNow = (look: WorkbookLook) => Object.fromEntries([...look.print].filter(([sheet]) => !before.cells.has(sheet)));
+  expect(printedNow(excel)).toEqual(printedNow(file));
+  const newInvoiceSheets = [...file.cells.keys()].filter((s) => !before.cells.has(s) && /^(INV-|Preview Invoice )/.test(s));
+  expect(Object.keys(printedNow(file)).sort()).toEqual(newInvoiceSheets.sort());
   const differing = writtenCells(before, file, excelBefore, excel).filter((c) => JSON.stringify(c.file) !== JSON.stringify(c.excel));
   expect(differing.slice(0, 10)).toEqual([]);
   for (const [sheet, widths] of file.widths) {

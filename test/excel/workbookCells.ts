@@ -19,8 +19,22 @@ export interface CellLook {
 /** sheet -> address -> look. */
 export type WorkbookCells = Map<string, Map<string, CellLook>>;
 
+/** How a sheet prints, in one set of units: inches, addresses without `$`. */
+export interface PrintLook {
+  paper: string;
+  orientation: string;
+  area: string;
+  titleRows: string;
+  margins: number[];
+  footer: string;
+  fitToWidth?: number;
+  fitToHeight?: number;
+}
+
 export interface WorkbookLook {
   cells: WorkbookCells;
+  /** sheet -> print setup, for sheets given a print area. */
+  print: Map<string, PrintLook>;
   /** `name@sheet!A1:B2`, sorted. */
   tables: string[];
   /** sheet -> column widths in points, for the columns given one. */
@@ -65,9 +79,29 @@ function tablesOf(sheet: ExcelJS.Worksheet): { name: string; ref: string; header
   }));
 }
 
+const noDollars = (address: string | undefined) => (address ?? '').replace(/\$/g, '');
+const inches = (values: number[]) => values.map((v) => Math.round(v * 1000) / 1000);
+
+function xlsxPrint(sheet: ExcelJS.Worksheet): PrintLook | undefined {
+  const setup = sheet.pageSetup;
+  if (!setup.printArea) return undefined;
+  const m = setup.margins;
+  return {
+    paper: setup.paperSize === 9 ? 'A4' : String(setup.paperSize ?? 'Letter'),
+    orientation: setup.orientation ?? 'portrait',
+    area: noDollars(setup.printArea),
+    titleRows: noDollars(setup.printTitlesRow),
+    margins: inches(m ? [m.left, m.right, m.top, m.bottom, m.header, m.footer] : []),
+    footer: (sheet.headerFooter?.oddFooter ?? '').replace(/^&C/, ''),
+    fitToWidth: setup.fitToPage ? setup.fitToWidth : undefined,
+    fitToHeight: setup.fitToPage ? setup.fitToHeight : undefined,
+  };
+}
+
 /** What a file holds, cell for cell. */
 export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
   const wb = await loadXlsx(bytes);
+  const print = new Map<string, PrintLook>();
   const cells: WorkbookCells = new Map();
   const widths = new Map<string, Map<number, number>>();
   const tables: string[] = [];
@@ -88,8 +122,10 @@ export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
     });
     widths.set(sheet.name, sheetWidths);
     for (const t of tablesOf(sheet)) tables.push(`${t.name}@${sheet.name}!${t.ref}`);
+    const printed = xlsxPrint(sheet);
+    if (printed) print.set(sheet.name, printed);
   }
-  return { cells, tables: tables.sort(), widths };
+  return { cells, print, tables: tables.sort(), widths };
 }
 
 /** Puts a workbook file into a new fake Excel: every sheet, every cell value, every table. */
@@ -124,6 +160,7 @@ export async function fakeFromXlsx(bytes: Buffer): Promise<FakeExcel> {
 
 /** What the fake Excel holds, in the same terms as `xlsxLook`. */
 export function fakeLook(fake: FakeExcel): WorkbookLook {
+  const print = new Map<string, PrintLook>();
   const cells: WorkbookCells = new Map();
   const widths = new Map<string, Map<number, number>>();
   for (const sheet of fake.sheetNames()) {
@@ -134,10 +171,24 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
     }
     cells.set(sheet, map);
     widths.set(sheet, new Map(fake.model.sheets.find((s) => s.name === sheet)!.columnWidths));
+    const layout = fake.pageLayout(sheet);
+    if (layout.printArea !== undefined) {
+      const m = layout.margins;
+      print.set(sheet, {
+        paper: layout.paperSize,
+        orientation: layout.orientation.toLowerCase(),
+        area: noDollars(layout.printArea),
+        titleRows: noDollars(layout.printTitleRows),
+        margins: inches([m.left, m.right, m.top, m.bottom, m.header, m.footer].map((points) => points / 72)),
+        footer: layout.centerFooter,
+        fitToWidth: layout.zoom.horizontalFitToPages,
+        fitToHeight: layout.zoom.verticalFitToPages,
+      });
+    }
   }
   const tables = fake.model.tables.map((t) => {
     const view = fake.table(t.name)!;
     return `${t.name}@${view.address.replace(/^'?(.*?)'?!/, '$1!')}`;
   });
-  return { cells, tables: tables.sort(), widths };
+  return { cells, print, tables: tables.sort(), widths };
 }

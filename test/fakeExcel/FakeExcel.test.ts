@@ -363,6 +363,11 @@ describe('workbook odds and ends', () => {
       const sheet = workbook.worksheets.add('Invoices');
       sheet.pageLayout.orientation = 'Landscape';
       sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      sheet.pageLayout.paperSize = 'A4';
+      sheet.pageLayout.leftMargin = 36;
+      sheet.pageLayout.setPrintArea('A1:D40');
+      sheet.pageLayout.setPrintTitleRows('$5:$5');
+      sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = 'Page &P of &N';
       sheet.getRange('B1:C1').format.columnWidth = 120;
       sheet.getRange('B4').select();
       const missing = workbook.settings.getItemOrNullObject('other');
@@ -372,7 +377,10 @@ describe('workbook odds and ends', () => {
     });
     expect(fake.settings.get('lastRun')).toEqual({ date: '2026-11-30' });
     expect(fake.calculationMode).toBe('Manual');
-    expect(fake.pageLayout('Invoices')).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(fake.pageLayout('Invoices')).toEqual({
+      orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, paperSize: 'A4',
+      margins: { left: 36, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 }, printArea: 'A1:D40', printTitleRows: '$5:$5', centerFooter: 'Page &P of &N',
+    });
     expect([fake.columnWidth('Invoices', 2), fake.columnWidth('Invoices', 4)]).toEqual([120, 48]);
     expect(fake.selection).toEqual({ sheet: 'Invoices', address: 'B4' });
   });

@@ -13,7 +13,7 @@ import { dayFromUtcDate } from '../../src/engine/day';
 import { Box, intersect, localAddress, parseBox, sheetAddress, splitSheet } from './addresses';
 import { Batch, FakeContext, SyncHost } from './context';
 import { FakeOfficeError, invalidArgument, itemNotFound, PAYLOAD_LIMIT_BYTES } from './errors';
-import { CalculationMode, Cell, cellKey, DEFAULT_COLUMN_WIDTH, keyColumn, keyRow, PageLayout, Scalar, SheetModel, WorkbookModel } from './model';
+import { CalculationMode, Cell, cellKey, copyPageLayout, DEFAULT_COLUMN_WIDTH, keyColumn, keyRow, PageLayout, Scalar, SheetModel, WorkbookModel } from './model';
 import type { HandlerScope, LoadSink } from './proxyBase';
 
 export { FakeOfficeError } from './errors';
@@ -270,8 +270,7 @@ export class FakeExcel implements SyncHost {
   }
 
   pageLayout(sheet: string): PageLayout {
-    const { orientation, zoom } = this.sheetModel(sheet).pageLayout;
-    return { orientation, zoom: { ...zoom } };
+    return copyPageLayout(this.sheetModel(sheet).pageLayout);
   }
 
   get calculationMode(): CalculationMode {

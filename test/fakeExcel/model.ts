@@ -23,6 +23,25 @@ export interface Cell {
 export interface PageLayout {
   orientation: 'Portrait' | 'Landscape';
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Excel.PaperType as a string (`A4`, `Letter`). */
+  paperSize: string;
+  /** Margins in points. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** The print area as set (`A1:D40`), or undefined. */
+  printArea?: string;
+  /** The repeated title rows as set (`$21:$21`), or undefined. */
+  printTitleRows?: string;
+  /** headersFooters.defaultForAllPages.centerFooter. */
+  centerFooter: string;
+}
+
+/** A new sheet's page layout, as Excel gives it: Letter, Normal margins (0.7/0.75/0.3 inches). */
+export function defaultPageLayout(): PageLayout {
+  return { orientation: 'Portrait', zoom: { scale: 100 }, paperSize: 'Letter', margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 }, centerFooter: '' };
+}
+
+export function copyPageLayout(layout: PageLayout): PageLayout {
+  return { ...layout, zoom: { ...layout.zoom }, margins: { ...layout.margins } };
 }
 
 export interface SheetModel {
@@ -108,7 +127,7 @@ export class WorkbookModel {
     restore.push(() => Object.assign(this, top));
     for (const sheet of this.sheets) {
       const copy = { name: sheet.name, columnWidths: new Map(sheet.columnWidths), autofitColumns: new Set(sheet.autofitColumns),
-        pageLayout: { orientation: sheet.pageLayout.orientation, zoom: { ...sheet.pageLayout.zoom } } };
+        pageLayout: copyPageLayout(sheet.pageLayout) };
       restore.push(() => Object.assign(sheet, copy));
     }
     for (const table of this.tables) {
@@ -153,7 +172,7 @@ export class WorkbookModel {
     const sheetName = name ?? this.unusedName('Sheet', (n) => this.findSheet(n) !== undefined);
     this.checkSheetName(sheetName, undefined);
     const sheet: SheetModel = { id: `{00000000-0001-0000-0000-${String(this.nextSheetId++).padStart(12, '0')}}`, name: sheetName, cells: new Map(),
-      columnWidths: new Map(), autofitColumns: new Set(), pageLayout: { orientation: 'Portrait', zoom: { scale: 100 } } };
+      columnWidths: new Map(), autofitColumns: new Set(), pageLayout: defaultPageLayout() };
     this.sheets = [...this.sheets, sheet];
     if (!this.activeSheet) this.activeSheet = sheet;
     if (!this.selection) this.selection = { sheet, box: { top: 1, left: 1, bottom: 1, right: 1 } };

@@ -1,6 +1,6 @@
 /** Workbook, worksheets, page layout, application, runtime and settings. */
 import { Box, checkBox } from './addresses';
-import { invalidArgument, itemNotFound } from './errors';
+import { invalidArgument, itemNotFound, notImplemented } from './errors';
 import type { CalculationMode, PageLayout, SheetModel, WorkbookModel } from './model';
 import { ContextLike, FakeCollection, FakeObject, Resolver } from './proxyBase';
 import { boxOnSheet, RangeAreasProxy, RangeProxy } from './range';
@@ -178,13 +178,39 @@ export class WorksheetProxy extends FakeObject<SheetModel> {
   }
 }
 
+/** Excel.PaperType values the fake accepts. */
+const PAPER_TYPES = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5'];
+type Margin = keyof PageLayout['margins'];
+
+/** An A1 range on the sheet (`A1:D40`), or whole rows (`$21:$21`) for title rows. */
+function checkPrintAddress(address: string, rows: boolean): string {
+  const pattern = rows ? /^\$?\d+:\$?\d+$/ : /^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/;
+  if (!pattern.test(address)) throw invalidArgument(`'${address}' is not a valid ${rows ? 'row range' : 'range address'}.`);
+  return address;
+}
+
 export class PageLayoutProxy extends FakeObject<SheetModel> {
   constructor(context: ContextLike, get: () => SheetModel | null) {
     super(context, 'PageLayout', { kind: 'live', get: get as () => SheetModel });
   }
 
   protected _scalars() {
-    return { orientation: (s: SheetModel) => s.pageLayout.orientation, zoom: (s: SheetModel) => ({ ...s.pageLayout.zoom }) };
+    const margin = (side: Margin) => (s: SheetModel) => s.pageLayout.margins[side];
+    return {
+      orientation: (s: SheetModel) => s.pageLayout.orientation,
+      zoom: (s: SheetModel) => ({ ...s.pageLayout.zoom }),
+      paperSize: (s: SheetModel) => s.pageLayout.paperSize,
+      leftMargin: margin('left'),
+      rightMargin: margin('right'),
+      topMargin: margin('top'),
+      bottomMargin: margin('bottom'),
+      headerMargin: margin('header'),
+      footerMargin: margin('footer'),
+    };
+  }
+
+  protected override _navigations() {
+    return { headersFooters: () => this.headersFooters };
   }
 
   get orientation(): PageLayout['orientation'] { return this._get('orientation'); }
@@ -199,6 +225,91 @@ export class PageLayoutProxy extends FakeObject<SheetModel> {
   set zoom(zoom: PageLayout['zoom']) {
     this._set('zoom', zoom, (s) => {
       s.pageLayout.zoom = { ...zoom };
+    });
+  }
+
+  get paperSize(): string { return this._get('paperSize'); }
+  set paperSize(paperSize: string) {
+    this._set('paperSize', paperSize, (s) => {
+      if (!PAPER_TYPES.includes(paperSize)) throw invalidArgument(`Paper size '${paperSize}' is not valid.`);
+      s.pageLayout.paperSize = paperSize;
+    });
+  }
+
+  private _setMargin(name: string, side: Margin, points: number): void {
+    this._set(name, points, (s) => {
+      if (!(typeof points === 'number' && points >= 0)) throw invalidArgument(`${name} must be a number of points, at least 0.`);
+      s.pageLayout.margins[side] = points;
+    });
+  }
+
+  get leftMargin(): number { return this._get('leftMargin'); }
+  set leftMargin(points: number) { this._setMargin('leftMargin', 'left', points); }
+  get rightMargin(): number { return this._get('rightMargin'); }
+  set rightMargin(points: number) { this._setMargin('rightMargin', 'right', points); }
+  get topMargin(): number { return this._get('topMargin'); }
+  set topMargin(points: number) { this._setMargin('topMargin', 'top', points); }
+  get bottomMargin(): number { return this._get('bottomMargin'); }
+  set bottomMargin(points: number) { this._setMargin('bottomMargin', 'bottom', points); }
+  get headerMargin(): number { return this._get('headerMargin'); }
+  set headerMargin(points: number) { this._setMargin('headerMargin', 'header', points); }
+  get footerMargin(): number { return this._get('footerMargin'); }
+  set footerMargin(points: number) { this._setMargin('footerMargin', 'footer', points); }
+
+  /** ExcelApi 1.9: the range that prints (a string address only; a Range argument is not modelled). */
+  setPrintArea(address: string): void {
+    if (typeof address !== 'string') throw notImplemented('PageLayout.setPrintArea with a Range or RangeAreas');
+    this._write(address, (s) => {
+      s.pageLayout.printArea = checkPrintAddress(address, false);
+    });
+  }
+
+  /** ExcelApi 1.9: rows repeated at the top of every printed page. */
+  setPrintTitleRows(address: string): void {
+    if (typeof address !== 'string') throw notImplemented('PageLayout.setPrintTitleRows with a Range');
+    this._write(address, (s) => {
+      s.pageLayout.printTitleRows = checkPrintAddress(address, true);
+    });
+  }
+
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this._child('headersFooters', () => new HeaderFooterGroupProxy(this.context, () => this._targetNow()));
+  }
+}
+
+/** PageLayout.headersFooters: only defaultForAllPages is modelled. */
+export class HeaderFooterGroupProxy extends FakeObject<SheetModel> {
+  constructor(context: ContextLike, get: () => SheetModel | null) {
+    super(context, 'HeaderFooterGroup', { kind: 'live', get: get as () => SheetModel });
+  }
+
+  protected _scalars() {
+    return {};
+  }
+
+  protected override _navigations() {
+    return { defaultForAllPages: () => this.defaultForAllPages };
+  }
+
+  get defaultForAllPages(): HeaderFooterProxy {
+    return this._child('defaultForAllPages', () => new HeaderFooterProxy(this.context, () => this._targetNow()));
+  }
+}
+
+/** One page's headers and footers: only the centre footer is modelled. */
+export class HeaderFooterProxy extends FakeObject<SheetModel> {
+  constructor(context: ContextLike, get: () => SheetModel | null) {
+    super(context, 'HeaderFooter', { kind: 'live', get: get as () => SheetModel });
+  }
+
+  protected _scalars() {
+    return { centerFooter: (s: SheetModel) => s.pageLayout.centerFooter };
+  }
+
+  get centerFooter(): string { return this._get('centerFooter'); }
+  set centerFooter(text: string) {
+    this._set('centerFooter', text, (s) => {
+      s.pageLayout.centerFooter = text;
     });
   }
 }

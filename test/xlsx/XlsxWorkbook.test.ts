@@ -107,7 +107,7 @@ describe('writing a real run', () => {
 
   test('the Invoices table grows to take in the new rows, with its filter range', async () => {
     const part = await tablePart(await run(await fixtureWorkbook()), 'Invoices');
-    expect({ ref: part.ref, filter: part.hasAutoFilter }).toEqual({ ref: 'A5:J7', filter: true });
+    expect({ ref: part.ref, filter: part.hasAutoFilter }).toEqual({ ref: 'A5:O7', filter: true });
   });
 
   test('creates InvoiceLines as a real table with filter buttons and money and hours formats', async () => {
@@ -123,18 +123,24 @@ describe('writing a real run', () => {
     expect(sheet.getCell('L3').value).toBe('E2');
   });
 
-  test('writes one sheet per invoice, named by its number, ending with Net, Tax and Gross', async () => {
+  test('writes one sheet per invoice, named by its number, with its number, Net, Tax and Gross', async () => {
     const wb = await reopen(await run(await fixtureWorkbook()));
     const sheet = wb.getWorksheet('INV-00002')!;
-    expect(sheet.getCell('B1').value).toBe('INV-00002');
-    const last = sheet.rowCount;
-    expect([sheet.getCell(`C${last - 2}`).value, sheet.getCell(`D${last - 2}`).value]).toEqual(['Net', 2619]);
-    expect([sheet.getCell(`C${last}`).value, sheet.getCell(`D${last}`).value]).toEqual(['Gross', 3116.61]);
+    const rowOf = (column: string, label: string) => {
+      for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(`${column}${r}`).value === label) return r;
+      throw new Error(`no ${label} in column ${column}`);
+    };
+    expect(sheet.getCell(`B${rowOf('A', 'Invoice number')}`).value).toBe('INV-00002');
+    expect(sheet.getCell(`D${rowOf('C', 'Net')}`).value).toBe(2619);
+    expect(sheet.getCell(`D${rowOf('C', 'Gross')}`).value).toBe(3116.61);
   });
 
-  test('an invoice sheet prints one page wide', async () => {
+  test('an invoice sheet prints on A4, one page wide, the rows header repeated, page n of m in the footer', async () => {
     const sheet = (await reopen(await run(await fixtureWorkbook()))).getWorksheet('INV-00002')!;
-    expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait' });
+    expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait', paperSize: 9 });
+    expect(sheet.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?D\$?\d+$/);
+    expect(sheet.getCell(`A${Number(/\d+/.exec(sheet.pageSetup.printTitlesRow!)![0])}`).value).toBe('Description');
+    expect(sheet.headerFooter.oddFooter).toBe('&CPage &P of &N');
   });
 
   test('adds a missing InvoiceNo column at the right end of TimeEntries and fills the billed rows', async () => {
@@ -211,7 +217,7 @@ describe('writing a real run', () => {
     });
     const written = await run(Buffer.from(await wb.xlsx.writeBuffer()), fixtureResult({ invoiceNoUpdates: [], exceptions: [] }));
     const part = await tablePart(written, 'Invoices');
-    expect([part.ref, part.totalsRowCount]).toEqual(['B2:J5', 1]);
+    expect([part.ref, part.totalsRowCount]).toEqual(['B2:O5', 1]);
     const sheet = (await reopen(written)).getWorksheet('Register')!;
     expect([sheet.getCell('B4').value, sheet.getCell('B5').value]).toEqual(['INV-00002', 'Total']);
     expect((sheet.getCell('C5').value as ExcelJS.CellFormulaValue).formula).toBe('SUBTOTAL(109,Invoices[Net])');

@@ -58,6 +58,7 @@ export function changedAfterBilling(book: BillingWorkbook): BillingWarning[] {
     if (phrases.length === 0) continue;
     const invoiceNo = invoice.invoiceNo.trim();
     warnings.push({
+      code: 'ENTRY_CHANGED',
       entryId: entry.id,
       invoiceNo,
       cell: names.place('TimeEntries') === undefined ? undefined : names.cell('TimeEntries', column, entry.source),

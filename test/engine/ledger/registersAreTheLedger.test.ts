@@ -246,14 +246,16 @@ describe('changed after billing', () => {
     const run = book.bill('2025-02-28');
     expect(run.lines).toEqual([]);
     expect(run.result!.invoices).toEqual([]);
-    expect(run.result!.warnings).toEqual([
+    expect(run.result!.warnings!.filter((w) => w.code === 'ENTRY_CHANGED')).toEqual([
       {
+        code: 'ENTRY_CHANGED',
         entryId: 'E1',
         invoiceNo: 'INV-00003',
         cell: 'Sheet_TimeEntries!G4',
         message: 'Entry E1 changed after INV-00003 billed it (Hours 1.50 became 2.50; Date 2025-01-06 became 2025-01-09); INV-00003 stays as issued: credit it to bill the entry again, corrected',
       },
       {
+        code: 'ENTRY_CHANGED',
         entryId: 'E2',
         invoiceNo: 'INV-00003',
         cell: 'Sheet_TimeEntries!E5',

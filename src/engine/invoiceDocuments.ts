@@ -1,0 +1,128 @@
+/**
+ * What makes an invoice a document a customer can receive (docs/invoice-documents.md): the
+ * seller from Settings, the buyer from Customers, the service period, the due date, and
+ * the run's warnings for fields the law requires that the workbook leaves blank.
+ */
+import type { BillingWorkbook, Customer, Settings } from '../schema/model';
+import type { BillingWarning, InvoiceBuyer, InvoiceSeller } from './billingResult';
+import type { Day } from './day';
+import type { DraftInvoice } from './draftInvoice';
+
+export const DEFAULT_PAYMENT_TERMS_DAYS = 14;
+
+/** The seller block and payment instructions, from Settings. */
+export function invoiceSeller(settings: Settings): InvoiceSeller {
+  return {
+    name: settings.companyName,
+    address: settings.companyAddress,
+    vatId: settings.companyVatId,
+    taxNumber: settings.companyTaxNumber,
+    email: settings.companyEmail,
+    phone: settings.companyPhone,
+    bankName: settings.bankName,
+    iban: settings.iban,
+    bic: settings.bic,
+    footer: settings.invoiceFooter,
+  };
+}
+
+const customerKey = (name: string) => name.trim().toLowerCase();
+
+/** The Customers rows by the name Orders and Agreements use. */
+export function customerIndex(book: Pick<BillingWorkbook, 'customers'>): Map<string, Customer> {
+  return new Map((book.customers ?? []).map((c) => [c.key as string, c]));
+}
+
+export function invoiceBuyer(customer: string, row: Customer | undefined): InvoiceBuyer {
+  if (row === undefined) return { name: customer, language: 'en', isKnown: false };
+  return {
+    name: row.legalName ?? row.id,
+    address: row.address,
+    country: row.country,
+    vatId: row.vatId,
+    email: row.email,
+    buyerReference: row.buyerReference,
+    language: row.language ?? 'en',
+    isKnown: true,
+  };
+}
+
+export function dueDateOf(date: Day, settings: Pick<Settings, 'paymentTermsDays'>, row: Customer | undefined): Day {
+  return date + (row?.paymentTermsDays ?? settings.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS);
+}
+
+/**
+ * The dates the invoice's supply happened on: its billed time's dates, else what its
+ * `settles` targets are dated (a block's start, an addition's date, an installment's due
+ * date), else the invoice date.
+ */
+function servicePeriod(book: BillingWorkbook, draft: DraftInvoice): { periodFrom: Day; periodTo: Day } {
+  let from = Infinity;
+  let to = -Infinity;
+  const see = (day: Day | undefined) => {
+    if (day === undefined) return;
+    if (day < from) from = day;
+    if (day > to) to = day;
+  };
+  // The billed time's dates: the invoice's EntryLedger (one record per row and entry).
+  const dates = draft.entryLedger?.dates;
+  if (dates !== undefined) for (let i = 0; i < dates.length; i++) see(dates[i]);
+  for (const target of draft.settles) {
+    if (target.table === 'Agreements') see(book.agreements.find((a) => a.source.index === target.index)?.start);
+    else if (target.table === 'AgreementAdditions') see(book.additions.find((a) => a.source.index === target.index)?.date);
+    else if (target.table === 'PaymentPlan') see(book.installments.find((i) => i.source.index === target.index)?.dueDate);
+  }
+  if (from === Infinity) return { periodFrom: draft.date, periodTo: draft.date };
+  return { periodFrom: from, periodTo: to };
+}
+
+/** Each draft with its service period, due date and buyer. */
+export function describeDrafts(book: BillingWorkbook, drafts: DraftInvoice[]): DraftInvoice[] {
+  const customers = customerIndex(book);
+  return drafts.map((draft) => {
+    const row = customers.get(customerKey(draft.customer));
+    return { ...draft, ...servicePeriod(book, draft), dueDate: dueDateOf(draft.date, book.settings, row), buyer: invoiceBuyer(draft.customer, row) };
+  });
+}
+
+/** A list of names for a sentence: `A, B and 3 more`. */
+function someNames(names: string[]): string {
+  const shown = names.slice(0, 3);
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/**
+ * Fields the EU VAT Directive (2006/112/EC, Art. 226) requires on every invoice that the
+ * workbook leaves blank, once per run and field: the seller's name, address and VAT id (or,
+ * in Germany, tax number), the buyer's name and address. Payment details are not required
+ * by law and are not warned about.
+ */
+export function missingInvoiceFields(settings: Settings, invoices: readonly { customer: string; buyer?: InvoiceBuyer }[]): BillingWarning[] {
+  if (invoices.length === 0) return [];
+  const warnings: BillingWarning[] = [];
+  const missing = (message: string) => warnings.push({ code: 'MISSING_INVOICE_FIELD', message });
+  const lack = invoices.length === 1 ? 'the invoice of this run lacks' : `all ${invoices.length} invoices of this run lack`;
+  if (settings.companyName === undefined) missing(`Settings CompanyName is blank, so ${lack} the seller's name (EU VAT Directive Art. 226(5)); add it to Settings`);
+  if (settings.companyAddress === undefined) missing(`Settings CompanyAddress is blank, so ${lack} the seller's address (Art. 226(5)); add it to Settings`);
+  if (settings.companyVatId === undefined && settings.companyTaxNumber === undefined) {
+    missing(`Settings CompanyVatId and CompanyTaxNumber are blank, so ${lack} the seller's VAT identification number (Art. 226(3)); add one to Settings`);
+  }
+  const seen = new Set<string>();
+  const unknown: string[] = [];
+  const noAddress: string[] = [];
+  for (const invoice of invoices) {
+    const key = customerKey(invoice.customer);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (invoice.buyer === undefined || !invoice.buyer.isKnown) unknown.push(invoice.customer);
+    else if (invoice.buyer.address === undefined) noAddress.push(invoice.customer);
+  }
+  if (unknown.length > 0) {
+    missing(`${unknown.length === 1 ? 'Customer' : `${unknown.length} customers`} ${someNames(unknown)} ${unknown.length === 1 ? 'has' : 'have'} no row in the Customers table, so their invoices show the name alone and lack the buyer's address (Art. 226(5)); add them to Customers`);
+  }
+  if (noAddress.length > 0) {
+    missing(`${noAddress.length === 1 ? 'Customer' : `${noAddress.length} customers`} ${someNames(noAddress)} ${noAddress.length === 1 ? 'has' : 'have'} no Address in Customers, so their invoices lack the buyer's address (Art. 226(5)); fill it in`);
+  }
+  return warnings;
+}
