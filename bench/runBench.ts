@@ -8,6 +8,8 @@
  *   npm run bench -- --sizes 10000      chosen sizes only
  *   npm run bench -- --no-cli           skip the command line
  *   npm run bench -- --cli-only         the command line only
+ *   npm run bench -- --cli-only --cli-entries 100000,1000000
+ *                                       the command line (beside a bare exceljs read) on these sizes
  *
  * Profiling one size without the runBilling cross-check (after `npm run bench` has compiled it):
  *   node --cpu-prof --expose-gc out/tools/bench/runBench.js --child 1000000 1 --phases-only
@@ -28,6 +30,7 @@ import type { BillingOptions } from '../src/engine/billingResult';
 import type { RawWorkbook } from '../src/schema/rawTable';
 import { BENCH_BILLING_DATE, syntheticWorkbook } from './syntheticWorkbook';
 import { writeRawWorkbookXlsx } from './writeRawWorkbookXlsx';
+import { writeBenchWorkbook } from './writeBenchWorkbook';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
@@ -190,46 +193,88 @@ function printSizes(reports: SizeReport[]): void {
   }
 }
 
-/** Times `psa-billing generate` on a 100k-entry file; the file is made once and kept in bench/. */
-async function benchCommandLine(): Promise<void> {
+interface TimedRun {
+  wallMs: number;
+  maxRssMb: number;
+}
+
+/** Runs a node script in its own process; its wall time and peak memory, or the first lines of its error. */
+function timedNode(args: string[], rssFile: string): TimedRun | string {
+  const preload = path.join(__dirname, 'reportMaxRss.js');
+  const t = performance.now();
+  const child = spawnSync(process.execPath, ['--require', preload, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_MAXRSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - t;
+  if (child.status !== 0) return `exit ${child.status}${child.signal ? ` (${child.signal})` : ''}: ${(child.stderr ?? '').split('\n').slice(-6).join(' | ')}`;
+  return { wallMs, maxRssMb: Number(fs.readFileSync(rssFile, 'utf8')) };
+}
+
+/** The bench's .xlsx of `entries` entries, made once and kept in bench/ (exceljs writes up to 100k; the file adapter above). */
+async function benchFile(entries: number): Promise<string> {
+  const input = path.join(REPO, 'bench', `bench-${entries / 1000}k.xlsx`);
+  if (fs.existsSync(input)) return input;
+  const t = performance.now();
+  const book = syntheticWorkbook({ entries });
+  if (entries <= CLI_ENTRIES) await writeRawWorkbookXlsx(book, input);
+  else await writeBenchWorkbook(book, input);
+  console.log(`\nwrote ${path.relative(REPO, input)} (${(fs.statSync(input).size / 1048576).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return input;
+}
+
+/**
+ * Times `psa-billing generate` on a file of `entries` entries beside a bare exceljs read of the
+ * same file (issue 9 item 4), alternating the two, each in its own process.
+ */
+async function benchCommandLine(entries: number): Promise<void> {
   const cli = path.join(REPO, 'dist', 'cli', 'main.js');
   if (!fs.existsSync(cli)) {
     console.log(`\nCommand line: ${path.relative(REPO, cli)} not built; run npm run build`);
     return;
   }
-  const input = path.join(REPO, 'bench', `bench-${CLI_ENTRIES / 1000}k.xlsx`);
-  if (!fs.existsSync(input)) {
-    const t = performance.now();
-    await writeRawWorkbookXlsx(syntheticWorkbook({ entries: CLI_ENTRIES }), input);
-    console.log(`\nwrote ${path.relative(REPO, input)} (${(fs.statSync(input).size / 1048576).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
+  const input = await benchFile(entries);
   const outDir = path.join(REPO, 'out', 'bench');
   fs.mkdirSync(outDir, { recursive: true });
-  const output = path.join(outDir, `bench-${CLI_ENTRIES / 1000}k-billed.xlsx`);
-  const rssFile = path.join(outDir, 'cli-maxrss.txt');
-  const preload = path.join(__dirname, 'reportMaxRss.js');
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  for (let run = 0; run < CLI_RUNS; run++) {
+  const output = path.join(outDir, `bench-${entries / 1000}k-billed.xlsx`);
+  const rssFile = path.join(outDir, 'maxrss.txt');
+  const reader = path.join(__dirname, 'readWithExcelJs.js');
+  const runs = entries > CLI_ENTRIES ? 1 : CLI_RUNS;
+  const cliRuns: TimedRun[] = [];
+  const readRuns: TimedRun[] = [];
+  let readFailure = '';
+  for (let run = 0; run < runs; run++) {
+    const read = timedNode(['--max-old-space-size=16384', reader, input], rssFile);
+    if (typeof read === 'string') readFailure = read;
+    else readRuns.push(read);
     fs.rmSync(output, { force: true });
-    const t = performance.now();
-    const child = spawnSync(process.execPath, ['--require', preload, cli, 'generate', input, '--out', output, '--date', BENCH_BILLING_DATE], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, BENCH_MAXRSS_FILE: rssFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    walls.push(performance.now() - t);
-    if (child.status !== 0) {
-      console.log(`\nCommand line failed (exit ${child.status}): ${child.stderr.split('\n').slice(0, 5).join(' | ')}`);
+    const billed = timedNode([cli, 'generate', input, '--out', output, '--date', BENCH_BILLING_DATE], rssFile);
+    if (typeof billed === 'string') {
+      console.log(`\nCommand line failed on ${fmtCount(entries)} entries (${billed})`);
       return;
     }
-    peaks.push(Number(fs.readFileSync(rssFile, 'utf8')));
+    cliRuns.push(billed);
   }
-  console.log(`\nCommand line end to end: psa-billing generate on ${fmtCount(CLI_ENTRIES)} entries (${(fs.statSync(input).size / 1048576).toFixed(1)} MB .xlsx)`);
-  console.log(`  wall time, median of ${CLI_RUNS}: ${(median(walls) / 1000).toFixed(2)} s   (runs: ${walls.map((w) => (w / 1000).toFixed(2)).join(', ')} s)`);
-  console.log(`  peak memory (maxRSS), median: ${median(peaks).toFixed(0)} MB`);
+  const wall = median(cliRuns.map((r) => r.wallMs));
+  console.log(`\nCommand line end to end: psa-billing generate on ${fmtCount(entries)} entries (${(fs.statSync(input).size / 1048576).toFixed(1)} MB .xlsx)`);
+  console.log(`  wall time, median of ${runs}: ${(wall / 1000).toFixed(2)} s   (runs: ${cliRuns.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`);
+  console.log(`  peak memory (maxRSS), median: ${median(cliRuns.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+  if (readRuns.length === 0) {
+    console.log(`  bare exceljs read of the same file: failed (${readFailure})`);
+    return;
+  }
+  const read = median(readRuns.map((r) => r.wallMs));
+  const ratio = wall / read;
+  console.log(`  bare exceljs read of the same file, median: ${(read / 1000).toFixed(2)} s, ${median(readRuns.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+  const limit = entries >= 1_000_000 ? 0.7 : 1;
+  console.log(`  command line / exceljs read: ${ratio.toFixed(2)} x (target <= ${limit} x)  ${ratio <= limit ? 'MET' : 'MISSED'}`);
+  if (entries >= 1_000_000) {
+    const peak = median(cliRuns.map((r) => r.maxRssMb));
+    console.log(`  1M entries end to end <= 25 s and 2,048 MB: ${(wall / 1000).toFixed(1)} s, ${peak.toFixed(0)} MB  ${wall <= 25_000 && peak <= 2048 ? 'MET' : 'MISSED'}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -249,7 +294,9 @@ async function main(): Promise<void> {
     reports.push(runChild(entries));
   }
   if (reports.length > 0) printSizes(reports);
-  if (!args.includes('--no-cli')) await benchCommandLine();
+  const cliAt = args.indexOf('--cli-entries');
+  const cliSizes = cliAt >= 0 ? args[cliAt + 1].split(',').map(Number) : [CLI_ENTRIES];
+  if (!args.includes('--no-cli')) for (const entries of cliSizes) await benchCommandLine(entries);
 }
 
 main().catch((error: unknown) => {

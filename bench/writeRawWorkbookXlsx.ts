@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, RawWorkbook } from '../src/schema/rawTable';
 import { utcDateFromDay } from '../src/engine/day';
 
-const DATE_COLUMNS = new Set(['date', 'start', 'end', 'validfrom', 'validto', 'billfrom', 'earliestbillingdate', 'duedate']);
+export const DATE_COLUMNS = new Set(['date', 'start', 'end', 'validfrom', 'validto', 'billfrom', 'earliestbillingdate', 'duedate']);
 
 export async function writeRawWorkbookXlsx(book: RawWorkbook, path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
