@@ -18,6 +18,7 @@ import {
   type OutputCell,
   type OutputTable,
   type PreviewSheet,
+  type PrintSetup,
 } from '../../engine/resultTables';
 import { columnWidth } from '../../engine/tableColumnWidths';
 import { WorkbookWriteError, type WorkbookPort } from '../../engine/workbookPort';
@@ -33,7 +34,7 @@ import {
   Relationships, TablePart, TYPE_STYLES, TYPE_TABLE, TYPE_WORKSHEET, workbookPartPath,
 } from './workbookParts';
 import { ZipPackage, type Deflater } from './zipPackage';
-import { childElements, documentXml, escapeAttr, firstChild, localName, parseXml, sibling, type XmlElement } from './xmlTree';
+import { childElements, documentXml, escapeAttr, escapeText, firstChild, localName, parseXml, sibling, type XmlElement } from './xmlTree';
 
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 export const EXCEPTION_FILL_ARGB = argb(EXCEPTION_FILL_COLOR);
@@ -45,6 +46,8 @@ const CLEAR_HIGHLIGHT: StyleOp = `clearFill:${HIGHLIGHT_FILL_ARGB}`;
 const numFmtOp = (numFmt: string): StyleOp => `numFmt:${numFmt}`;
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+/** Excel's paper size codes. */
+const PAPER_SIZES: Record<PrintSetup['paperSize'], number> = { A4: 9 };
 const PLAIN_WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 const MACRO_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
@@ -70,7 +73,8 @@ interface TableHandle {
 interface NewSheet {
   path: string;
   columnWidths: number[];
-  pageSetup: boolean;
+  /** An invoice's print setup; a table sheet has none. */
+  print: PrintSetup | undefined;
   rows: (push: (xml: string) => void) => void;
   tableRelId?: string;
   dimension: string;
@@ -514,7 +518,7 @@ export class PackageWorkbook implements WorkbookPort {
     const ref = encodeRange({ top: 1, left: 1, bottom: rows.length + 1, right: width }, columnLetters);
     const sheet = this.addSheet(this.freeSheetName(sheetName), {
       columnWidths: table.columns.map((c, i) => columnWidth(c.header, c.numFmt, rows, i)),
-      pageSetup: false,
+      print: undefined,
       dimension: ref,
       rows: (push) => {
         push(`<row r="1">${table.columns.map((c, i) => valueCellXml('', 1, i + 1, 0, c.header)).join('')}</row>`);
@@ -556,10 +560,10 @@ export class PackageWorkbook implements WorkbookPort {
     }
     let right = 1;
     for (const row of invoice.grid) right = Math.max(right, row.length);
-    this.addSheet(invoice.sheetName, {
+    const sheet = this.addSheet(invoice.sheetName, {
       columnWidths: invoice.columnWidths,
-      // An invoice is printed or saved as PDF: one page wide, as many pages long as its rows need.
-      pageSetup: true,
+      // Printed or saved as PDF as the layout says: A4, one page wide, header rows repeated, page n of m.
+      print: invoice.print,
       dimension: encodeRange({ top: 1, left: 1, bottom: Math.max(1, invoice.grid.length), right }, columnLetters),
       rows: (push) => {
         let out = '';
@@ -576,6 +580,25 @@ export class PackageWorkbook implements WorkbookPort {
         push(out);
       },
     });
+    const at = String(this.sheets.indexOf(sheet));
+    const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+    const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    this.defineName('_xlnm.Print_Area', at, `${quoted}!${absolute(invoice.print.area)}`);
+    this.defineName('_xlnm.Print_Titles', at, `${quoted}!${invoice.print.titleRows}`);
+  }
+
+  /** A defined name of the workbook (local to a sheet when `localSheetId` is given), in its place in workbook.xml. */
+  private defineName(name: string, localSheetId: string | undefined, value: string): void {
+    let names = firstChild(this.workbookRoot, 'definedNames');
+    if (!names) {
+      names = sibling(this.workbookRoot, 'definedNames');
+      const before = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+      const at = this.workbookRoot.children.findIndex((c) => typeof c !== 'string' && before.includes(localName(c.name)));
+      if (at < 0) this.workbookRoot.children.push(names);
+      else this.workbookRoot.children.splice(at, 0, names);
+    }
+    const attrs: Record<string, string> = localSheetId === undefined ? { name } : { name, localSheetId };
+    names.children.push(sibling(names, 'definedName', attrs, [value]));
   }
 
   private writePreviewSheet(preview: PreviewSheet): void {
@@ -744,7 +767,8 @@ export class PackageWorkbook implements WorkbookPort {
   private writeNewSheet(sheet: Sheet, made: NewSheet, push: (xml: string) => void): void {
     const relPrefix = 'r';
     push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:${relPrefix}="${REL_NS}">`);
-    if (made.pageSetup) push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    const print = made.print;
+    if (print) push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     push(`<dimension ref="${made.dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
     if (made.columnWidths.length > 0) {
       push(`<cols>${made.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
@@ -752,8 +776,12 @@ export class PackageWorkbook implements WorkbookPort {
     push('<sheetData>');
     made.rows(push);
     push('</sheetData>');
-    push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-    if (made.pageSetup) push('<pageSetup orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+    const m = print?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+    push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+    if (print) {
+      push(`<pageSetup paperSize="${PAPER_SIZES[print.paperSize]}" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>`);
+      push(`<headerFooter><oddFooter>${escapeText(`&C${print.footer}`)}</oddFooter></headerFooter>`);
+    }
     if (made.tableRelId) push(`<tableParts count="1"><tablePart ${relPrefix}:id="${made.tableRelId}"/></tableParts>`);
     push('</worksheet>');
     void sheet;

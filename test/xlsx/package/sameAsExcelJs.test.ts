@@ -13,7 +13,7 @@ import type { RawWorkbook } from '../../../src/schema/rawTable';
 import { XlsxWorkbook } from '../../../src/xlsx/XlsxWorkbook';
 import { PackageWorkbook } from '../../../src/xlsx/package/PackageWorkbook';
 import { billingWorkbook } from '../../cli/billingFixture';
-import { xlsxLook } from '../../excel/workbookCells';
+import { loadXlsx, xlsxLook } from '../../excel/workbookCells';
 
 const SAMPLE = path.join(__dirname, '..', '..', '..', 'assets', 'sample.xlsx');
 const SAMPLE_DATE = dayFromIso('2026-11-30')!;
@@ -53,7 +53,23 @@ async function expectSame(bytes: Buffer, billingDate: number, preview = false): 
   return now;
 }
 
+/** Page setup, footer, print area and title rows of every invoice sheet, as exceljs reads them. */
+async function printSetups(bytes: Buffer): Promise<unknown[]> {
+  const wb = await loadXlsx(bytes);
+  return wb.worksheets.filter((w) => /^INV-/.test(w.name)).map((w) => {
+    const { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins, printArea, printTitlesRow } = w.pageSetup;
+    return { sheet: w.name, paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins, printArea, printTitlesRow, footer: w.headerFooter?.oddFooter };
+  });
+}
+
 describe('the package adapter writes what the exceljs adapter wrote', () => {
+  test('invoice sheets print alike: A4, one page wide, print area, title rows, page footer', async () => {
+    const { old, now } = await billedBoth(await fs.readFile(SAMPLE), SAMPLE_DATE);
+    const expected = await printSetups(old);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await printSetups(now)).toEqual(expected);
+  });
+
   test('the small fixture', async () => {
     await expectSame(await billingWorkbook(), FIXTURE_DATE);
   });
