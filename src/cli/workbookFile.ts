@@ -7,7 +7,7 @@ import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { unreadableReason } from '../xlsx/unreadableWorkbook';
 import { nodeDeflater } from '../xlsx/package/nodeDeflater';
-import { PackageWorkbook as XlsxWorkbook } from '../xlsx/package/PackageWorkbook';
+import { XlsxWorkbook } from '../xlsx/XlsxWorkbook';
 import { UsageError, type CliIo } from './cliIo';
 
 /**
@@ -144,7 +144,7 @@ export async function writeAtomically(target: string, bytes: Buffer): Promise<vo
 /** The workbook as it now stands, written to `output` through a temporary file. */
 export async function saveWorkbook(book: XlsxWorkbook, output: string): Promise<void> {
   book.setMacroEnabled(isMacroWorkbook(output));
-  const written = book.packageBytes(6, nodeDeflater());
+  const written = book.packageBytes(nodeDeflater());
   const bytes = Buffer.from(written.buffer, written.byteOffset, written.byteLength);
   try {
     await writeAtomically(output, bytes);
