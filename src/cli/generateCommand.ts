@@ -18,7 +18,7 @@ import { openWorkbook, outputBeside, plural, resolvePaths, saveWorkbook } from '
 const PROGRESS_EVERY_MS = 1000;
 
 /** Today on the machine's clock, in its own time zone. */
-function today(now: Date): Day {
+export function today(now: Date): Day {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 

@@ -4,8 +4,10 @@
  */
 import { EXIT_DONE, EXIT_USAGE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { runCreateProject } from './createProjectCommand';
+import { runCredit } from './creditCommand';
 import { runGenerate } from './generateCommand';
 import { CREATE_PROJECT_USAGE } from './parseCreateProjectArgs';
+import { CREDIT_USAGE } from './parseCreditArgs';
 import { GENERATE_USAGE } from './parseGenerateArgs';
 
 interface Command {
@@ -17,6 +19,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   generate: { usage: GENERATE_USAGE, summary: 'bill a workbook file', run: runGenerate },
   'create-project': { usage: CREATE_PROJECT_USAGE, summary: "append an order's project (or every missing one) to ProjectTree", run: runCreateProject },
+  credit: { usage: CREDIT_USAGE, summary: 'cancel an issued invoice with a credit note; what it billed bills again on the next run', run: runCredit },
 };
 
 function usageText(): string {

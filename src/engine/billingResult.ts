@@ -9,6 +9,9 @@ import type { Seconds } from '../schema/model';
 /** `Credit`: a credit note, which cancels an issued invoice (billing-rules section 8). */
 export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage' | 'Credit';
 
+/** The Invoices Status of an invoice a credit note cancelled. */
+export const CREDITED_STATUS = 'Credited';
+
 export type ExceptionReason =
   | 'NoLineItem'
   | 'OverLimit'

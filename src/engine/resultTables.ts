@@ -5,7 +5,8 @@
  * column. Decimal becomes a JS number here and nowhere else, at the moment it becomes a
  * cell. Adapters write these blocks and compute nothing.
  */
-import type { BillingException, BillingResult, InvoiceNoUpdate } from './billingResult';
+import { CREDITED_STATUS, type BillingException, type BillingResult, type InvoiceNoUpdate } from './billingResult';
+import type { CreditResult } from './creditInvoice';
 import type { Decimal } from './money';
 import { exactHours } from './money';
 import { buildInvoiceSheet, type InvoiceSheet } from './invoiceSheet';
@@ -62,8 +63,20 @@ export interface ResultTables {
   previewSheets: PreviewSheet[];
   /** Real run only: 0-based TimeEntries data rows that get the exception fill. */
   exceptionRows: number[];
-  /** Real run only: the InvoiceNo cells to write back. */
+  /** Real run only: the InvoiceNo cells to write back (`invoiceNo` '' clears the cell: a credit note). */
   invoiceNoCells: InvoiceNoUpdate[];
+  /** Cells of register rows written earlier that change: a credited invoice's Status. */
+  registerUpdates?: RegisterUpdate[];
+  /** True when the write leaves the TimeEntries exception fills as they are (a credit note): `exceptionRows` is then ignored. */
+  keepExceptionFills?: boolean;
+}
+
+/** One cell of an existing register row: the table, its 0-based data row, the column (added when missing) and the value. */
+export interface RegisterUpdate {
+  table: 'Invoices';
+  index: number;
+  column: 'Status';
+  value: string;
 }
 
 export const PREVIEW_PREFIX = 'Preview ';
@@ -298,5 +311,29 @@ export function buildResultTables(result: BillingResult): ResultTables {
     previewSheets: [],
     exceptionRows: [...new Set(result.exceptions.map((e) => e.entryIndex))].sort((a, b) => a - b),
     invoiceNoCells: result.invoiceNoUpdates,
+  };
+}
+
+/**
+ * What issuing a credit note writes: its Invoices and InvoiceLines rows (no InvoiceEntries:
+ * it bills no time), its sheet, the original's Status `Credited`, and the cleared InvoiceNo
+ * marks. Nothing is replaced and the exception fills stay as they are.
+ */
+export function buildCreditTables(credit: CreditResult): ResultTables {
+  const { creditNote } = credit;
+  const numbers = [creditNote.invoiceNo];
+  const asRun: BillingResult = {
+    billingDate: creditNote.date, preview: false, currency: creditNote.currency, invoices: [creditNote], exceptions: [],
+    invoiceNoUpdates: credit.invoiceNoUpdates, orderStatus: [], agreementSummary: [], seller: credit.seller,
+  };
+  return {
+    preview: false,
+    tables: [invoicesTable(asRun, numbers), invoiceLinesTable(asRun, numbers)],
+    invoiceSheets: [buildInvoiceSheet(creditNote, creditNote.invoiceNo, sheetNameFor(creditNote.invoiceNo), credit.seller)],
+    previewSheets: [],
+    exceptionRows: [],
+    invoiceNoCells: credit.invoiceNoUpdates,
+    registerUpdates: [{ table: 'Invoices', index: credit.credited.index, column: 'Status', value: CREDITED_STATUS }],
+    keepExceptionFills: true,
   };
 }

@@ -12,7 +12,9 @@
  * manual and events are off; both are put back afterwards, also when the write fails.
  */
 import type { BillingResult } from '../engine/billingResult';
+import type { CreditResult } from '../engine/creditInvoice';
 import {
+  buildCreditTables,
   buildResultTables,
   EXCEPTION_FILL_COLOR,
   freeSheetName,
@@ -114,6 +116,15 @@ export class ExcelWorkbook implements WorkbookPort {
   async writeResult(result: BillingResult): Promise<void> {
     const read = await this.tablesRead();
     await this.execute(planResult(buildResultTables(result), read));
+  }
+
+  /**
+   * Writes a credit note (creditInvoice in src/engine) through the same plan: its Invoices and
+   * InvoiceLines rows and its sheet, the original's Status `Credited`, then the cleared marks.
+   */
+  async writeCredit(credit: CreditResult): Promise<void> {
+    const read = await this.tablesRead();
+    await this.execute(planResult(buildCreditTables(credit), read));
   }
 
   /**
@@ -320,6 +331,12 @@ function planResult(layout: ResultTables, read: TablesRead): WritePlan {
     else writer.replace(table, highlightedBefore(findRead(read, table.name)!.raw));
     tableSteps.push(...writer.steps.splice(0));
   }
+  for (const update of layout.registerUpdates ?? []) {
+    const writer = writerOf(update.table);
+    if (!writer) throw new Error(`Register ${update.table}, which the workbook does not have.`);
+    writer.writeColumn(update.column, [{ index: update.index, value: update.value }]);
+    tableSteps.push(...writer.steps.splice(0));
+  }
 
   const markSteps: WriteStep[] = [];
   const byTable = new Map<string, typeof layout.invoiceNoCells>();
@@ -335,7 +352,7 @@ function planResult(layout: ResultTables, read: TablesRead): WritePlan {
     markSteps.push(...writer.steps.splice(0));
   }
 
-  const fillSteps = layout.preview ? [] : exceptionFillSteps(layout.exceptionRows, read, writerOf('TimeEntries'));
+  const fillSteps = layout.preview || layout.keepExceptionFills ? [] : exceptionFillSteps(layout.exceptionRows, read, writerOf('TimeEntries'));
 
   return {
     touched: [...writers.keys()].map((key) => findRead(read, key)!),

@@ -270,20 +270,25 @@ export class TableWriter {
     this.steps.push(...fillSteps(this.table.shape.sheet, this.rowAreas(rows, all), color));
   }
 
-  /** The InvoiceNo cells, as one block from the first to the last row marked (null leaves the rows between). */
+  /** The InvoiceNo cells ('' clears one: a credit note), as one block from the first to the last row marked. */
   writeInvoiceNos(updates: InvoiceNoUpdate[]): void {
+    this.writeColumn('InvoiceNo', updates.map((u) => ({ index: u.index, value: u.invoiceNo })));
+  }
+
+  /** Cells of one column (added when missing), as one block from the first to the last row given (null leaves the rows between). */
+  writeColumn(header: string, updates: { index: number; value: string }[]): void {
     if (updates.length === 0) return;
-    const [column] = this.positionsOf(['InvoiceNo']);
+    const [column] = this.positionsOf([header]);
     const { shape } = this.table;
     let first = Infinity;
     let last = -Infinity;
     for (const u of updates) {
-      if (u.index >= this.dataRows) throw new Error(`Invoice number for row ${u.index + 1} of ${shape.name}, which has fewer rows.`);
+      if (u.index >= this.dataRows) throw new Error(`${header} for row ${u.index + 1} of ${shape.name}, which has fewer rows.`);
       first = Math.min(first, u.index);
       last = Math.max(last, u.index);
     }
     const cells: OutputCell[][] = Array.from({ length: last - first + 1 }, () => [null]);
-    for (const u of updates) cells[u.index - first] = [u.invoiceNo];
+    for (const u of updates) cells[u.index - first] = [u.value];
     this.steps.push(...blockSteps(shape.sheet, firstDataRow(shape) + first, shape.columnIndex + column, cells));
   }
 }

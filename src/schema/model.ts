@@ -263,6 +263,13 @@ export interface IssuedInvoice {
   date?: Day;
   /** Blank, or `Credited`: a credited invoice no longer settles anything. */
   status?: string;
+  /** What a credit note copies from the register (all optional: a register typed by hand may lack them). */
+  customer?: string;
+  tax?: Decimal;
+  gross?: Decimal;
+  currency?: string;
+  periodFrom?: Day;
+  periodTo?: Day;
   /** Where the row is, so the ledger check can name its cell. */
   at?: RowSource;
 }
@@ -281,6 +288,11 @@ export interface IssuedInvoiceLine {
   unitPrice?: Decimal;
   /** The EntryIds cell as written: a comma-separated list, or a note pointing at InvoiceEntries. */
   entryIds?: string;
+  /** Copied onto a credit note's rows (lineItemRef: the LineItem as written). */
+  lineItemRef?: string;
+  item?: string;
+  person?: string;
+  revenueAccount?: string;
   at?: RowSource;
 }
 

@@ -13,6 +13,12 @@ export function readIssuedInvoices(reader: TableReader | undefined): IssuedInvoi
   const cKind = reader.column('Kind');
   const cNet = reader.column('Net');
   const cStatus = reader.column('Status');
+  const cCustomer = reader.column('Customer');
+  const cTax = reader.column('Tax');
+  const cGross = reader.column('Gross');
+  const cCurrency = reader.column('Currency');
+  const cPeriodFrom = reader.column('PeriodFrom');
+  const cPeriodTo = reader.column('PeriodTo');
   const seen = new IdIndex(reader.rowCount);
   const invoices = reader.readRows<IssuedInvoice>((row, r) => {
     const invoiceNo = reader.rowIdentity(row, r, cInvoiceNo, seen);
@@ -21,7 +27,15 @@ export function readIssuedInvoices(reader: TableReader | undefined): IssuedInvoi
     const kind = reader.text(row, r, cKind);
     const net = reader.money(row, r, cNet, false, 'any');
     const status = reader.text(row, r, cStatus);
-    return { invoiceNo: invoiceNo!, source, kind, net, date, status, at: reader.source(r) };
+    return {
+      invoiceNo: invoiceNo!, source, kind, net, date, status, at: reader.source(r),
+      customer: reader.text(row, r, cCustomer),
+      tax: reader.money(row, r, cTax, false, 'any'),
+      gross: reader.money(row, r, cGross, false, 'any'),
+      currency: reader.text(row, r, cCurrency),
+      periodFrom: reader.date(row, r, cPeriodFrom),
+      periodTo: reader.date(row, r, cPeriodTo),
+    };
   });
   return invoices;
 }
@@ -38,6 +52,9 @@ export function readIssuedInvoiceLines(reader: TableReader | undefined): IssuedI
   const cLineItem = reader.column('LineItem');
   const cAmount = reader.column('Amount', true);
   const cEntryIds = reader.column('EntryIds');
+  const cItem = reader.column('Item');
+  const cPerson = reader.column('Person');
+  const cAccount = reader.column('RevenueAccount');
   const lines = reader.readRows<IssuedInvoiceLine>((row, r) => {
     reader.rowId = undefined;
     const invoiceNo = reader.text(row, r, cInvoiceNo, true);
@@ -52,6 +69,7 @@ export function readIssuedInvoiceLines(reader: TableReader | undefined): IssuedI
     return {
       invoiceNo: invoiceNo!,
       lineItem,
+      lineItemRef,
       amount: amount!,
       row: reader.integer(row, r, cRow),
       description: reader.text(row, r, cDescription),
@@ -59,6 +77,9 @@ export function readIssuedInvoiceLines(reader: TableReader | undefined): IssuedI
       unitPrice: reader.money(row, r, cUnitPrice, false, 'any'),
       source: reader.text(row, r, cSource),
       entryIds: reader.text(row, r, cEntryIds),
+      item: reader.text(row, r, cItem),
+      person: reader.text(row, r, cPerson),
+      revenueAccount: reader.text(row, r, cAccount),
       at: reader.source(r),
     };
   });

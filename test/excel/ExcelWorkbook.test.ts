@@ -8,6 +8,7 @@ import * as path from 'path';
 import { dayFromIso } from '../../src/engine/day';
 import type { BillingResult } from '../../src/engine/billingResult';
 import { runBilling } from '../../src/engine/runBilling';
+import { creditInvoice } from '../../src/engine/creditInvoice';
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import type { ExcelRun } from '../../src/excel/excelRun';
 import { ExcelWorkbook } from '../../src/excel/ExcelWorkbook';
@@ -130,6 +131,48 @@ describe('the Office.js adapter writes exactly what the command line writes', ()
     const fake = await fakeFromXlsx(once);
     const again = new ExcelWorkbook(fake.run, noWait);
     expect(bill(await again.readTables(), SAMPLE_DATE).invoices).toEqual([]);
+  });
+});
+
+describe('credit notes', () => {
+  /** Credits `invoiceNo` of the billed sample through both adapters; every written cell must agree. */
+  async function creditedBoth(invoiceNo: string): Promise<FakeExcel> {
+    const book = await XlsxWorkbook.load(await fs.readFile(SAMPLE));
+    await book.writeResult(bill(await book.readTables(), SAMPLE_DATE));
+    const billed = await book.toBuffer();
+    const credit = (raw: Awaited<ReturnType<XlsxWorkbook['readTables']>>) => {
+      const { workbook } = readBillingWorkbook(raw);
+      const outcome = creditInvoice(workbook!, { invoiceNo, date: SAMPLE_DATE, reason: 'wrong rate' });
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.result;
+    };
+    const before = await xlsxLook(billed);
+    const fileBook = await XlsxWorkbook.load(billed);
+    await fileBook.writeCredit(credit(await fileBook.readTables()));
+    const file = await xlsxLook(await fileBook.toBuffer());
+    const fake = await fakeFromXlsx(billed);
+    const excelBefore = fakeLook(fake);
+    const excelBook = new ExcelWorkbook(fake.run, noWait);
+    await excelBook.writeCredit(credit(await excelBook.readTables()));
+    const excel = fakeLook(fake);
+    expect([...excel.cells.keys()].sort()).toEqual([...file.cells.keys()].sort());
+    const differing = writtenCells(before, file, excelBefore, excel).filter((c) => JSON.stringify(c.file) !== JSON.stringify(c.excel));
+    expect(differing.slice(0, 10)).toEqual([]);
+    expect(excel.print.get('INV-00018')).toEqual(file.print.get('INV-00018'));
+    return fake;
+  }
+
+  test('crediting an order invoice writes the same through the Office.js adapter as through the file', async () => {
+    const fake = await creditedBoth('INV-00005');
+    expect(fake.sheetNames()).toContain('INV-00018');
+    const invoices = fake.table('Invoices')!;
+    const status = invoices.headers.indexOf('Status') + 1;
+    const statuses = Array.from({ length: invoices.rowCount }, (_, r) => fake.cell(invoices.sheet, r + 2, status)?.value ?? null);
+    expect(statuses.filter((v) => v !== null && v !== '')).toEqual(['Credited']);
+  });
+
+  test('crediting a prepaid invoice clears the block\'s mark the same way in both', async () => {
+    await creditedBoth('INV-00001');
   });
 });
 

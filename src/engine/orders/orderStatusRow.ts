@@ -36,7 +36,7 @@ export function orderStatusRow(decision: OrderBillingDecision, figures: OrderSta
 
 /**
  * Net invoiced on each order by earlier runs: the InvoiceLines amounts of every invoice the
- * Invoices table lists with that order as Source (Kind Order or blank). InvoiceLines
+ * Invoices table lists with that order as Source (Kind Order or blank, and credit notes). InvoiceLines
  * amounts add up to each invoice's net, also for AsBudgeted rows recorded per line item.
  */
 export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices' | 'issuedInvoiceLines'>): Map<OrderKey, Decimal> {
@@ -46,7 +46,8 @@ export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices
   for (const invoice of book.issuedInvoices) {
     if (invoice.source === undefined || invoice.source.trim() === '') continue;
     const kind = invoice.kind?.trim().toLowerCase();
-    if (kind !== undefined && kind !== '' && kind !== 'order') continue;
+    // A credit note's (negative) net takes back what the invoice it credits billed.
+    if (kind !== undefined && kind !== '' && kind !== 'order' && kind !== 'credit') continue;
     const order = invoice.source.trim().toLowerCase() as OrderKey;
     // The register's Net is what was billed; its lines are only summed when the register has no Net.
     if (invoice.net !== undefined) add(order, invoice.net);

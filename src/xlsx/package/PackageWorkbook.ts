@@ -8,7 +8,9 @@
  * nothing behind.
  */
 import type { BillingResult } from '../../engine/billingResult';
+import type { CreditResult } from '../../engine/creditInvoice';
 import {
+  buildCreditTables,
   buildResultTables,
   EXCEPTION_FILL_COLOR,
   freeSheetName,
@@ -19,6 +21,8 @@ import {
   type OutputTable,
   type PreviewSheet,
   type PrintSetup,
+  type RegisterUpdate,
+  type ResultTables,
 } from '../../engine/resultTables';
 import { columnWidth } from '../../engine/tableColumnWidths';
 import { WorkbookWriteError, type WorkbookPort } from '../../engine/workbookPort';
@@ -216,11 +220,15 @@ export class PackageWorkbook implements WorkbookPort {
   // ---- writing ----------------------------------------------------------------------
 
   async writeResult(result: BillingResult): Promise<void> {
-    this.writeLayout(result);
+    this.writeLayout(buildResultTables(result));
   }
 
-  private writeLayout(result: BillingResult): void {
-    const layout = buildResultTables(result);
+  /** Writes a credit note (creditInvoice): its register rows and sheet, the original's Status, the cleared marks. */
+  async writeCredit(credit: CreditResult): Promise<void> {
+    this.writeLayout(buildCreditTables(credit));
+  }
+
+  private writeLayout(layout: ResultTables): void {
     this.written = true;
     // Every check that can refuse comes first, so a refused write changes nothing.
     const taken = this.sheets.filter((s) => !isPreviewSheetName(s.name)).map((s) => s.name.toLowerCase());
@@ -241,8 +249,18 @@ export class PackageWorkbook implements WorkbookPort {
       else this.replaceTable(table);
     }
     for (const sheet of layout.invoiceSheets) this.writeInvoiceSheet(sheet);
+    for (const update of layout.registerUpdates ?? []) this.writeRegisterCell(update);
     this.writeInvoiceNos(layout.invoiceNoCells);
-    this.markExceptionRows(layout.exceptionRows);
+    if (!layout.keepExceptionFills) this.markExceptionRows(layout.exceptionRows);
+  }
+
+  /** One cell of a register row written earlier (a credited invoice's Status); the column is added when missing. */
+  private writeRegisterCell(update: RegisterUpdate): void {
+    const handle = this.findTable(update.table);
+    if (!handle) throw new Error(`Register ${update.table}, which the workbook does not have.`);
+    const [column] = this.columnIndexes(handle, [update.column]);
+    const data = this.dataBox(handle.part);
+    handle.sheet.edits.setValue(data.top + update.index, data.left + column, update.value);
   }
 
   /**
@@ -288,8 +306,8 @@ export class PackageWorkbook implements WorkbookPort {
 
   /** The value of a cell as it now stands: the run's own edit if any, else as read. */
   private valueAt(sheet: Sheet, row: number, column: number): CellValue {
-    const edit = sheet.edits.rows.get(row)?.get(column);
-    if (edit?.content) return 'value' in edit.content ? edit.content.value : edit.content.captured.value;
+    const content = sheet.edits.contentAt(row, column);
+    if (content) return 'value' in content ? content.value : content.captured.value;
     for (const region of sheet.edits.regions) {
       const b = region.box;
       if (region.clearValue && row >= b.top && row <= b.bottom && column >= b.left && column <= b.right) return null;
@@ -663,7 +681,8 @@ export class PackageWorkbook implements WorkbookPort {
       const { handle, column, data } = target;
       const row = data.top + index;
       if (row > data.bottom) throw new Error(`Invoice number for row ${index + 1} of ${tableName}, which has fewer rows.`);
-      handle.sheet.edits.setValue(row, data.left + column, invoiceNo);
+      // '' clears the mark (a credit note): the cell becomes blank, not an empty text.
+      handle.sheet.edits.setValue(row, data.left + column, invoiceNo === '' ? null : invoiceNo);
     }
   }
 

@@ -1,0 +1,72 @@
+/**
+ * `psa-billing credit`: cancel an issued invoice with a credit note (billing-rules section 8).
+ * Reads and checks the tables (the ledger check included), issues the credit note with the
+ * next number, marks the original Credited and clears the marks of everything it settled, so
+ * the next `generate` bills them again, corrected. Nothing is written while anything is wrong.
+ */
+import { creditInvoice, type CreditResult } from '../engine/creditInvoice';
+import { dayFromIso, isoFromDay } from '../engine/day';
+import { WorkbookWriteError } from '../engine/workbookPort';
+import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
+import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { today } from './generateCommand';
+import { parseCreditArgs } from './parseCreditArgs';
+import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
+
+function creditSummary(credit: CreditResult, workbook: string, output: string) {
+  const note = credit.creditNote;
+  const counts: Record<string, number> = {};
+  for (const u of credit.invoiceNoUpdates) counts[u.table] = (counts[u.table] ?? 0) + 1;
+  return {
+    workbook,
+    output,
+    creditNote: {
+      invoiceNo: note.invoiceNo, date: isoFromDay(note.date), credits: credit.credited.invoiceNo, reason: note.credits?.reason ?? null,
+      customer: note.customer, source: note.source, currency: note.currency, rows: note.rows.length,
+      net: note.net.toFixed(2), tax: note.tax.toFixed(2), gross: note.gross.toFixed(2),
+    },
+    cleared: counts,
+  };
+}
+
+export async function runCredit(argv: string[], io: CliIo): Promise<number> {
+  const args = parseCreditArgs(argv);
+  let date = today(io.now());
+  if (args.date !== undefined) {
+    const parsed = dayFromIso(args.date);
+    if (parsed === undefined) throw new UsageError(`--date ${args.date} is not a date; write it as YYYY-MM-DD.`);
+    date = parsed;
+  }
+  const { input, output } = resolvePaths(args.workbook, args.out, args.inPlace, '-credited');
+  const fail = (lines: string[]): number => {
+    for (const line of lines) io.stderr.write(`${line}\n`);
+    io.stderr.write(`Nothing was written.\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: lines }, null, 2)}\n`);
+    return EXIT_WORKBOOK_ERRORS;
+  };
+
+  io.stderr.write(`Reading ${args.workbook}\n`);
+  const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
+  io.stderr.write('Checking tables\n');
+  const { workbook, issues } = readBillingWorkbook(await book.readTables());
+  if (!workbook || issues.length > 0) return fail([...issues.map(formatIssue), `${plural(issues.length, 'error')} in ${args.workbook}.`]);
+
+  const outcome = creditInvoice(workbook, { invoiceNo: args.invoice, reason: args.reason, date, allowBackdate: args.allowBackdate });
+  if (!outcome.ok) return fail([outcome.error]);
+  const credit = outcome.result;
+
+  io.stderr.write(`Writing ${output}\n`);
+  try {
+    await book.writeCredit(credit);
+  } catch (error) {
+    if (!(error instanceof WorkbookWriteError)) throw error;
+    return fail([error.message]);
+  }
+  await saveWorkbook(book, output);
+
+  const note = credit.creditNote;
+  io.stderr.write(`Issued credit note ${note.invoiceNo} for ${credit.credited.invoiceNo} (gross ${note.gross.toFixed(2)} ${note.currency}); `
+    + `cleared ${plural(credit.invoiceNoUpdates.length, 'InvoiceNo mark')}, billed again by the next generate; wrote ${output}\n`);
+  if (args.json) io.stdout.write(`${JSON.stringify(creditSummary(credit, input, output), null, 2)}\n`);
+  return EXIT_DONE;
+}

@@ -1,0 +1,139 @@
+/**
+ * Credit notes (billing-rules section 8; docs/invoice-documents.md): an issued invoice is
+ * never edited. Crediting it issues the next number with the original's rows negated
+ * ("Credit note for INV-…"), marks the original `Credited` in Invoices, and clears the
+ * InvoiceNo of every row it settled (TimeEntries, Agreements, AgreementAdditions,
+ * PaymentPlan), so a later run bills them again, corrected. Pure: the workbook in, the
+ * credit note and the cells to change out, or the one sentence why not.
+ */
+import type { BillingWorkbook, IssuedInvoice, IssuedInvoiceLine } from '../schema/model';
+import type { Invoice, InvoiceKind, InvoiceNoUpdate, InvoiceRow, InvoiceSeller } from './billingResult';
+
+export { CREDITED_STATUS } from './billingResult';
+import type { Day } from './day';
+import { customerIndex, invoiceBuyer, invoiceSeller } from './invoiceDocuments';
+import { backdatedAfter, highestShownSequence } from './ledger/invoiceSequence';
+import { isCredited, norm } from './ledger/reconcileLedger';
+import { Decimal, roundCentsHalfUp, ZERO } from './money';
+import { formatInvoiceNo, highestSequence } from './numberInvoices';
+
+export interface CreditOptions {
+  /** The invoice to credit, as Invoices names it (compared ignoring case and spaces). */
+  invoiceNo: string;
+  /** Printed on the credit note. */
+  reason?: string;
+  /** The credit note's date. */
+  date: Day;
+  /** Issue it even when dated before the latest invoice (as generate's --allow-backdate). */
+  allowBackdate?: boolean;
+}
+
+export interface CreditResult {
+  /** The credit note: Kind Credit, the next number, the original's rows negated. */
+  creditNote: Invoice;
+  /** The invoice credited, and its 0-based data row in Invoices (its Status becomes `Credited`). */
+  credited: { invoiceNo: string; index: number };
+  /** InvoiceNo cells to clear (`invoiceNo` is ''): every row the credited invoice settled. */
+  invoiceNoUpdates: InvoiceNoUpdate[];
+  seller: InvoiceSeller;
+}
+
+export type CreditOutcome = { ok: true; result: CreditResult } | { ok: false; error: string };
+
+const refuse = (error: string): CreditOutcome => ({ ok: false, error });
+
+/** The original's InvoiceLines rows negated, in their order; AsBudgeted parts keep their LineItem so what a line billed nets out. */
+function negatedRows(lines: IssuedInvoiceLine[], source: string): InvoiceRow[] {
+  return lines.map((line, i) => ({
+    row: line.row ?? i + 1,
+    description: line.description ?? '',
+    item: line.item,
+    person: line.person,
+    quantity: line.quantity === undefined || line.quantity.isZero() ? ZERO : line.quantity.negated(),
+    unitPrice: line.unitPrice,
+    amount: line.amount.negated(),
+    revenueAccount: line.revenueAccount ?? '',
+    source: line.source ?? source,
+    lineItem: line.lineItemRef,
+    entryIds: [],
+  }));
+}
+
+/** The rate the original was taxed at: its source's rate when that gives the register's tax, else tax ÷ net. */
+function taxRateOf(book: BillingWorkbook, original: IssuedInvoice, net: Decimal, tax: Decimal): Decimal {
+  const order = book.orders.find((o) => o.key === norm(original.source));
+  const rate = (original.kind === 'Order' ? order?.taxRate : undefined) ?? book.settings.taxRate;
+  if (roundCentsHalfUp(net.mul(rate)).equals(tax) || net.isZero()) return rate;
+  return tax.div(net).toDecimalPlaces(4);
+}
+
+/** Every mark naming the invoice, to clear; or why the credit would leave the ledger inconsistent. */
+function marksToClear(book: BillingWorkbook, invoiceNo: string): { updates: InvoiceNoUpdate[] } | { error: string } {
+  const key = norm(invoiceNo);
+  const updates: InvoiceNoUpdate[] = [];
+  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  // Other records of the same entries: a part billed on another live invoice, or covered by a block.
+  const others = new Map<string, string>();
+  for (const e of book.issuedInvoiceEntries ?? []) {
+    const on = norm(e.invoiceNo);
+    if (on === key || (e.row !== undefined && isCredited(invoices.get(on)))) continue;
+    if (!others.has(norm(e.entryId))) others.set(norm(e.entryId), e.invoiceNo.trim());
+  }
+  for (const entry of book.timeEntries) {
+    if (norm(entry.invoiceNo) !== key) continue;
+    const other = others.get(norm(entry.id));
+    if (other !== undefined) {
+      const what = invoices.has(norm(other)) ? `billed on ${other} too` : `partly covered by agreement ${other}`;
+      return { error: `Entry ${entry.id} of ${invoiceNo} is ${what}, so crediting ${invoiceNo} alone cannot bill it again; ${invoices.has(norm(other)) ? `credit ${other} first` : 'correct it with an addition or a manual invoice instead'}.` };
+    }
+    updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: '' });
+  }
+  for (const a of book.agreements) if (norm(a.invoiceNo) === key) updates.push({ table: 'Agreements', index: a.source.index, invoiceNo: '' });
+  for (const a of book.additions) if (norm(a.invoiceNo) === key) updates.push({ table: 'AgreementAdditions', index: a.source.index, invoiceNo: '' });
+  for (const p of book.installments) if (norm(p.invoiceNo) === key) updates.push({ table: 'PaymentPlan', index: p.source.index, invoiceNo: '' });
+  return { updates };
+}
+
+export function creditInvoice(book: BillingWorkbook, options: CreditOptions): CreditOutcome {
+  const wanted = norm(options.invoiceNo);
+  const original = book.issuedInvoices.find((i) => norm(i.invoiceNo) === wanted);
+  if (original === undefined || original.at === undefined) return refuse(`${options.invoiceNo.trim()} is not in the Invoices table; name an issued invoice.`);
+  const invoiceNo = original.invoiceNo.trim();
+  if (norm(original.kind) === 'credit') return refuse(`${invoiceNo} is a credit note itself; a credit note is not credited.`);
+  if (norm(original.status) === 'credited') return refuse(`${invoiceNo} is credited already (Invoices Status ${original.status!.trim()}).`);
+  const lines = book.issuedInvoiceLines.filter((l) => norm(l.invoiceNo) === wanted);
+  if (lines.length === 0) return refuse(`InvoiceLines holds no row of ${invoiceNo}, so there is nothing to credit; a credit note repeats the invoice's rows.`);
+  const later = options.allowBackdate ? undefined : backdatedAfter(book, options.date);
+  if (later !== undefined) return refuse(`The credit note would be dated before ${later.invoiceNo}; date it on or after that invoice's date.`);
+  const marks = marksToClear(book, invoiceNo);
+  if ('error' in marks) return refuse(marks.error);
+
+  const source = original.source ?? '';
+  const rows = negatedRows(lines, source);
+  const net = rows.reduce((sum, r) => sum.plus(r.amount), ZERO);
+  const originalNet = net.negated();
+  const originalTax = original.tax ?? roundCentsHalfUp(originalNet.mul(book.settings.taxRate));
+  const customer = original.customer ?? '';
+  const sequence = Math.max(highestSequence(book.issuedInvoices, book.settings.invoicePrefix), highestShownSequence(book)) + 1;
+  const creditNote: Invoice = {
+    invoiceNo: formatInvoiceNo(book.settings.invoicePrefix, sequence, book.settings.invoiceNumberWidth),
+    date: options.date,
+    customer,
+    source,
+    kind: 'Credit' satisfies InvoiceKind,
+    currency: original.currency ?? book.settings.currency,
+    taxRate: taxRateOf(book, original, originalNet, originalTax),
+    rows,
+    net,
+    tax: originalTax.negated(),
+    gross: net.minus(originalTax),
+    periodFrom: original.periodFrom,
+    periodTo: original.periodTo,
+    buyer: invoiceBuyer(customer, customerIndex(book).get(norm(customer))),
+    credits: { invoiceNo, reason: options.reason?.trim() || undefined },
+  };
+  return {
+    ok: true,
+    result: { creditNote, credited: { invoiceNo, index: original.at.index }, invoiceNoUpdates: marks.updates, seller: invoiceSeller(book.settings) },
+  };
+}
