@@ -25,7 +25,13 @@ export interface RegionEdit {
 }
 
 export class SheetEdits {
+  /** Edits with a style or a kept cell, by row and column. */
   readonly rows = new Map<number, Map<number, CellEdit>>();
+  /**
+   * Plain values, by column then row: most of a run's cells (a million InvoiceNo marks), kept
+   * without an object per cell.
+   */
+  private readonly values = new Map<number, Map<number, OutputCell>>();
   readonly regions: RegionEdit[] = [];
   /** A formula cell was given a value: the workbook's calculation chain no longer holds. */
   overwritesFormulas = false;
@@ -34,12 +40,27 @@ export class SheetEdits {
     let cells = this.rows.get(row);
     if (!cells) this.rows.set(row, (cells = new Map()));
     let edit = cells.get(column);
-    if (!edit) cells.set(column, (edit = { ops: [] }));
+    if (!edit) {
+      edit = { ops: [] };
+      const plain = this.values.get(column);
+      if (plain?.has(row)) {
+        edit.content = { value: plain.get(row)! };
+        plain.delete(row);
+      }
+      cells.set(column, edit);
+    }
     return edit;
   }
 
   setValue(row: number, column: number, value: OutputCell, ops: readonly StyleOp[] = []): void {
-    const edit = this.edit(row, column);
+    const existing = this.rows.get(row)?.get(column);
+    if (ops.length === 0 && !existing) {
+      let plain = this.values.get(column);
+      if (!plain) this.values.set(column, (plain = new Map()));
+      plain.set(row, value);
+      return;
+    }
+    const edit = existing ?? this.edit(row, column);
     edit.content = { value };
     if (ops.length > 0) edit.ops.push(...ops);
   }
@@ -66,24 +87,55 @@ export class SheetEdits {
     this.regions.push({ box, clearValue, ops });
   }
 
+  /** What the run put into the cell, if anything. */
+  contentAt(row: number, column: number): CellContent | undefined {
+    const edit = this.rows.get(row)?.get(column);
+    if (edit) return edit.content;
+    const plain = this.values.get(column);
+    return plain?.has(row) ? { value: plain.get(row)! } : undefined;
+  }
+
+  /** Every edit of one row, by column (a new map: the plain values joined in). */
+  rowEdits(row: number): Map<number, CellEdit> | undefined {
+    let out: Map<number, CellEdit> | undefined;
+    for (const [column, plain] of this.values) {
+      if (!plain.has(row)) continue;
+      out ??= new Map();
+      out.set(column, { content: { value: plain.get(row)! }, ops: [] });
+    }
+    const edits = this.rows.get(row);
+    if (!out) return edits;
+    if (edits) for (const [column, edit] of edits) out.set(column, edit);
+    return out;
+  }
+
+  /** The rows with edits, in order. */
+  editedRows(): Float64Array {
+    const all = new Set<number>(this.rows.keys());
+    for (const plain of this.values.values()) for (const row of plain.keys()) all.add(row);
+    return Float64Array.from(all).sort();
+  }
+
   isEmpty(): boolean {
-    return this.rows.size === 0 && this.regions.length === 0;
+    if (this.rows.size > 0 || this.regions.length > 0) return false;
+    for (const plain of this.values.values()) if (plain.size > 0) return false;
+    return true;
   }
 
   /** The box every set cell lies in; undefined when no cell is set. */
   extent(): Box | undefined {
     let box: Box | undefined;
-    for (const [row, cells] of this.rows) {
-      for (const column of cells.keys()) {
-        if (!box) box = { top: row, bottom: row, left: column, right: column };
-        else {
-          if (row < box.top) box.top = row;
-          if (row > box.bottom) box.bottom = row;
-          if (column < box.left) box.left = column;
-          if (column > box.right) box.right = column;
-        }
+    const take = (row: number, column: number): void => {
+      if (!box) box = { top: row, bottom: row, left: column, right: column };
+      else {
+        if (row < box.top) box.top = row;
+        if (row > box.bottom) box.bottom = row;
+        if (column < box.left) box.left = column;
+        if (column > box.right) box.right = column;
       }
-    }
+    };
+    for (const [row, cells] of this.rows) for (const column of cells.keys()) take(row, column);
+    for (const [column, plain] of this.values) for (const row of plain.keys()) take(row, column);
     return box;
   }
 }

@@ -39,7 +39,7 @@ function localOf(name: string): string {
 export function transformSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleSheet, push: (text: string) => void): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const extent = edits.extent();
-  const editRows = [...edits.rows.keys()].sort((a, b) => a - b);
+  const editRows = edits.editedRows();
   let nextEdit = 0;
 
   // Output buffering.
@@ -101,7 +101,7 @@ export function transformSheet(bytes: Uint8Array, edits: SheetEdits, styles: Sty
   const emitNewRowsBefore = (r: number): void => {
     while (nextEdit < editRows.length && editRows[nextEdit] < r) {
       const at = editRows[nextEdit++];
-      emit(newRowXml(at, edits.rows.get(at)!));
+      emit(newRowXml(at, edits.rowEdits(at)!));
     }
   };
 
@@ -213,7 +213,7 @@ export function transformSheet(bytes: Uint8Array, edits: SheetEdits, styles: Sty
       }
       let rowEdits: Map<number, CellEdit> | undefined;
       if (nextEdit < editRows.length && editRows[nextEdit] === row) {
-        rowEdits = edits.rows.get(row);
+        rowEdits = edits.rowEdits(row);
         nextEdit++;
       }
       const regions = edits.regions.length === 0 ? [] : regionsAt(row);
