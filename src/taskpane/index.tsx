@@ -6,6 +6,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { billInWorker } from './billing/billInWorker';
 import { BillingPane } from './components/BillingPane';
 import { excelSource } from './source/excelSource';
 import type { WorkbookSource } from './source/WorkbookSource';
@@ -43,7 +44,7 @@ async function render(): Promise<void> {
   createRoot(container).render(
     // colorScheme also darkens what the browser draws itself (the date field's calendar button, scroll bars).
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh', colorScheme: dark ? 'dark' : 'light' }}>
-      <BillingPane excel={excel} />
+      <BillingPane excel={excel} bill={billInWorker} />
     </FluentProvider>,
   );
 }

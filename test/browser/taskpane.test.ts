@@ -203,9 +203,13 @@ describeInBrowser('the task pane in Chromium', () => {
 
   test('file mode: previews and generates the sample; the download holds the command line\'s invoices', async () => {
     const { context, page, errors } = await openPane(NO_HOST_OFFICE_JS);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await openSampleFile(page);
     await previewAt(page, BILLING_DATE);
     expect(await page.getByRole('heading', { name: /Invoices it would issue/ }).isVisible()).toBe(true);
+    // The engine ran in its Web Worker, so its progress could be painted.
+    expect(workers.some((url) => url.endsWith('billing-worker.js'))).toBe(true);
     const invoiceButtons = page.locator('[aria-labelledby="result-invoices"] button[aria-expanded]');
     expect(await invoiceButtons.count()).toBe(expected.length);
 

@@ -8,12 +8,13 @@
  * own tables aside) and the billing date is the same. Otherwise it issues nothing, previews
  * again and says why.
  */
-import type { BillingResult } from '../../engine/billingResult';
+import type { BillingOptions, BillingResult } from '../../engine/billingResult';
 import { isoFromDay, type Day } from '../../engine/day';
 import { runBilling } from '../../engine/runBilling';
 import { WorkbookWriteError } from '../../engine/workbookPort';
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
+import type { RawWorkbook } from '../../schema/rawTable';
 import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
 import type { WorkbookSource } from '../source/WorkbookSource';
 import { tablesFingerprint } from './tablesFingerprint';
@@ -69,6 +70,14 @@ function plural(n: number, word: string): string {
 
 const ENGINE_UNITS: Record<string, string> = { matching: 'time entries', agreements: 'agreements' };
 
+/**
+ * Bills the checked tables. On the page by default (and in Node tests); the browser bundle
+ * passes billInWorker, which bills in a Web Worker so the progress can be painted.
+ */
+export type Biller = (raw: RawWorkbook, workbook: BillingWorkbook, options: BillingOptions) => Promise<BillingResult>;
+
+export const billInPage: Biller = async (_raw, workbook, options) => runBilling(workbook, options);
+
 export interface BillingRequest {
   action: BillingAction;
   billingDate: Day;
@@ -81,7 +90,12 @@ export interface BillingRequest {
  * the final one. A failure of the workbook (a write refused, the connection lost) ends in
  * `failed` with its sentence; it does not throw.
  */
-export async function runBillingFlow(source: WorkbookSource, request: BillingRequest, report: (state: BillingState) => void): Promise<BillingState> {
+export async function runBillingFlow(
+  source: WorkbookSource,
+  request: BillingRequest,
+  report: (state: BillingState) => void,
+  bill: Biller = billInPage,
+): Promise<BillingState> {
   let action = request.action;
   let current: BillingState = { status: 'reading', action };
   const tell = (state: BillingState): void => {
@@ -126,7 +140,7 @@ export async function runBillingFlow(source: WorkbookSource, request: BillingReq
     }
     tell({ status: 'billing', action });
     await nextTask();
-    const result = runBilling(workbook, {
+    const result = await bill(raw, workbook, {
       billingDate: request.billingDate,
       preview: action === 'preview',
       onProgress: (step, done, total) => tell({ status: 'billing', action, progress: { done, total, unit: ENGINE_UNITS[step] ?? 'items', step } }),

@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { dayFromIso } from '../../engine/day';
-import type { BillingState } from '../billing/billingFlow';
+import type { Biller, BillingState } from '../billing/billingFlow';
 import { useBilling } from '../hooks/useBilling';
 import { useBillingDate } from '../hooks/useBillingDate';
 import { useCreateProject } from '../hooks/useCreateProject';
@@ -84,14 +84,16 @@ function announcement(state: BillingState): string {
 export interface BillingPaneProps {
   /** Inside Excel: the open workbook. In file mode: undefined, and the pane offers Open workbook. */
   excel?: WorkbookSource;
+  /** How to run the engine: in a Web Worker in the browser (progress painted), on the page by default. */
+  bill?: Biller;
 }
 
-export function BillingPane({ excel }: BillingPaneProps) {
+export function BillingPane({ excel, bill }: BillingPaneProps) {
   const styles = useStyles();
   const [file, setFile] = useState<WorkbookSource | undefined>(undefined);
   const source = excel ?? file;
   const isFileMode = excel === undefined;
-  const billing = useBilling(source);
+  const billing = useBilling(source, bill);
   const date = useBillingDate(source);
   const project = useCreateProject(source);
   const ribbon = useSyncExternalStore(subscribeOutcome, lastOutcome);

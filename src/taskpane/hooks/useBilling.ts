@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Day } from '../../engine/day';
-import { previewMemo, runBillingFlow, type BillingAction, type BillingState, type PreviewMemo } from '../billing/billingFlow';
+import { previewMemo, runBillingFlow, type BillingAction, type Biller, type BillingState, type PreviewMemo } from '../billing/billingFlow';
 import type { WorkbookSource } from '../source/WorkbookSource';
 
 export interface Billing {
@@ -19,7 +19,7 @@ export function isBusy(state: BillingState): boolean {
   return state.status === 'reading' || state.status === 'checking' || state.status === 'billing' || state.status === 'writing';
 }
 
-export function useBilling(source: WorkbookSource | undefined): Billing {
+export function useBilling(source: WorkbookSource | undefined, bill?: Biller): Billing {
   const [state, setState] = useState<BillingState>({ status: 'idle' });
   const memo = useRef<PreviewMemo | undefined>(undefined);
   const running = useRef(false);
@@ -34,13 +34,13 @@ export function useBilling(source: WorkbookSource | undefined): Billing {
     if (!source || running.current) return;
     running.current = true;
     try {
-      const final = await runBillingFlow(source, { action, billingDate, lastPreview: memo.current }, setState);
+      const final = await runBillingFlow(source, { action, billingDate, lastPreview: memo.current }, setState, bill);
       if (final.status === 'done') memo.current = final.run.result.preview ? previewMemo(final.run) : undefined;
       else memo.current = undefined;
     } finally {
       running.current = false;
     }
-  }, [source]);
+  }, [source, bill]);
 
   return { state, isBusy: isBusy(state), hasPreview: state.status === 'done' && state.run.result.preview, start };
 }
