@@ -24,13 +24,23 @@ export const billInWorker: Biller = (raw, workbook, options) => {
   const worker = startWorker();
   if (!worker) return billInPage(raw, workbook, options);
   return new Promise<BillingResult>((resolve, reject) => {
+    let heard = false;
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      heard = true;
       const message = event.data;
       if (message.kind === 'progress') options.onProgress?.(message.step, message.done, message.total);
       else if (message.kind === 'result') resolve(decimalsFromText(message.result) as BillingResult);
       else reject(new Error(message.message));
     };
-    worker.onerror = (event) => reject(new Error(event.message || 'The billing worker failed.'));
+    worker.onerror = (event) => {
+      // A worker that never started (its script blocked or missing): bill on the page instead.
+      if (!heard) {
+        console.warn('PSA Billing: the billing worker did not start; billing on the page', event.message);
+        resolve(billInPage(raw, workbook, options));
+      } else {
+        reject(new Error(event.message || 'The billing worker failed.'));
+      }
+    };
     const request: WorkerRequest = { raw, options: { billingDate: options.billingDate, preview: options.preview } };
     worker.postMessage(request);
   }).finally(() => worker.terminate());

@@ -4,7 +4,7 @@
  * given (the open workbook inside Excel, or a file opened in the browser) and never calls
  * Office itself.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Button,
   Caption1,
@@ -97,6 +97,8 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
   const date = useBillingDate(source);
   const project = useCreateProject(source);
   const ribbon = useSyncExternalStore(subscribeOutcome, lastOutcome);
+  // The ribbon's outcome is shown until the pane runs something itself, and again when the ribbon runs after it.
+  const ribbonAtRun = useRef<typeof ribbon>(undefined);
   const [fileChanged, setFileChanged] = useState(false);
   const { state } = billing;
 
@@ -108,6 +110,7 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
   const billingDay = dayFromIso(date.iso);
   const canRun = source !== undefined && billingDay !== undefined && !billing.isBusy;
   const run = (action: 'preview' | 'generate') => {
+    ribbonAtRun.current = ribbon;
     if (billingDay !== undefined) void billing.start(action, billingDay);
   };
   const issues = state.status === 'failed' ? state.issues : [];
@@ -134,7 +137,7 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
         </MessageBar>
       )}
 
-      {!isFileMode && ribbon && state.status === 'idle' && (
+      {!isFileMode && ribbon && ribbon !== ribbonAtRun.current && !billing.isBusy && (
         <MessageBar intent={ribbon.kind} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{ribbon.title}</MessageBarTitle> {ribbon.detail}
