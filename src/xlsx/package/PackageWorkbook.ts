@@ -31,6 +31,7 @@ import { cellKey, encodeRange, type Box } from './cellRefs';
 import { valueCellXml } from './cellXml';
 import { SheetEdits } from './sheetEdits';
 import { readSheetCells, type CapturedCell, type SheetCells } from './sheetReader';
+import { spliceSheet } from './sheetSplicer';
 import { transformSheet } from './sheetWriter';
 import { StyleSheet, type StyleOp } from './styleSheet';
 import {
@@ -747,7 +748,11 @@ export class PackageWorkbook implements WorkbookPort {
       if (!sheet.edits.isEmpty()) {
         sheetsChanged = true;
         const source = this.pkg.bytes(sheet.path)!;
-        this.pkg.setStream(sheet.path, (push) => transformSheet(source, sheet.edits, this.styles, push));
+        const layout = sheet.cells?.layout;
+        this.pkg.setStream(sheet.path, (push) => {
+          if (layout) spliceSheet(source, sheet.edits, this.styles, layout, push);
+          else transformSheet(source, sheet.edits, this.styles, push);
+        });
       }
       for (const t of sheet.tables) t.save(this.pkg);
     }

@@ -22,7 +22,49 @@ export interface CapturedCell {
   value: CellValue;
 }
 
+/**
+ * Where each row of the sheet part is, as character offsets into its decoded text (the same
+ * text `feedText` gives every time), so a writer can copy unchanged rows without parsing them.
+ */
+export class RowLayout {
+  count = 0;
+  rows = new Int32Array(1024);
+  /** Offset just after the row's start tag. */
+  openEnds = new Float64Array(1024);
+  /** Offset just after the row's end (its end tag, or its start tag when it has no content). */
+  ends = new Float64Array(1024);
+  /** The rightmost column that has a cell. */
+  lastColumns = new Int32Array(1024);
+  /** 1 when a cell of the row has a solid fill (a fill the run may have to clear). */
+  filled = new Uint8Array(1024);
+  /** Offsets just after the `dimension` tag and after the end of `sheetData` (its end tag, or the start tag of an empty one). */
+  dimensionEnd = -1;
+  sheetDataEnd = -1;
+  sheetDataSelfClosing = false;
+
+  add(row: number, openEnd: number): void {
+    if (this.count === this.rows.length) {
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.rows = grow(this.rows);
+      this.openEnds = grow(this.openEnds);
+      this.ends = grow(this.ends);
+      this.lastColumns = grow(this.lastColumns);
+      this.filled = grow(this.filled);
+    }
+    this.rows[this.count] = row;
+    this.openEnds[this.count] = openEnd;
+    this.ends[this.count] = openEnd;
+    this.count++;
+  }
+}
+
 export interface SheetCells {
+  /** Where the rows are, for the writer. */
+  layout?: RowLayout;
   /** The regions as they were asked for. */
   boxes: Box[];
   /** Per asked region, its rows top to bottom, each as wide as the region. */
@@ -47,16 +89,29 @@ function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY));
 }
 
-/** Feeds the UTF-8 bytes of a part to a parser in pieces, so no string as long as the whole part is made. */
-export function feedText(bytes: Uint8Array, write: (text: string) => void): void {
+/**
+ * The UTF-8 text of a part in pieces, one piece per call (undefined at the end), never as one
+ * string as long as the whole part. Always the same pieces for the same bytes, so offsets
+ * found while reading hold while writing.
+ */
+export function textPieces(bytes: Uint8Array): () => string | undefined {
   const decoder = new TextDecoder('utf-8');
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  for (let at = start; at < bytes.length; at += CHUNK) {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let done = false;
+  return () => {
+    if (done) return undefined;
     const end = Math.min(bytes.length, at + CHUNK);
-    write(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
-  }
-  if (bytes.length <= start) write('');
+    const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    at = end;
+    if (end >= bytes.length) done = true;
+    return text;
+  };
+}
+
+/** Feeds the text of a part to a parser in pieces (textPieces). */
+export function feedText(bytes: Uint8Array, write: (text: string) => void): void {
+  const next = textPieces(bytes);
+  for (let text = next(); text !== undefined; text = next()) write(text);
 }
 
 function local(name: string): string {
@@ -101,6 +156,14 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     }),
     others: new Set(),
     captured: new Map(),
+    layout: new RowLayout(),
+  };
+  const layout = out.layout!;
+  const filledStyles = new Map<number, boolean>();
+  const isFilled = (style: number): boolean => {
+    let known = filledStyles.get(style);
+    if (known === undefined) filledStyles.set(style, (known = ctx.styles.solidFill(style) !== undefined));
+    return known;
   };
   const parser = new SaxesParser({ xmlns: false, position: false });
   let inData = false;
@@ -119,7 +182,13 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
   parser.on('opentag', (tag) => {
     const name = local(tag.name);
     if (!inData) {
-      if (name === 'sheetData') inData = true;
+      if (name === 'sheetData') {
+        inData = !tag.isSelfClosing;
+        if (tag.isSelfClosing) {
+          layout.sheetDataEnd = parser.position;
+          layout.sheetDataSelfClosing = true;
+        }
+      } else if (name === 'dimension') layout.dimensionEnd = parser.position;
       return;
     }
     const a = tag.attributes as Record<string, string>;
@@ -129,6 +198,7 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
         row = Number.isInteger(r) && r > 0 ? r : row + 1;
         column = 0;
         capture = captureRows.has(row);
+        layout.add(row, parser.position);
         break;
       }
       case 'c': {
@@ -137,6 +207,11 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
         if (at && at.row !== row) row = at.row;
         s = a.s === undefined ? 0 : Number(a.s) || 0;
         t = a.t;
+        if (layout.count > 0) {
+          const k = layout.count - 1;
+          if (column > layout.lastColumns[k]) layout.lastColumns[k] = column;
+          if (s !== 0 && isFilled(s)) layout.filled[k] = 1;
+        }
         v = undefined;
         inline = undefined;
         formula = undefined;
@@ -175,7 +250,12 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     const name = local(tag.name);
     if (name === 'v' || name === 't' || name === 'f') into = 0;
     else if (name === 'rPh') inPhonetic = false;
-    else if (name === 'sheetData') inData = false;
+    else if (name === 'row') {
+      if (layout.count > 0) layout.ends[layout.count - 1] = parser.position;
+    } else if (name === 'sheetData') {
+      inData = false;
+      layout.sheetDataEnd = parser.position;
+    }
     else if (name === 'c') {
       const value = cellValue(t, v, inline === undefined ? undefined : decodeExcelEscapes(inline), s, ctx);
       let placed = false;

@@ -1,0 +1,194 @@
+/**
+ * Applies a run's edits to a sheet part whose rows the reader has already located
+ * (RowLayout): the text is copied through without being parsed again. A row that only gains
+ * cells right of its last one (the InvoiceNo mark of a million time entries) gets them spliced
+ * in before its end tag; a row whose own cells change (a fill, a cleared value) is rebuilt
+ * by `transformSheet` on that row alone; rows the run adds are put in their place.
+ */
+import { strToU8 } from 'fflate';
+import { columnLetters } from '../../schema/rawTable';
+import { decodeRange, encodeRange, type Box } from './cellRefs';
+import { capturedCellXml, valueCellXml } from './cellXml';
+import { SheetEdits, type CellEdit, type RegionEdit } from './sheetEdits';
+import { textPieces, type RowLayout } from './sheetReader';
+import { transformSheet } from './sheetWriter';
+import type { StyleOp, StyleSheet } from './styleSheet';
+
+/** Output is handed on in pieces of about this many characters. */
+const FLUSH_AT = 1 << 20;
+
+export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleSheet, layout: RowLayout, push: (text: string) => void): void {
+  // The decoded text, produced on demand in the reader's own pieces, so offsets agree.
+  const nextPiece = textPieces(bytes);
+  let more = true;
+  let buf = '';
+  let bufStart = 0;
+  let copied = 0;
+  const ensure = (offset: number): void => {
+    while (more && bufStart + buf.length < offset) {
+      if (copied - bufStart > FLUSH_AT) {
+        buf = buf.slice(copied - bufStart);
+        bufStart = copied;
+      }
+      const piece = nextPiece();
+      if (piece === undefined) more = false;
+      else buf += piece;
+    }
+  };
+
+  let out: string[] = [];
+  let outLength = 0;
+  const emit = (text: string): void => {
+    if (text.length === 0) return;
+    out.push(text);
+    outLength += text.length;
+    if (outLength >= FLUSH_AT) {
+      push(out.join(''));
+      out = [];
+      outLength = 0;
+    }
+  };
+  const copyTo = (at: number): void => {
+    ensure(at);
+    if (at > copied) emit(buf.slice(copied - bufStart, at - bufStart));
+    if (at > copied) copied = at;
+  };
+  const tagStart = (end: number): number => {
+    ensure(end);
+    return buf.lastIndexOf('<', end - 1 - bufStart) + bufStart;
+  };
+  const text = (from: number, to: number): string => {
+    ensure(to);
+    return buf.slice(from - bufStart, to - bufStart);
+  };
+
+  const memo = new Map<string, number>();
+  const styleOf = (edit: CellEdit): number => {
+    const base = edit.style ?? 0;
+    if (edit.ops.length === 0) return base;
+    const key = `${base}|${edit.ops.join('|')}`;
+    let s = memo.get(key);
+    if (s === undefined) memo.set(key, (s = styles.apply(base, edit.ops as StyleOp[])));
+    return s;
+  };
+  const cellsXml = (p: string, row: number, cells: Map<number, CellEdit>): string => {
+    let xml = '';
+    for (const c of [...cells.keys()].sort((a, b) => a - b)) {
+      const edit = cells.get(c)!;
+      const s = styleOf(edit);
+      const content = edit.content;
+      xml += content && 'captured' in content ? capturedCellXml(p, row, c, s, content.captured) : valueCellXml(p, row, c, s, content ? content.value : null);
+    }
+    return xml;
+  };
+
+  // The prefix of the sheet's elements (`x:` in `<x:row>`), from the first row or sheetData.
+  let p = '';
+  if (layout.count > 0) {
+    const first = text(tagStart(layout.openEnds[0]), layout.openEnds[0]);
+    p = /^<([\w.-]+:)?row\b/.exec(first)?.[1] ?? '';
+  }
+
+  const extent = edits.extent();
+  if (extent && layout.dimensionEnd >= 0) {
+    const start = tagStart(layout.dimensionEnd);
+    const tag = text(start, layout.dimensionEnd);
+    let box: Box = extent;
+    const ref = /\bref="([^"]*)"/.exec(tag)?.[1];
+    try {
+      const old = decodeRange(ref ?? '');
+      box = { top: Math.min(old.top, extent.top), left: Math.min(old.left, extent.left), bottom: Math.max(old.bottom, extent.bottom), right: Math.max(old.right, extent.right) };
+    } catch {
+      // An unreadable dimension is replaced by the edits' extent.
+    }
+    copyTo(start);
+    emit(ref === undefined ? tag : tag.replace(/\bref="[^"]*"/, `ref="${encodeRange(box, columnLetters)}"`));
+    copied = layout.dimensionEnd;
+  }
+
+  const editRows = edits.editedRows();
+  let nextEdit = 0;
+  const emitNewRowsBefore = (row: number): void => {
+    while (nextEdit < editRows.length && editRows[nextEdit] < row) {
+      const at = editRows[nextEdit++];
+      emit(`<${p}row r="${at}">${cellsXml(p, at, edits.rowEdits(at)!)}</${p}row>`);
+    }
+  };
+  const regionsAt = (row: number, filled: boolean): RegionEdit[] =>
+    edits.regions.filter((r) => row >= r.box.top && row <= r.box.bottom && (r.clearValue || filled));
+
+  for (let k = 0; k < layout.count; k++) {
+    const row = layout.rows[k];
+    const edited = nextEdit < editRows.length && editRows[nextEdit] <= row;
+    const regions = edits.regions.length === 0 ? [] : regionsAt(row, layout.filled[k] === 1);
+    if (!edited && regions.length === 0) continue;
+    const start = tagStart(layout.openEnds[k]);
+    copyTo(start);
+    emitNewRowsBefore(row);
+    const rowEdits = nextEdit < editRows.length && editRows[nextEdit] === row ? edits.rowEdits(row) : undefined;
+    if (rowEdits) nextEdit++;
+    if (!rowEdits && regions.length === 0) continue;
+    const end = layout.ends[k];
+    const source = text(start, end);
+    const onlyRight = rowEdits !== undefined && [...rowEdits.keys()].every((c) => c > layout.lastColumns[k]);
+    if (regions.length === 0 && onlyRight) {
+      const openLength = layout.openEnds[k] - start;
+      const open = source.slice(0, openLength).replace(/\sspans="[^"]*"/, '');
+      if (openLength === source.length) {
+        // `<row .../>`: no cells yet.
+        emit(`${open.replace(/\s*\/>$/, '>')}${cellsXml(p, row, rowEdits)}</${p}row>`);
+      } else {
+        const close = source.lastIndexOf('<');
+        emit(`${open}${source.slice(openLength, close)}${cellsXml(p, row, rowEdits)}${source.slice(close)}`);
+      }
+    } else {
+      emit(rebuildRow(source, row, p, rowEdits, regions, edits, styles));
+    }
+    copied = end;
+  }
+
+  if (layout.sheetDataEnd >= 0) {
+    const start = tagStart(layout.sheetDataEnd);
+    if (layout.sheetDataSelfClosing) {
+      const tag = text(start, layout.sheetDataEnd);
+      const name = /^<([\w.:-]+)/.exec(tag)![1];
+      copyTo(start);
+      emit(tag.replace(/\s*\/>$/, '>'));
+      emitNewRowsBefore(Infinity);
+      emit(`</${name}>`);
+      copied = layout.sheetDataEnd;
+    } else {
+      copyTo(start);
+      emitNewRowsBefore(Infinity);
+    }
+  }
+  ensure(Infinity);
+  copyTo(bufStart + buf.length);
+  if (out.length > 0) push(out.join(''));
+}
+
+/** One row rebuilt from its own cells by the streaming transform, run on that row alone. */
+function rebuildRow(
+  source: string, row: number, p: string, rowEdits: Map<number, CellEdit> | undefined, regions: RegionEdit[], edits: SheetEdits, styles: StyleSheet,
+): string {
+  const one = new SheetEdits();
+  for (const [column, edit] of rowEdits ?? []) {
+    if (edit.content && 'captured' in edit.content) one.setCaptured(row, column, edit.content.captured, edit.style ?? 0);
+    else {
+      if (edit.content) one.setValue(row, column, edit.content.value, edit.ops);
+      else one.restyle(row, column, edit.ops);
+      if (edit.style !== undefined) {
+        const ops = one.rows.get(row)?.get(column)?.ops ?? [];
+        one.setStyle(row, column, edit.style);
+        one.restyle(row, column, ops);
+      }
+    }
+  }
+  for (const r of regions) one.region({ ...r.box, top: row, bottom: row }, r.clearValue, r.ops);
+  const wrapped = `<${p}sheetData>${source}</${p}sheetData>`;
+  const parts: string[] = [];
+  transformSheet(strToU8(wrapped), one, styles, (t) => parts.push(t));
+  if (one.overwritesFormulas) edits.overwritesFormulas = true;
+  const out = parts.join('');
+  return out.slice(`<${p}sheetData>`.length, out.length - `</${p}sheetData>`.length);
+}
