@@ -144,7 +144,8 @@ export async function writeAtomically(target: string, bytes: Buffer): Promise<vo
 /** The workbook as it now stands, written to `output` through a temporary file. */
 export async function saveWorkbook(book: XlsxWorkbook, output: string): Promise<void> {
   book.setMacroEnabled(isMacroWorkbook(output));
-  const written = book.packageBytes(nodeDeflater());
+  // Level 3: about twice as fast as 6 on sheets of a million rows, for a file about 10 % larger.
+  const written = book.packageBytes(nodeDeflater(3));
   const bytes = Buffer.from(written.buffer, written.byteOffset, written.byteLength);
   try {
     await writeAtomically(output, bytes);

@@ -199,6 +199,7 @@ export class PackageWorkbook implements WorkbookPort {
     const tables: RawTable[] = [];
     for (const sheet of this.sheets) {
       if (sheet.tables.length === 0) continue;
+      if (sheet.cells?.filledRows) sheet.cells = undefined;
       const cells = this.cellsOf(sheet);
       sheet.tables.forEach((part, i) => {
         const box = part.box;
@@ -214,6 +215,9 @@ export class PackageWorkbook implements WorkbookPort {
         }
         tables.push({ name: part.name, sheet: sheet.name, headerRow, firstColumn: box.left, headers, rows });
       });
+      // The values now belong to the caller; what a write checks is only which rows hold something.
+      cells.filledRows = cells.regions.map((region) => Uint8Array.from(region, (row) => (row.some((v) => v !== null && v !== '') ? 1 : 0)));
+      cells.regions = [];
     }
     return { tables, sheets: this.sheetNames() };
   }
@@ -317,6 +321,8 @@ export class PackageWorkbook implements WorkbookPort {
     for (let i = 0; i < cells.boxes.length; i++) {
       const box = cells.boxes[i];
       if (row >= box.top && row <= box.bottom && column >= box.left && column <= box.right) {
+        // Once the tables were handed out, a row of a table counts as filled in every column when it holds anything.
+        if (cells.filledRows) return cells.filledRows[i][row - box.top] === 1 ? 'x' : null;
         return cells.regions[i][row - box.top]?.[column - box.left] ?? null;
       }
     }
@@ -747,9 +753,10 @@ export class PackageWorkbook implements WorkbookPort {
       }
       if (!sheet.edits.isEmpty()) {
         sheetsChanged = true;
-        const source = this.pkg.bytes(sheet.path)!;
         const layout = sheet.cells?.layout;
+        // Inflated only when its turn comes, so no two large sheets are held at once.
         this.pkg.setStream(sheet.path, (push) => {
+          const source = this.pkg.inputBytes(sheet.path);
           if (layout) spliceSheet(source, sheet.edits, this.styles, layout, push);
           else transformSheet(source, sheet.edits, this.styles, push);
         });

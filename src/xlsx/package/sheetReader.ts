@@ -69,6 +69,8 @@ export interface SheetCells {
   boxes: Box[];
   /** Per asked region, its rows top to bottom, each as wide as the region. */
   regions: CellValue[][][];
+  /** Once the values are handed out and dropped: per region, 1 for each row that holds something. */
+  filledRows?: Uint8Array[];
   /** Keys (cellKey) of cells outside the regions that are not blank. */
   others: Set<number>;
   /** Cells of the rows asked for, by row. */

@@ -50,6 +50,7 @@ export function parseXml(text: string): XmlElement {
 }
 
 export function escapeText(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
@@ -119,7 +120,10 @@ export function decodeExcelEscapes(text: string): string {
 }
 
 /** Text as Excel stores it: control characters as `_xHHHH_`, and a literal `_xHHHH_` protected. */
+const NEEDS_EXCEL_ESCAPES = /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function encodeExcelEscapes(text: string): string {
+  if (!NEEDS_EXCEL_ESCAPES.test(text)) return text;
   return text
     .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);

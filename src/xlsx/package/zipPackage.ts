@@ -76,6 +76,11 @@ export class ZipPackage {
       this.sources.set(name, { kind: 'bytes', bytes });
       return bytes;
     }
+    return this.inputBytes(name);
+  }
+
+  /** A part as the input file has it, whatever was set in its place since. */
+  inputBytes(name: string): Uint8Array {
     const found = unzipSync(this.input, { filter: (f) => f.name === name })[name];
     if (!found) throw new Error(`Part ${name} cannot be read.`);
     return found;
