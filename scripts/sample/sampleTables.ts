@@ -30,6 +30,54 @@ const settings: TableSheet = {
     { Setting: 'ProjectRevenueAccount', Value: 'Professional Services', 'About this row': 'Revenue account of project time when the item names none.' },
     { Setting: 'AgreementRevenueAccount', Value: 'Managed Services', 'About this row': 'Revenue account of prepaid hours and overage.' },
     { Setting: 'LowBalanceHours', Value: 3, 'About this row': 'An agreement with 3 hours or less left is flagged as low.' },
+    { Setting: 'CompanyName', Value: 'Nordwind Consulting GmbH', 'About this row': 'The seller on every invoice (docs/invoice-documents.md lists every field and the law behind it).' },
+    { Setting: 'CompanyAddress', Value: 'Hafenstraße 12\n24103 Kiel\nGermany', 'About this row': 'Several lines in one cell (Alt+Enter between them).' },
+    { Setting: 'CompanyVatId', Value: 'DE123456789', 'About this row': 'The VAT identification number every invoice must carry (or CompanyTaxNumber).' },
+    { Setting: 'CompanyTaxNumber', Value: '19/294/01234', 'About this row': 'German tax number, printed beside the VAT id.' },
+    { Setting: 'CompanyEmail', Value: 'billing@nordwind.example', 'About this row': 'Printed under the seller\'s address.' },
+    { Setting: 'CompanyPhone', Value: '+49 431 555 0100' },
+    { Setting: 'BankName', Value: 'Förde Sparkasse', 'About this row': 'Payment instructions: bank, IBAN and BIC, with the invoice number as the reference.' },
+    { Setting: 'Iban', Value: 'DE02 1203 0000 0000 2020 51' },
+    { Setting: 'Bic', Value: 'BYLADEM1001' },
+    { Setting: 'PaymentTermsDays', Value: 14, 'About this row': 'Due date = invoice date + 14 days, unless the customer has its own terms (Customers).' },
+    { Setting: 'InvoiceFooter', Value: 'Nordwind Consulting GmbH · Managing director Volker Vorstand · Amtsgericht Kiel HRB 12345', 'About this row': 'The last line of every invoice.' },
+  ],
+};
+
+const customers: TableSheet = {
+  table: 'Customers',
+  columns: [
+    { name: 'Customer', kind: 'text' },
+    { name: 'LegalName', kind: 'text' },
+    { name: 'Address', kind: 'text', width: 28 },
+    { name: 'Country', kind: 'text' },
+    { name: 'VatId', kind: 'text' },
+    { name: 'Email', kind: 'text' },
+    { name: 'PaymentTermsDays', kind: 'integer' },
+    { name: 'BuyerReference', kind: 'text' },
+    { name: 'Language', kind: 'text' },
+    ABOUT,
+  ],
+  rows: [
+    { Customer: 'Nordlicht GmbH', LegalName: 'Nordlicht Medien GmbH', Address: 'Holstenstraße 40\n24103 Kiel', Country: 'DE', VatId: 'DE811111111', Email: 'invoices@nordlicht.example', BuyerReference: 'PO-2026-118', Language: 'en',
+      'About this row': 'Customer is the name Orders and Agreements use; LegalName is what the invoice says. BuyerReference is their purchase order.' },
+    { Customer: 'Alpenblick Hotels AG', Address: 'Seestraße 3\n6370 Kitzbühel', Country: 'AT', VatId: 'ATU12345678', PaymentTermsDays: 30, Language: 'de',
+      'About this row': 'Austrian customer: 30 days to pay, invoices in German.' },
+    { Customer: 'Brückner Logistik KG', Address: 'Am Hafen 7\n20457 Hamburg', Country: 'DE', VatId: 'DE822222222', Language: 'de' },
+    { Customer: 'Ostsee Fähren GmbH', Address: 'Fährweg 1\n23570 Lübeck', Country: 'DE' },
+    { Customer: 'Pellworm Energie eG', Address: 'Deichstraße 5\n25849 Pellworm', Country: 'DE' },
+    { Customer: 'Quickborn Bau AG', Address: 'Industriestraße 22\n25451 Quickborn', Country: 'DE', BuyerReference: 'BV-7731' },
+    { Customer: 'Ratzeburg Verlag GmbH', Address: 'Domhof 9\n23909 Ratzeburg', Country: 'DE' },
+    { Customer: 'Rendsburg Kanalservice GmbH', Address: 'Kanalufer 2\n24768 Rendsburg', Country: 'DE' },
+    { Customer: 'Sylt Strandhotel KG', Address: 'Strandstraße 1\n25980 Sylt', Country: 'DE', PaymentTermsDays: 7 },
+    { Customer: 'Travemünde Marina GmbH', Address: 'Am Fischereihafen 4\n23570 Lübeck', Country: 'DE' },
+    { Customer: 'Uetersen Papier AG', Address: 'Mühlenweg 10\n25436 Uetersen', Country: 'DE', VatId: 'DE833333333', BuyerReference: 'EK-55012' },
+    { Customer: 'Wedel Yachtbau GmbH', Address: 'Schulauer Hafen 3\n22880 Wedel', Country: 'DE' },
+    { Customer: 'Zarrentin Gartenbau KG', Address: 'Seeweg 8\n19246 Zarrentin', Country: 'DE' },
+    { Customer: 'Stadtwerke Kiel', LegalName: 'Stadtwerke Kiel AG', Address: 'Uhlenkrog 32\n24113 Kiel', Country: 'DE', VatId: 'DE844444444', Language: 'de' },
+    { Customer: 'Hafenmeisterei Lübeck', Address: 'Untertrave 1\n23552 Lübeck', Country: 'DE' },
+    { Customer: 'Weingut Rheinhessen', Address: 'Weinbergstraße 4\n55278 Selzen', Country: 'DE' },
+    { Customer: 'Bäckerei Hansen', Address: 'Markt 2\n24937 Flensburg', Country: 'DE' },
   ],
 };
 
@@ -427,7 +475,7 @@ const agreementAdditions: TableSheet = {
 };
 
 export const SAMPLE_TABLES: TableSheet[] = [
-  settings, people, items, orders, lineItems, paymentPlan, projectTree, timeEntries, agreements, agreementAdditions,
+  settings, people, items, customers, orders, lineItems, paymentPlan, projectTree, timeEntries, agreements, agreementAdditions,
 ];
 
 export const README_SHEET: TextSheet = {
@@ -463,6 +511,9 @@ export const README_SHEET: TextSheet = {
     '• O-1013 Billed: the order is closed; a new entry booked on it is an OrderBilled exception.',
     '• O-1014 has no project yet, so nothing can dock or bill ("no project yet"). Make it with '
       + 'psa-billing create-project assets/sample.xlsx --order O-1014 --out out/sample-projects.xlsx, or Create project in the add-in.',
+    'Invoices a customer can receive: the seller, bank details, payment terms and footer are Settings rows; the sheet Customers gives each customer '
+      + 'its legal name, address, VAT id, own payment terms, purchase-order reference and the language of its invoices (en or de). '
+      + 'Praxis Dr. Sommer has no Customers row on purpose: its invoice shows the name alone, and the run warns that the buyer\'s address is missing.',
     'Block-time agreements (sheets Agreements, AgreementAdditions; time with an Agreement instead of a NodeId):',
     '• AG-101 active with balance, topped up by 5 h, onsite work excluded and billed at the overage rate.',
     '• AG-102 drawn beyond zero: the last entry is split, the hour past the block billed at the overage rate.',

@@ -309,3 +309,56 @@ test('the committed assets/sample.xlsx holds exactly what the generator writes',
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe('the sample invoices are documents a customer can receive', () => {
+  test('every invoice sheet carries seller, buyer, number, date, service period, due date, rows, totals, payment details and footer', async () => {
+    const { buildResultTables } = await import('../../src/engine/resultTables');
+    const layout = buildResultTables(result);
+    expect(layout.invoiceSheets).toHaveLength(result.invoices.length);
+    layout.invoiceSheets.forEach((sheet, i) => {
+      const invoice = result.invoices[i];
+      const texts = sheet.grid.flatMap((row) => row.map((c) => (c === null ? '' : String(c.value ?? ''))));
+      const german = invoice.buyer?.language === 'de';
+      const has = (text: string) => expect({ sheet: sheet.sheetName, has: texts.includes(text) }).toEqual({ sheet: sheet.sheetName, has: true });
+      has('Nordwind Consulting GmbH');
+      has('VAT ID DE123456789'.replace('VAT ID', german ? 'USt-IdNr.' : 'VAT ID'));
+      has(invoice.buyer!.name);
+      has(invoice.invoiceNo);
+      has(String(invoice.date));
+      has(String(invoice.periodFrom));
+      has(String(invoice.dueDate));
+      has(invoice.source);
+      has('IBAN DE02 1203 0000 0000 2020 51');
+      has('BIC BYLADEM1001');
+      has(`${german ? 'Verwendungszweck' : 'Reference'} ${invoice.invoiceNo}`);
+      has('Nordwind Consulting GmbH · Managing director Volker Vorstand · Amtsgericht Kiel HRB 12345');
+      for (const row of invoice.rows) has(row.description);
+      expect(sheet.print).toMatchObject({ paperSize: 'A4', fitToWidth: 1, footer: german ? 'Seite &P von &N' : 'Page &P of &N' });
+    });
+  });
+
+  test('the sums on each sheet equal the Invoices and InvoiceLines registers to the cent', async () => {
+    const { buildResultTables } = await import('../../src/engine/resultTables');
+    const layout = buildResultTables(result);
+    const invoices = layout.tables.find((t) => t.name === 'Invoices')!;
+    const lines = layout.tables.find((t) => t.name === 'InvoiceLines')!;
+    const cents = (v: unknown) => Math.round((v as number) * 100);
+    for (const sheet of layout.invoiceSheets) {
+      const register = invoices.rows.find((r) => r[0] === sheet.sheetName)!;
+      const totals = sheet.grid.filter((row) => row.length === 4 && row[0] === null && row[3] !== null).map((row) => cents(row[3]!.value));
+      expect(totals).toEqual([cents(register[5]), cents(register[6]), cents(register[7])]);
+      const lineSum = lines.rows.filter((r) => r[0] === sheet.sheetName).reduce((sum, r) => sum + cents(r[7]), 0);
+      expect(lineSum).toBe(cents(register[5]));
+    }
+  });
+
+  test('Nordlicht gets its purchase-order reference, Alpenblick its 30 days in German, and the one customer without a Customers row is a warning', () => {
+    const nordlicht = invoiceFor(result, 'O-1001');
+    expect([nordlicht.buyer?.name, nordlicht.buyer?.buyerReference, nordlicht.dueDate]).toEqual(['Nordlicht Medien GmbH', 'PO-2026-118', dayFromIso('2026-12-14')]);
+    const alpenblick = invoiceFor(result, 'O-1003');
+    expect([alpenblick.buyer?.language, alpenblick.dueDate]).toEqual(['de', dayFromIso('2026-12-30')]);
+    expect(result.warnings!.map((w) => w.message)).toEqual([
+      "Customer Praxis Dr. Sommer has no row in the Customers table, so their invoices show the name alone and lack the buyer's address (Art. 226(5)); add them to Customers",
+    ]);
+  });
+});
