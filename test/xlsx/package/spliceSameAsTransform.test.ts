@@ -1,0 +1,61 @@
+/**
+ * The two ways the package writer changes a sheet give the same workbook: splicing, for a sheet
+ * whose rows the reader located (the way every run writes), and the streaming transform, which
+ * parses the sheet again (used for a row whose own cells change, and for a sheet never read).
+ * The fixture and the sample are billed (a real run, a preview, a second run) and compared
+ * cell by cell, tables and widths, as exceljs reads them back.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { dayFromIso } from '../../../src/engine/day';
+import { runBilling } from '../../../src/engine/runBilling';
+import { readBillingWorkbook } from '../../../src/schema/readBillingWorkbook';
+import { PackageWorkbook } from '../../../src/xlsx/package/PackageWorkbook';
+import type { SheetCells } from '../../../src/xlsx/package/sheetReader';
+import { billingWorkbook } from '../../cli/billingFixture';
+import { xlsxLook } from '../../excel/workbookCells';
+
+const SAMPLE = path.join(__dirname, '..', '..', '..', 'assets', 'sample.xlsx');
+const SAMPLE_DATE = dayFromIso('2026-11-30')!;
+const FIXTURE_DATE = dayFromIso('2025-01-31')!;
+
+async function billed(bytes: Buffer, billingDate: number, preview: boolean, splice: boolean): Promise<Buffer> {
+  const book = await PackageWorkbook.load(bytes);
+  const { workbook, issues } = readBillingWorkbook(await book.readTables());
+  if (!workbook || issues.length > 0) throw new Error(`fixture has input errors: ${JSON.stringify(issues.slice(0, 3))}`);
+  await book.writeResult(runBilling(workbook, { billingDate, preview }));
+  if (!splice) {
+    // Without the row layout the writer falls back to the streaming transform.
+    for (const sheet of (book as unknown as { sheets: { cells?: SheetCells }[] }).sheets) if (sheet.cells) sheet.cells.layout = undefined;
+  }
+  return Buffer.from(book.packageBytes());
+}
+
+async function expectSame(bytes: Buffer, billingDate: number, preview = false): Promise<Buffer> {
+  const spliced = await billed(bytes, billingDate, preview, true);
+  const a = await xlsxLook(await billed(bytes, billingDate, preview, false));
+  const b = await xlsxLook(spliced);
+  expect([...b.cells.keys()]).toEqual([...a.cells.keys()]);
+  expect(b.tables).toEqual(a.tables);
+  for (const [sheet, cells] of a.cells) {
+    const other = b.cells.get(sheet)!;
+    const differing = [...new Set([...cells.keys(), ...other.keys()])]
+      .filter((at) => JSON.stringify(cells.get(at)) !== JSON.stringify(other.get(at)))
+      .map((at) => ({ at: `${sheet}!${at}`, transform: cells.get(at), splice: other.get(at) }));
+    expect(differing.slice(0, 5)).toEqual([]);
+  }
+  expect(b.widths).toEqual(a.widths);
+  return spliced;
+}
+
+describe('splicing a sheet writes what the streaming transform writes', () => {
+  test('the small fixture: InvoiceNo column added, exception fill', async () => {
+    await expectSame(await billingWorkbook(), FIXTURE_DATE);
+  });
+
+  test('the sample: a preview, a real run after it, a second run a month later', async () => {
+    const previewed = await expectSame(await fs.readFile(SAMPLE), SAMPLE_DATE, true);
+    const once = await expectSame(previewed, SAMPLE_DATE);
+    await expectSame(once, dayFromIso('2026-12-31')!);
+  });
+});
