@@ -349,6 +349,7 @@ describeInBrowser('the task pane in Chromium', () => {
     expect(await focusedName()).toBe('Preview');
     await page.keyboard.press('Enter');
     await page.getByText('Nothing is written while the workbook has input errors').waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-input-errors.png') });
 
     const link = /^Select cell TimeEntries!/;
     await tabTo(link);

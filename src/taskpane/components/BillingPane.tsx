@@ -29,6 +29,7 @@ import { CreateProjectSection } from './CreateProjectSection';
 import { InputErrorList } from './InputErrorList';
 import { downloadWorkbook, OpenWorkbook } from './OpenWorkbook';
 import { phaseSentence, ProgressStatus } from './ProgressStatus';
+import { ResultSection } from './ResultSection';
 import { resultSentence, ResultView } from './ResultView';
 
 const useStyles = makeStyles({
@@ -178,9 +179,9 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
         </MessageBar>
       )}
       {issues.length > 0 && (
-        <section aria-label="Input errors">
+        <ResultSection id="input-errors" title="Input errors" count={issues.length} color="danger" empty="">
           <InputErrorList issues={issues} onSelectCell={source?.selectCell ? (address) => void source.selectCell?.(address) : undefined} />
-        </section>
+        </ResultSection>
       )}
       {state.status === 'done' && <ResultView run={state.run} sourceKind={source?.kind ?? 'file'} actions={download} />}
       {state.status !== 'done' && download}
