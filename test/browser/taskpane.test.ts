@@ -201,6 +201,19 @@ describeInBrowser('the task pane in Chromium', () => {
     await context.close();
   });
 
+  test('without office.js at all (blocked or offline) the pane still opens in file mode', async () => {
+    const context = await browser.newContext();
+    await context.route(addinConfig.OFFICE_JS, (route) => route.abort());
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByRole('button', { name: 'Open workbook' }).waitFor();
+    expect(await page.locator('html').getAttribute('data-psa-mode')).toBe('file');
+    // The browser reports the blocked script itself; nothing of the add-in fails.
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   test('file mode: previews and generates the sample; the download holds the command line\'s invoices', async () => {
     const { context, page, errors } = await openPane(NO_HOST_OFFICE_JS);
     const workers: string[] = [];
