@@ -177,6 +177,7 @@ describeInBrowser('the task pane in Chromium', () => {
 
   test('file mode: the pane loads with no console error, and its first load is small', async () => {
     const sizes = new Map<string, number>();
+    const measured: Promise<void>[] = [];
     const context = await browser.newContext();
     await context.route(addinConfig.OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: NO_HOST_OFFICE_JS }));
     const page = await context.newPage();
@@ -184,12 +185,15 @@ describeInBrowser('the task pane in Chromium', () => {
     page.on('response', (response) => {
       const url = response.url();
       if (url.startsWith(server.url) && /\.(js|css)(\?|$)/.test(url)) {
-        void response.body().then((body) => sizes.set(url.slice(server.url.length), zlib.gzipSync(body, { level: 9 }).length));
+        measured.push(response.body().then((body) => {
+          sizes.set(url.slice(server.url.length), zlib.gzipSync(body, { level: 9 }).length);
+        }));
       }
     });
     await page.goto(`${server.url}taskpane.html`);
     await page.getByRole('button', { name: 'Open workbook' }).waitFor();
     await page.waitForLoadState('networkidle');
+    await Promise.all(measured);
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     const list = [...sizes].map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KB`).join(', ');
     console.log(`Task pane first load (JS + CSS, gzip): ${(total / 1024).toFixed(1)} KB: ${list}`);
