@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { dayFromIso } from '../../engine/day';
+import { dayFromIso } from '../../engine';
 import type { Biller, BillingState } from '../billing/billingFlow';
 import { useBilling } from '../hooks/useBilling';
 import { useBillingDate } from '../hooks/useBillingDate';
@@ -41,7 +41,10 @@ const useStyles = makeStyles({
     maxWidth: '48rem',
     boxSizing: 'border-box',
   },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  headerText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  icon: { width: '32px', height: '32px', flexShrink: 0 },
+  title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
   card: {
     display: 'flex',
@@ -123,10 +126,13 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
   return (
     <main className={styles.pane}>
       <header className={styles.header}>
-        <Title2 as="h1">PSA Billing</Title2>
-        <Caption1 className={styles.subtitle}>
-          {source ? source.name : 'No workbook open'}{isFileMode ? ' · in your browser' : ''}
-        </Caption1>
+        <img className={styles.icon} src="assets/icon-32.png" srcSet="assets/icon-64.png 2x" alt="" />
+        <div className={styles.headerText}>
+          <Title2 as="h1" className={styles.title}>PSA Billing</Title2>
+          <Caption1 className={styles.subtitle}>
+            {source ? source.name : 'No workbook open'}{isFileMode ? ' · in your browser' : ''}
+          </Caption1>
+        </div>
       </header>
 
       {issues.length > 0 && (
