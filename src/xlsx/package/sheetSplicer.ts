@@ -7,7 +7,7 @@
  */
 import { strToU8 } from 'fflate';
 import { columnLetters } from '../../schema/rawTable';
-import { decodeRange, encodeRange, type Box } from './cellRefs';
+import { columnNumber, decodeRange, encodeRange, type Box } from './cellRefs';
 import { capturedCellXml, valueCellXml } from './cellXml';
 import { SheetEdits, type CellEdit, type RegionEdit } from './sheetEdits';
 import { textPieces, type RowLayout } from './sheetReader';
@@ -130,16 +130,22 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
     if (!rowEdits && regions.length === 0) continue;
     const end = layout.ends[k];
     const source = text(start, end);
-    const onlyRight = rowEdits !== undefined && [...rowEdits.keys()].every((c) => c > layout.lastColumns[k]);
-    if (regions.length === 0 && onlyRight) {
-      const openLength = layout.openEnds[k] - start;
+    const openLength = layout.openEnds[k] - start;
+    const inserted = regions.length === 0 && rowEdits ? insertCells(source, openLength, rowEdits, layout.lastColumns[k]) : undefined;
+    if (inserted) {
       const open = source.slice(0, openLength).replace(/\sspans="[^"]*"/, '');
       if (openLength === source.length) {
         // `<row .../>`: no cells yet.
-        emit(`${open.replace(/\s*\/>$/, '>')}${cellsXml(p, row, rowEdits)}</${p}row>`);
+        emit(`${open.replace(/\s*\/>$/, '>')}${cellsXml(p, row, rowEdits!)}</${p}row>`);
       } else {
-        const close = source.lastIndexOf('<');
-        emit(`${open}${source.slice(openLength, close)}${cellsXml(p, row, rowEdits)}${source.slice(close)}`);
+        emit(open);
+        let at = openLength;
+        for (const [offset, cells] of inserted) {
+          emit(source.slice(at, offset));
+          emit(cellsXml(p, row, cells));
+          at = offset;
+        }
+        emit(source.slice(at));
       }
     } else {
       emit(rebuildRow(source, row, p, rowEdits, regions, edits, styles));
@@ -191,4 +197,38 @@ function rebuildRow(
   if (one.overwritesFormulas) edits.overwritesFormulas = true;
   const out = parts.join('');
   return out.slice(`<${p}sheetData>`.length, out.length - `</${p}sheetData>`.length);
+}
+
+/** A cell's start tag and its column letters, in the text of a row the reader has parsed. */
+const CELL_START = /<(?:[\w.-]+:)?c\s[^<>]*?\br="\$?([A-Z]{1,3})\$?\d+"/g;
+
+/**
+ * Where the new cells of a row go, as offsets into the row's text, when the run only adds
+ * cells the row does not have: before the first cell to their right, or before the row's end
+ * tag. Undefined when a cell the run writes is already there (the row is then rebuilt).
+ */
+function insertCells(source: string, openLength: number, edits: Map<number, CellEdit>, lastColumn: number): [number, Map<number, CellEdit>][] | undefined {
+  const columns = [...edits.keys()].sort((a, b) => a - b);
+  const end = openLength === source.length ? source.length : source.lastIndexOf('<');
+  if (columns[0] > lastColumn) return [[end, edits]];
+  const found: { column: number; offset: number }[] = [];
+  CELL_START.lastIndex = openLength;
+  for (let m = CELL_START.exec(source); m !== null; m = CELL_START.exec(source)) {
+    const column = columnNumber(m[1]);
+    // Cells out of order (or without a reference) are left to the transform, which reads them properly.
+    if (found.length > 0 && column <= found[found.length - 1].column) return undefined;
+    found.push({ column, offset: m.index });
+  }
+  if (found.length === 0 || found[found.length - 1].column !== lastColumn) return undefined;
+  const out: [number, Map<number, CellEdit>][] = [];
+  let at = 0;
+  for (const column of columns) {
+    while (at < found.length && found[at].column < column) at++;
+    if (at < found.length && found[at].column === column) return undefined;
+    const offset = at < found.length ? found[at].offset : end;
+    const last = out[out.length - 1];
+    if (last && last[0] === offset) last[1].set(column, edits.get(column)!);
+    else out.push([offset, new Map([[column, edits.get(column)!]])]);
+  }
+  return out;
 }

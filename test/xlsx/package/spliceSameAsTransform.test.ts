@@ -53,6 +53,21 @@ describe('splicing a sheet writes what the streaming transform writes', () => {
     await expectSame(await billingWorkbook(), FIXTURE_DATE);
   });
 
+  test('an InvoiceNo column between others, its cells missing: the marks go between the cells', async () => {
+    const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const bytes = await billingWorkbook({
+      timeHeaders: ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'InvoiceNo', 'MyNote'],
+      timeEntries: [
+        ['E1', utc('2025-01-02'), 'Anna', 'N1', 2, null, 'mine'],
+        ['E2', utc('2025-01-03'), 'Ben', 'N1', 1.5, null, 'kept'],
+        ['E3', utc('2025-01-04'), 'Anna', 'N9', 1, null, null],
+      ],
+    });
+    const spliced = await expectSame(bytes, FIXTURE_DATE);
+    const time = (await xlsxLook(spliced)).cells.get('Time')!;
+    expect([time.get('G5')?.value, time.get('H5')?.value, time.get('G6')?.value, time.get('H6')?.value]).toEqual(['INV-00008', 'mine', 'INV-00008', 'kept']);
+  });
+
   test('the sample: a preview, a real run after it, a second run a month later', async () => {
     const previewed = await expectSame(await fs.readFile(SAMPLE), SAMPLE_DATE, true);
     const once = await expectSame(previewed, SAMPLE_DATE);
