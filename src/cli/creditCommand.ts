@@ -4,9 +4,7 @@
  * next number, marks the original Credited and clears the marks of everything it settled, so
  * the next `generate` bills them again, corrected. Nothing is written while anything is wrong.
  */
-import { creditInvoice, type CreditResult } from '../engine/creditInvoice';
-import { dayFromIso, isoFromDay } from '../engine/day';
-import { WorkbookWriteError } from '../engine/workbookPort';
+import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult } from '../engine';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { today } from './generateCommand';
@@ -16,7 +14,7 @@ import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile
 function creditSummary(credit: CreditResult, workbook: string, output: string) {
   const note = credit.creditNote;
   const counts: Record<string, number> = {};
-  for (const u of credit.invoiceNoUpdates) counts[u.table] = (counts[u.table] ?? 0) + 1;
+  for (const u of credit.invoiceNoUpdates) if (u.invoiceNo === '') counts[u.table] = (counts[u.table] ?? 0) + 1;
   return {
     workbook,
     output,
@@ -65,8 +63,12 @@ export async function runCredit(argv: string[], io: CliIo): Promise<number> {
   await saveWorkbook(book, output);
 
   const note = credit.creditNote;
+  const cleared = credit.invoiceNoUpdates.filter((u) => u.invoiceNo === '').length;
+  const moved = credit.invoiceNoUpdates.length - cleared;
   io.stderr.write(`Issued credit note ${note.invoiceNo} for ${credit.credited.invoiceNo} (gross ${note.gross.toFixed(2)} ${note.currency}); `
-    + `cleared ${plural(credit.invoiceNoUpdates.length, 'InvoiceNo mark')}, billed again by the next generate; wrote ${output}\n`);
+    + `cleared ${plural(cleared, 'InvoiceNo mark')}, billed again by the next generate`
+    + `${moved === 0 ? '' : moved === 1 ? '; 1 entry also on another invoice keeps that number until it is credited too' : `; ${moved} entries also on other invoices keep those numbers until they are credited too`}`
+    + `; wrote ${output}\n`);
   if (args.json) io.stdout.write(`${JSON.stringify(creditSummary(credit, input, output), null, 2)}\n`);
   return EXIT_DONE;
 }

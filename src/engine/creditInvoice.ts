@@ -33,7 +33,10 @@ export interface CreditResult {
   creditNote: Invoice;
   /** The invoice credited, and its 0-based data row in Invoices (its Status becomes `Credited`). */
   credited: { invoiceNo: string; index: number };
-  /** InvoiceNo cells to clear (`invoiceNo` is ''): every row the credited invoice settled. */
+  /**
+   * InvoiceNo cells to change: every row the credited invoice settled is cleared (`invoiceNo`
+   * ''), except an entry split over another issued invoice, whose mark moves to that one.
+   */
   invoiceNoUpdates: InvoiceNoUpdate[];
   seller: InvoiceSeller;
 }
@@ -67,31 +70,30 @@ function taxRateOf(book: BillingWorkbook, original: IssuedInvoice, net: Decimal,
   return tax.div(net).toDecimalPlaces(4);
 }
 
-/** Every mark naming the invoice, to clear; or why the credit would leave the ledger inconsistent. */
-function marksToClear(book: BillingWorkbook, invoiceNo: string): { updates: InvoiceNoUpdate[] } | { error: string } {
+/**
+ * Every mark naming the invoice, to clear. An entry split over two invoices of one run (parts
+ * on two orders' lines) carries one mark: while the other invoice stays issued the mark moves
+ * to it, and the entry bills again once both are credited (a mark settles a whole entry).
+ */
+function marksToClear(book: BillingWorkbook, invoiceNo: string): InvoiceNoUpdate[] {
   const key = norm(invoiceNo);
   const updates: InvoiceNoUpdate[] = [];
   const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
-  // Other records of the same entries: a part billed on another live invoice, or covered by a block.
+  // The other issued invoice that billed part of each entry, if any.
   const others = new Map<string, string>();
   for (const e of book.issuedInvoiceEntries ?? []) {
     const on = norm(e.invoiceNo);
-    if (on === key || (e.row !== undefined && isCredited(invoices.get(on)))) continue;
+    if (on === key || e.row === undefined || !invoices.has(on) || isCredited(invoices.get(on))) continue;
     if (!others.has(norm(e.entryId))) others.set(norm(e.entryId), e.invoiceNo.trim());
   }
   for (const entry of book.timeEntries) {
     if (norm(entry.invoiceNo) !== key) continue;
-    const other = others.get(norm(entry.id));
-    if (other !== undefined) {
-      const what = invoices.has(norm(other)) ? `billed on ${other} too` : `partly covered by agreement ${other}`;
-      return { error: `Entry ${entry.id} of ${invoiceNo} is ${what}, so crediting ${invoiceNo} alone cannot bill it again; ${invoices.has(norm(other)) ? `credit ${other} first` : 'correct it with an addition or a manual invoice instead'}.` };
-    }
-    updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: '' });
+    updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: others.get(norm(entry.id)) ?? '' });
   }
   for (const a of book.agreements) if (norm(a.invoiceNo) === key) updates.push({ table: 'Agreements', index: a.source.index, invoiceNo: '' });
   for (const a of book.additions) if (norm(a.invoiceNo) === key) updates.push({ table: 'AgreementAdditions', index: a.source.index, invoiceNo: '' });
   for (const p of book.installments) if (norm(p.invoiceNo) === key) updates.push({ table: 'PaymentPlan', index: p.source.index, invoiceNo: '' });
-  return { updates };
+  return updates;
 }
 
 export function creditInvoice(book: BillingWorkbook, options: CreditOptions): CreditOutcome {
@@ -106,7 +108,6 @@ export function creditInvoice(book: BillingWorkbook, options: CreditOptions): Cr
   const later = options.allowBackdate ? undefined : backdatedAfter(book, options.date);
   if (later !== undefined) return refuse(`The credit note would be dated before ${later.invoiceNo}; date it on or after that invoice's date.`);
   const marks = marksToClear(book, invoiceNo);
-  if ('error' in marks) return refuse(marks.error);
 
   const source = original.source ?? '';
   const rows = negatedRows(lines, source);
@@ -134,6 +135,6 @@ export function creditInvoice(book: BillingWorkbook, options: CreditOptions): Cr
   };
   return {
     ok: true,
-    result: { creditNote, credited: { invoiceNo, index: original.at.index }, invoiceNoUpdates: marks.updates, seller: invoiceSeller(book.settings) },
+    result: { creditNote, credited: { invoiceNo, index: original.at.index }, invoiceNoUpdates: marks, seller: invoiceSeller(book.settings) },
   };
 }

@@ -106,3 +106,52 @@ test('a credit note negates the original rows, carries its period and says what 
   expect([note.kind, note.credits, note.periodFrom, note.periodTo]).toEqual(['Credit', { invoiceNo: timeInvoice, reason: 'wrong hours' }, dayFromIso('2025-01-02'), dayFromIso('2025-01-02')]);
   expect(outcome.result.invoiceNoUpdates).toEqual([{ table: 'TimeEntries', index: 0, invoiceNo: '' }]);
 });
+
+test('an overage invoice whose entry the block partly covered is credited and billed again: the block covers the same part, the rest bills as overage once', () => {
+  const book = new LedgerBook({ ...records(), TimeEntries: [
+    { EntryId: 'E1', Date: '2025-01-02', Person: 'Anna', NodeId: 'WP1', Agreement: null, Hours: 2, InvoiceNo: null },
+    { EntryId: 'E2', Date: '2025-01-03', Person: 'Carla', NodeId: null, Agreement: 'A-1', Hours: 9, InvoiceNo: null },
+  ] });
+  const overage = book.bill('2025-01-31').result!.invoices.find((i) => i.kind === 'Overage')!;
+  expect([overage.net.toFixed(2), book.get('TimeEntries', 'EntryId', 'E2', 'InvoiceNo')]).toEqual(['120.00', overage.invoiceNo]);
+  credit(book, overage.invoiceNo, '2025-02-01');
+  expect(book.get('TimeEntries', 'EntryId', 'E2', 'InvoiceNo')).toBeNull();
+  const again = book.bill('2025-02-28');
+  expect(again.lines).toEqual([]);
+  expect(again.result!.invoices.map((i) => [i.kind, i.net.toFixed(2)])).toEqual([['Overage', '120.00']]);
+  expect(again.result!.agreementSummary.map((a) => [a.used.toFixed(2), a.overrun.toFixed(2)])).toEqual([['8.00', '1.00']]);
+  expect(numbers(book.bill('2025-02-28'))).toEqual([]);
+});
+
+test('an entry split over two orders\' invoices keeps a mark until both are credited, then bills again once, whole', () => {
+  const book = new LedgerBook({
+    Orders: [
+      { OrderId: 'O-100', Customer: 'ACME', ProjectRole: 'Subproject', ParentNode: 'P4' },
+      { OrderId: 'O-400', Customer: 'ACME' },
+    ],
+    LineItems: [
+      { OrderId: 'O-100', Line: 10, Item: 'Consulting', UnitPrice: 100, MaxBillable: 1, Link: 'OriginalLineItem' },
+      { OrderId: 'O-400', Line: 10, Item: 'Consulting', UnitPrice: 50, MaxBillable: null, Link: 'MainProject' },
+    ],
+    ProjectTree: [
+      { NodeId: 'P4', ParentId: null, Name: 'ACME programme', Kind: 'MainProject', OrderId: 'O-400', LineItem: null },
+      { NodeId: 'P1', ParentId: 'P4', Name: 'ACME rollout', Kind: 'Subproject', OrderId: 'O-100', LineItem: null },
+      { NodeId: 'WP1', ParentId: 'P1', Name: 'Consulting', Kind: 'WorkPackage', OrderId: 'O-100', LineItem: 'O-100/10' },
+    ],
+    TimeEntries: [{ EntryId: 'E1', Date: '2025-01-02', Person: 'Anna', NodeId: 'WP1', Hours: 2, InvoiceNo: null }],
+  });
+  const first = book.bill('2025-01-31');
+  expect(first.result!.invoices.map((i) => [i.invoiceNo, i.source, i.net.toFixed(2)])).toEqual([['INV-00001', 'O-100', '100.00'], ['INV-00002', 'O-400', '50.00']]);
+  expect(book.get('TimeEntries', 'EntryId', 'E1', 'InvoiceNo')).toBe('INV-00001');
+
+  credit(book, 'INV-00001', '2025-02-01');
+  expect(book.get('TimeEntries', 'EntryId', 'E1', 'InvoiceNo')).toBe('INV-00002');
+  expect(book.bill('2025-02-28')).toMatchObject({ lines: [], result: { invoices: [] } });
+
+  credit(book, 'INV-00002', '2025-02-28');
+  expect(book.get('TimeEntries', 'EntryId', 'E1', 'InvoiceNo')).toBeNull();
+  const again = book.bill('2025-02-28');
+  expect(again.lines).toEqual([]);
+  expect(again.result!.invoices.map((i) => [i.invoiceNo, i.net.toFixed(2)])).toEqual([['INV-00005', '100.00'], ['INV-00006', '50.00']]);
+  expect(numbers(book.bill('2025-02-28'))).toEqual([]);
+});
