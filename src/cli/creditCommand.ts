@@ -4,7 +4,9 @@
  * next number, marks the original Credited and clears the marks of everything it settled, so
  * the next `generate` bills them again, corrected. Nothing is written while anything is wrong.
  */
-import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult } from '../engine';
+import { creditInvoice, type CreditResult } from '../engine/creditInvoice';
+import { dayFromIso, isoFromDay } from '../engine/day';
+import { WorkbookWriteError } from '../engine/workbookPort';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { today } from './generateCommand';
