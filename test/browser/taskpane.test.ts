@@ -138,7 +138,7 @@ describeInBrowser('the task pane in Chromium', () => {
     expected = await expectedInvoices(sampleRaw);
     server = await serveStatic(addinDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  }, 150_000);
+  }, 300_000); // two webpack builds; on an idle 2-core machine about 30 s, far longer when it is busy
 
   afterAll(async () => {
     await browser?.close();
