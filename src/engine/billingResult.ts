@@ -4,7 +4,7 @@
  */
 import type { Decimal } from './money';
 import type { Day } from './day';
-import type { Seconds } from '../schema/model';
+import type { EInvoiceFormat, Seconds } from '../schema/model';
 
 /** `Credit`: a credit note, which cancels an issued invoice (billing-rules section 8). */
 export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage' | 'Credit';
@@ -115,6 +115,11 @@ export interface Invoice {
   buyer?: InvoiceBuyer;
   /** A credit note: the number of the invoice it cancels, and the reason given. */
   credits?: { invoiceNo: string; reason?: string };
+  /**
+   * The e-invoice syntax this invoice is also issued in (docs/e-invoices.md): the customer's
+   * EInvoiceFormat, else Settings; absent for None.
+   */
+  eInvoiceFormat?: Exclude<EInvoiceFormat, 'None'>;
 }
 
 /** The buyer block of an invoice (docs/invoice-documents.md). */

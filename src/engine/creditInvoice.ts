@@ -11,7 +11,7 @@ import type { Invoice, InvoiceKind, InvoiceNoUpdate, InvoiceRow, InvoiceSeller }
 
 export { CREDITED_STATUS } from './billingResult';
 import type { Day } from './day';
-import { customerIndex, invoiceBuyer, invoiceSeller } from './invoiceDocuments';
+import { customerIndex, eInvoiceFormatOf, invoiceBuyer, invoiceSeller } from './invoiceDocuments';
 import { backdatedAfter, highestShownSequence } from './ledger/invoiceSequence';
 import { isCredited, norm } from './ledger/reconcileLedger';
 import { Decimal, roundCentsHalfUp, ZERO } from './money';
@@ -115,6 +115,8 @@ export function creditInvoice(book: BillingWorkbook, options: CreditOptions): Cr
   const originalNet = net.negated();
   const originalTax = original.tax ?? roundCentsHalfUp(originalNet.mul(book.settings.taxRate));
   const customer = original.customer ?? '';
+  const customerRow = customerIndex(book).get(norm(customer));
+  const eInvoiceFormat = eInvoiceFormatOf(book.settings, customerRow);
   const sequence = Math.max(highestSequence(book.issuedInvoices, book.settings.invoicePrefix), highestShownSequence(book)) + 1;
   const creditNote: Invoice = {
     invoiceNo: formatInvoiceNo(book.settings.invoicePrefix, sequence, book.settings.invoiceNumberWidth),
@@ -130,8 +132,9 @@ export function creditInvoice(book: BillingWorkbook, options: CreditOptions): Cr
     gross: net.minus(originalTax),
     periodFrom: original.periodFrom,
     periodTo: original.periodTo,
-    buyer: invoiceBuyer(customer, customerIndex(book).get(norm(customer))),
+    buyer: invoiceBuyer(customer, customerRow),
     credits: { invoiceNo, reason: options.reason?.trim() || undefined },
+    ...(eInvoiceFormat === undefined ? {} : { eInvoiceFormat }),
   };
   return {
     ok: true,

@@ -3,7 +3,7 @@
  * seller from Settings, the buyer from Customers, the service period, the due date, and
  * the run's warnings for fields the law requires that the workbook leaves blank.
  */
-import type { BillingWorkbook, Customer, Settings } from '../schema/model';
+import type { BillingWorkbook, Customer, EInvoiceFormat, Settings } from '../schema/model';
 import type { BillingWarning, InvoiceBuyer, InvoiceSeller } from './billingResult';
 import type { Day } from './day';
 import type { DraftInvoice } from './draftInvoice';
@@ -76,12 +76,27 @@ function servicePeriod(book: BillingWorkbook, draft: DraftInvoice): { periodFrom
   return { periodFrom: from, periodTo: to };
 }
 
-/** Each draft with its service period, due date and buyer. */
+/** The e-invoice syntax of a customer's invoices: its own EInvoiceFormat, else Settings; undefined for None. */
+export function eInvoiceFormatOf(settings: Pick<Settings, 'eInvoiceFormat'>, row: Customer | undefined): Exclude<EInvoiceFormat, 'None'> | undefined {
+  const format = row?.eInvoiceFormat ?? settings.eInvoiceFormat ?? 'None';
+  return format === 'None' ? undefined : format;
+}
+
+/** The file an invoice's e-invoice is written to (`INV-00009.xml`), as the Invoices EInvoice column names it. */
+export function eInvoiceFileName(invoiceNo: string): string {
+  return `${invoiceNo.trim().replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-')}.xml`;
+}
+
+/** Each draft with its service period, due date, buyer and e-invoice syntax. */
 export function describeDrafts(book: BillingWorkbook, drafts: DraftInvoice[]): DraftInvoice[] {
   const customers = customerIndex(book);
   return drafts.map((draft) => {
     const row = customers.get(customerKey(draft.customer));
-    return { ...draft, ...servicePeriod(book, draft), dueDate: dueDateOf(draft.date, book.settings, row), buyer: invoiceBuyer(draft.customer, row) };
+    const eInvoiceFormat = eInvoiceFormatOf(book.settings, row);
+    return {
+      ...draft, ...servicePeriod(book, draft), dueDate: dueDateOf(draft.date, book.settings, row), buyer: invoiceBuyer(draft.customer, row),
+      ...(eInvoiceFormat === undefined ? {} : { eInvoiceFormat }),
+    };
   });
 }
 

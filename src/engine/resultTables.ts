@@ -10,6 +10,7 @@ import type { CreditResult } from './creditInvoice';
 import type { Decimal } from './money';
 import { exactHours } from './money';
 import { buildInvoiceSheet, type InvoiceSheet } from './invoiceSheet';
+import { eInvoiceFileName } from './invoiceDocuments';
 
 import { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from './cellFormats';
 
@@ -122,6 +123,7 @@ export const INVOICES_COLUMNS: OutputColumn[] = [
   col('InvoiceNo'), col('Date', DATE_FORMAT), col('Customer'), col('Source'), col('Kind'),
   col('Net', MONEY_FORMAT), col('Tax', MONEY_FORMAT), col('Gross', MONEY_FORMAT), col('Currency'),
   col('DueDate', DATE_FORMAT), col('PeriodFrom', DATE_FORMAT), col('PeriodTo', DATE_FORMAT), col('BuyerReference'), col('Status'),
+  col('EInvoice'),
 ];
 
 export const INVOICE_LINES_COLUMNS: OutputColumn[] = [
@@ -163,6 +165,8 @@ function invoicesTable(result: BillingResult, numbers: string[]): OutputTable {
     rows: result.invoices.map((inv, i) => [
       numbers[i], inv.date, inv.customer, inv.source, inv.kind, money(inv.net), money(inv.tax), money(inv.gross), inv.currency,
       inv.dueDate ?? null, inv.periodFrom ?? null, inv.periodTo ?? null, text(inv.buyer?.buyerReference), null,
+      // A preview numbers nothing, so it names no e-invoice file.
+      inv.eInvoiceFormat === undefined || result.preview || inv.invoiceNo === '' ? null : eInvoiceFileName(inv.invoiceNo),
     ]),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { enumWords } from './cellParsers';
-import type { AgreementStatus, Basis, InvoiceLanguage, BillingMode, InvoiceTimes, Link, NodeStatus, ProjectCreation, ProjectRole } from './model';
+import type { AgreementStatus, Basis, EInvoiceFormat, InvoiceLanguage, BillingMode, InvoiceTimes, Link, NodeStatus, ProjectCreation, ProjectRole } from './model';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -18,6 +18,8 @@ export const LinkEnum = z.enum(['OriginalLineItem', 'MainProject', 'Section', 'N
 export const AgreementStatusEnum = z.enum(['Active', 'Cancelled']);
 /** Words an invoice is printed in (Customers Language). */
 export const InvoiceLanguageEnum = z.enum(['en', 'de']);
+/** The e-invoice syntax of a customer (Customers and Settings EInvoiceFormat). */
+export const EInvoiceFormatEnum = z.enum(['None', 'UBL', 'CII', 'XRechnung-UBL', 'XRechnung-CII']);
 
 // Compile-time guards: each list holds exactly the words of its model type.
 const typesMatch: [
@@ -30,7 +32,8 @@ const typesMatch: [
   Same<z.infer<typeof LinkEnum>, Link>,
   Same<z.infer<typeof AgreementStatusEnum>, AgreementStatus>,
   Same<z.infer<typeof InvoiceLanguageEnum>, InvoiceLanguage>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<z.infer<typeof EInvoiceFormatEnum>, EInvoiceFormat>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void typesMatch;
 
 export const invoiceTimesWords = enumWords(InvoiceTimesEnum.options);
@@ -43,3 +46,4 @@ export const projectCreationWords = enumWords(ProjectCreationEnum.options);
 export const linkWords = enumWords(LinkEnum.options);
 export const agreementStatusWords = enumWords(AgreementStatusEnum.options);
 export const invoiceLanguageWords = enumWords(InvoiceLanguageEnum.options);
+export const eInvoiceFormatWords = enumWords(EInvoiceFormatEnum.options);

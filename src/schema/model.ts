@@ -77,10 +77,14 @@ export interface Settings {
   /** Due date = invoice date + these days, unless the customer has its own (default 14; absent in hand-made settings: 14). */
   paymentTermsDays?: number;
   invoiceFooter?: string;
+  /** The e-invoice made for each invoice, unless the customer names its own (default None). */
+  eInvoiceFormat?: EInvoiceFormat;
 }
 
 /** Words printed on an invoice: `en` or `de`. */
 export type InvoiceLanguage = 'en' | 'de';
+/** The e-invoice made for each invoice (docs/e-invoices.md). */
+export type EInvoiceFormat = 'None' | 'UBL' | 'CII' | 'XRechnung-UBL' | 'XRechnung-CII';
 
 /** A row of the optional Customers table: who an invoice is addressed to. */
 export interface Customer {
@@ -98,6 +102,8 @@ export interface Customer {
   /** The customer's purchase order or routing reference. */
   buyerReference?: string;
   language?: InvoiceLanguage;
+  /** The customer's own e-invoice format; blank: Settings EInvoiceFormat. */
+  eInvoiceFormat?: EInvoiceFormat;
   source: RowSource;
 }
 

@@ -120,7 +120,9 @@ function tablePlaces(readers: Record<string, TableReader | undefined>): Record<s
 }
 
 /** The columns the ledger check and its warnings name. */
-const LEDGER_COLUMNS = ['InvoiceNo', 'EntryId', 'EntryIds', 'Description', 'Hours', 'Date', 'NodeId', 'Billable'];
+const LEDGER_COLUMNS = ['InvoiceNo', 'EntryId', 'EntryIds', 'Description', 'Hours', 'Date', 'NodeId', 'Billable',
+  // Customers cells an e-invoice's missing business terms are named by (docs/e-invoices.md).
+  'Address', 'Country', 'VatId', 'Email', 'BuyerReference'];
 
 /**
  * Orders, LineItems, ProjectTree and TimeEntries are required; a workbook that bills only

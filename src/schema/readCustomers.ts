@@ -1,5 +1,5 @@
 import type { Customer, CustomerKey } from './model';
-import { invoiceLanguageWords } from './enumWords';
+import { eInvoiceFormatWords, invoiceLanguageWords } from './enumWords';
 import { IdIndex } from './idIndex';
 import { sentences } from './issueCatalogue';
 import { keyOf, type TableReader } from './tableReader';
@@ -7,8 +7,9 @@ import { keyOf, type TableReader } from './tableReader';
 /**
  * Customers (optional): `Customer` (the name Orders and Agreements use), `LegalName`,
  * `Address` (lines in one cell), `Country` (ISO 3166 code), `VatId`, `Email`,
- * `PaymentTermsDays`, `BuyerReference`, `Language` (`en`, `de`). A customer without a row
- * bills under its name alone, so Orders and Agreements are not checked against this table.
+ * `PaymentTermsDays`, `BuyerReference`, `Language` (`en`, `de`), `EInvoiceFormat` (blank:
+ * Settings). A customer without a row bills under its name alone, so Orders and Agreements
+ * are not checked against this table.
  */
 export function readCustomers(reader: TableReader | undefined): Customer[] {
   if (!reader) return [];
@@ -21,6 +22,7 @@ export function readCustomers(reader: TableReader | undefined): Customer[] {
   const cTerms = reader.column('PaymentTermsDays');
   const cReference = reader.column('BuyerReference');
   const cLanguage = reader.column('Language');
+  const cFormat = reader.column('EInvoiceFormat');
   const seen = new IdIndex(reader.rowCount);
   return reader.readRows<Customer>((row, r) => {
     const id = reader.rowIdentity(row, r, cCustomer, seen);
@@ -35,6 +37,7 @@ export function readCustomers(reader: TableReader | undefined): Customer[] {
       paymentTermsDays: reader.integer(row, r, cTerms, false, 'notNegative'),
       buyerReference: reader.text(row, r, cReference),
       language: reader.enumeration(row, r, cLanguage, invoiceLanguageWords),
+      eInvoiceFormat: reader.enumeration(row, r, cFormat, eInvoiceFormatWords),
     };
     if (id === undefined) return undefined;
     return { key: keyOf<CustomerKey>(id), id, ...customer, source: reader.source(r) };

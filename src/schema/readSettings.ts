@@ -20,7 +20,7 @@ import {
   type Parsed,
 } from './cellParsers';
 import { DEFAULT_MAX_HOURS_PER_ENTRY, isMoneyInRange, MAX_DURATION_SECONDS, MAX_HOURS, MAX_MINUTES, MAX_SHEET_NAME } from './bounds';
-import { basisWords, invoiceTimesWords } from './enumWords';
+import { basisWords, eInvoiceFormatWords, invoiceTimesWords } from './enumWords';
 import { sentences, type FormatKind } from './issueCatalogue';
 import type { Settings } from './model';
 import { IdIndex } from './idIndex';
@@ -111,6 +111,7 @@ const settingsSchema = z.object({
   bic: value('Bic', parseText, 'text').optional(),
   paymentTermsDays: value('PaymentTermsDays', parseInteger, 'integer', notNegative).default(14),
   invoiceFooter: value('InvoiceFooter', parseText, 'text').optional(),
+  eInvoiceFormat: word('EInvoiceFormat', eInvoiceFormatWords).optional(),
 });
 
 type SettingField = keyof z.infer<typeof settingsSchema>;
@@ -142,6 +143,7 @@ const SETTING_NAMES: Record<SettingField, string> = {
   bic: 'Bic',
   paymentTermsDays: 'PaymentTermsDays',
   invoiceFooter: 'InvoiceFooter',
+  eInvoiceFormat: 'EInvoiceFormat',
 };
 const FIELD_BY_KEY = new Map<string, SettingField>(
   (Object.keys(SETTING_NAMES) as SettingField[]).map((field) => [headerKey(SETTING_NAMES[field]), field]),

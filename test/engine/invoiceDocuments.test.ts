@@ -123,10 +123,11 @@ describe('every invoice carries seller, buyer, dates and payment details', () =>
   });
 
   test('the Invoices register gains DueDate, PeriodFrom, PeriodTo, BuyerReference and Status at its right end', () => {
-    expect(INVOICES_COLUMNS.slice(-5).map((c) => c.header)).toEqual(['DueDate', 'PeriodFrom', 'PeriodTo', 'BuyerReference', 'Status']);
+    // EInvoice (issue 11) follows them: the e-invoice's file name, blank for EInvoiceFormat None.
+    expect(INVOICES_COLUMNS.slice(-6).map((c) => c.header)).toEqual(['DueDate', 'PeriodFrom', 'PeriodTo', 'BuyerReference', 'Status', 'EInvoice']);
     const register = buildResultTables(result).tables.find((t) => t.name === 'Invoices')!;
     const row = register.rows.find((r) => r[0] === acme.invoiceNo)!;
-    expect(row.slice(-5)).toEqual([day('2025-03-02'), day('2025-01-06'), day('2025-01-20'), 'PO-4711', null]);
+    expect(row.slice(-6)).toEqual([day('2025-03-02'), day('2025-01-06'), day('2025-01-20'), 'PO-4711', null, null]);
   });
 
   test('the sheet sums equal the register to the cent', () => {
