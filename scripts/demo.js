@@ -66,6 +66,12 @@ for (const e of exceptions) {
   console.log(`  ${pad(e.entryId, 7)} ${e.date}  ${pad(e.person, 16)} ${lpad(e.hours, 5)} h  ${pad(e.reason, 18)} ${where}`);
 }
 
+const warnings = summary.warnings || [];
+if (warnings.length > 0) {
+  console.log(`\nWarnings (${warnings.length}): billed, but worth a look`);
+  for (const w of warnings) console.log(`  ${w.cell ? `${w.cell}: ` : ''}${w.message}`);
+}
+
 const agreements = summary.agreements || [];
 if (agreements.length > 0) {
   console.log('\nAgreement balances (hours)');
