@@ -65,7 +65,7 @@ function negatedRows(lines: IssuedInvoiceLine[], source: string): InvoiceRow[] {
 /** The rate the original was taxed at: its source's rate when that gives the register's tax, else tax ÷ net. */
 function taxRateOf(book: BillingWorkbook, original: IssuedInvoice, net: Decimal, tax: Decimal): Decimal {
   const order = book.orders.find((o) => o.key === norm(original.source));
-  const rate = (original.kind === 'Order' ? order?.taxRate : undefined) ?? book.settings.taxRate;
+  const rate = (norm(original.kind) === 'order' ? order?.taxRate : undefined) ?? book.settings.taxRate;
   if (roundCentsHalfUp(net.mul(rate)).equals(tax) || net.isZero()) return rate;
   return tax.div(net).toDecimalPlaces(4);
 }
