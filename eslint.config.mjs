@@ -30,6 +30,15 @@ export default tseslint.config(
     },
   },
   {
+    // The command line and every surface use the engine only through its entry points,
+    // src/engine/index.ts: what they depend on is one list, and the engine's files can
+    // change shape without touching them.
+    files: ['src/cli/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/functions/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}', 'src/excel/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index'], message: 'Import the engine from src/engine (its index.ts); export what is missing there.' }] }],
+    },
+  },
+  {
     // Office.js batching rules (load before read, sync before read, no sync in loops...) for
     // everything that talks to Excel.
     files: ['src/excel/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/functions/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}'],

@@ -1,15 +1,22 @@
 /**
- * `psa-billing create-project`: "Create project" over a workbook file (billing-rules
+ * `psa-billing create-project`: "Create project" over a workbook file (docs/billing-rules.md
  * section 1). Reads and checks the tables, makes the project rows of one order (--order) or
  * of every order without a project plus the Individual work packages now due (--all), and
  * appends them to the ProjectTree table. Same safety rules as generate: nothing is written
  * while anything is wrong, and a result reaches its file through a temporary file.
  */
-import { createAllProjects, createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type ProjectIssue } from '../engine/projects/createProject';
+import {
+  createAllProjects,
+  createProject,
+  PROJECT_TREE_COLUMNS,
+  projectTreeCells,
+  WorkbookWriteError,
+  type ProjectIssue,
+  type WorkbookPort,
+} from '../engine';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import { cellAddress, findTable, headerKey, type RawWorkbook } from '../schema/rawTable';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
-import { WorkbookWriteError } from '../engine/workbookPort';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { parseCreateProjectArgs } from './parseCreateProjectArgs';
 import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
@@ -45,9 +52,11 @@ export async function runCreateProject(argv: string[], io: CliIo): Promise<numbe
 
   progress(`Reading ${args.workbook}`);
   const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
+  // Read and written through the workbook port, as generate does; only saving is the file's.
+  const port: WorkbookPort = book;
 
   progress('Checking tables');
-  const raw = await book.readTables();
+  const raw = await port.readTables();
   const { workbook, issues } = readBillingWorkbook(raw);
   if (!workbook || issues.length > 0) return fail(issues.map(formatIssue), plural(issues.length, 'error'));
 
@@ -62,7 +71,7 @@ export async function runCreateProject(argv: string[], io: CliIo): Promise<numbe
 
   progress(`Writing ${output}`);
   try {
-    book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(projectTreeCells));
+    await port.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(projectTreeCells));
   } catch (error) {
     if (!(error instanceof WorkbookWriteError)) throw error;
     return fail([error.message], '1 error');

@@ -1,12 +1,10 @@
 /**
- * `psa-billing credit`: cancel an issued invoice with a credit note (billing-rules section 8).
+ * `psa-billing credit`: cancel an issued invoice with a credit note (docs/billing-rules.md section 8).
  * Reads and checks the tables (the ledger check included), issues the credit note with the
  * next number, marks the original Credited and clears the marks of everything it settled, so
  * the next `generate` bills them again, corrected. Nothing is written while anything is wrong.
  */
-import { creditInvoice, type CreditResult } from '../engine/creditInvoice';
-import { dayFromIso, isoFromDay } from '../engine/day';
-import { WorkbookWriteError } from '../engine/workbookPort';
+import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult } from '../engine';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { today } from './generateCommand';

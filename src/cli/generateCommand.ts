@@ -3,12 +3,17 @@
  * bills, writes the result to a new file (or, with --in-place, over the input through a
  * temporary file and a rename). Nothing is written while the workbook has errors.
  */
-import type { BillingResult } from '../engine/billingResult';
-import { dayFromIso, dayFromParts, isoFromDay, type Day } from '../engine/day';
-import { runBilling } from '../engine/runBilling';
-import { backdatedAfter } from '../engine/ledger/invoiceSequence';
+import {
+  backdatedAfter,
+  dayFromIso,
+  dayFromParts,
+  isoFromDay,
+  runBilling,
+  WorkbookWriteError,
+  type BillingResult,
+  type Day,
+} from '../engine';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
-import { WorkbookWriteError } from '../engine/workbookPort';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { jsonSummary } from './jsonSummary';
 import { parseGenerateArgs } from './parseGenerateArgs';
@@ -65,7 +70,7 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     return EXIT_WORKBOOK_ERRORS;
   }
 
-  // Dates never go backwards with numbers (billing-rules section 8); a preview numbers nothing.
+  // Dates never go backwards with numbers (docs/billing-rules.md section 8); a preview numbers nothing.
   const later = args.preview || args.allowBackdate ? undefined : backdatedAfter(workbook, billingDate);
   if (later !== undefined) {
     const sentence = backdateSentence(billingDate, later);

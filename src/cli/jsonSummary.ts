@@ -3,9 +3,7 @@
  * with two decimals, straight from Decimal, so no float ever rounds them; dates are
  * `YYYY-MM-DD`.
  */
-import type { BillingResult } from '../engine/billingResult';
-import { isoFromDay } from '../engine/day';
-import { exactHours, sumDecimals, type Decimal } from '../engine/money';
+import { exactHours, isoFromDay, sumDecimals, type BillingResult, type Decimal } from '../engine';
 
 const fixed = (d: Decimal | undefined): string | null => (d === undefined ? null : d.toFixed(2));
 
@@ -80,6 +78,7 @@ export function jsonSummary(result: BillingResult, context: JsonSummaryContext) 
       billed: fixed(o.billed),
       cost: fixed(o.cost),
       margin: fixed(o.margin),
+      noChargeEntries: o.noChargeEntries ?? 0,
     })),
   };
 }

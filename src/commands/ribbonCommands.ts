@@ -6,12 +6,19 @@
  * and opens the pane on that outcome. Office is reached only through the adapter and the
  * functions passed in, so all of it runs in Node against the fake Excel.
  */
-import type { BillingResult } from '../engine/billingResult';
-import { dayFromIso, dayFromParts, isoFromDay, type Day } from '../engine/day';
-import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells } from '../engine/projects/createProject';
-import { runBilling } from '../engine/runBilling';
-import { backdatedAfter } from '../engine/ledger/invoiceSequence';
-import { WorkbookWriteError } from '../engine/workbookPort';
+import {
+  backdatedAfter,
+  createProject,
+  dayFromIso,
+  dayFromParts,
+  isoFromDay,
+  PROJECT_TREE_COLUMNS,
+  projectTreeCells,
+  runBilling,
+  WorkbookWriteError,
+  type BillingResult,
+  type Day,
+} from '../engine';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import type { InputIssue } from '../schema/inputIssue';
 import { readBillingWorkbook } from '../schema/readBillingWorkbook';
@@ -112,7 +119,7 @@ export async function billFromRibbon(host: RibbonHost, preview: boolean): Promis
   const billingDate = await billingDateOf(book, host);
   const checked = await checkedWorkbook(book);
   if (!checked.workbook) return checked.outcome;
-  // Dates never go backwards with numbers (billing-rules section 8); a preview numbers nothing.
+  // Dates never go backwards with numbers (docs/billing-rules.md section 8); a preview numbers nothing.
   const later = preview ? undefined : backdatedAfter(checked.workbook, billingDate);
   if (later !== undefined) {
     return {

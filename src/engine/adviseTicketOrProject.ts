@@ -1,5 +1,5 @@
 /**
- * Service ticket or project? (billing-rules section 9). The advisor behind `=PSA.ADVISE(...)`:
+ * Service ticket or project? (docs/billing-rules.md section 9). The advisor behind `=PSA.ADVISE(...)`:
  * Project when any of the four tests holds, else Ticket, always with the reasons that decided
  * it, worded for a finance user. Pure; bad input is returned as an error value, never thrown.
  *

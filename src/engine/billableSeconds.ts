@@ -1,5 +1,5 @@
 /**
- * Billing rounding (billing-rules section 4): an entry's billable time is its recorded
+ * Billing rounding (docs/billing-rules.md section 4): an entry's billable time is its recorded
  * time rounded up to the increment, then lifted to the minimum. Recorded time is never
  * changed; callers keep both.
  */

@@ -6,7 +6,7 @@ import type { Decimal } from './money';
 import type { Day } from './day';
 import type { EInvoiceFormat, Seconds } from '../schema/model';
 
-/** `Credit`: a credit note, which cancels an issued invoice (billing-rules section 8). */
+/** `Credit`: a credit note, which cancels an issued invoice (docs/billing-rules.md section 8). */
 export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage' | 'Credit';
 
 /** The Invoices Status of an invoice a credit note cancelled. */
@@ -184,6 +184,11 @@ export interface OrderStatusRow {
   billed: Decimal;
   cost: Decimal;
   margin: Decimal;
+  /**
+   * Entries this run settled as `No charge`: the order's time was all priced at zero, so no
+   * invoice was issued (docs/billing-rules.md section 8). Absent when none.
+   */
+  noChargeEntries?: number;
 }
 
 export interface AgreementSummaryRow {

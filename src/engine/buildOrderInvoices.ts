@@ -1,5 +1,5 @@
 /**
- * Order invoices (billing-rules sections 4, 5 and 6): price, cost and invoice rows of order
+ * Order invoices (docs/billing-rules.md sections 4, 5 and 6): price, cost and invoice rows of order
  * time, and what each billing mode and basis makes of them. Per order, on this run:
  * - Basis Actual: the rows of its time that its mode lets bill now (the gate);
  * - PaymentPlan: only its installments due by the billing date (time is cost only);
@@ -32,7 +32,7 @@ export interface OrderInvoices {
   drafts: DraftInvoice[];
   /** OrderBilled exceptions. */
   exceptions: BillingException[];
-  /** InvoiceNo cells settled without an invoice (none for orders). */
+  /** InvoiceNo cells settled without an invoice: `No charge` on time priced at zero. */
   updates: InvoiceNoUpdate[];
   /**
    * Cost of all time on each order dated up to the billing date, billable or not, billed
@@ -552,14 +552,17 @@ export function buildOrderInvoices(
   // Rows whose time has one price (nearly all) get their amount in integer cents; the
   // others, and prices too fine for safe integers, take the Decimal path.
   const exactPrices = prices.map(exactRate);
-  const timeRowsOf = (builder: OrderBuilder): { rows: InvoiceRow[]; netCents: number | undefined } => {
+  const timeRowsOf = (builder: OrderBuilder): { rows: InvoiceRow[]; netCents: number | undefined; isZeroPriced: boolean } => {
     let netCents: number | undefined = 0;
+    let isZeroPriced = true;
     const { rows, firstSlot } = builder;
     for (let r = 0; r < rows.length; r++) {
       const slot = firstSlot + r;
       const priceId = sums.priceId[slot];
       const others = sums.otherPrices.get(slot);
       const exact = exactPrices[priceId];
+      if (!prices[priceId].isZero()) isZeroPriced = false;
+      for (const other of others?.keys() ?? []) if (!prices[other].isZero()) isZeroPriced = false;
       const cents = others === undefined && exact !== undefined ? centsOfSeconds(sums.priceSeconds[slot], exact) : undefined;
       let amount: Decimal;
       if (cents !== undefined) {
@@ -581,15 +584,18 @@ export function buildOrderInvoices(
       row.lineItem = line >= 0 ? lines[line].ref : undefined;
     }
     // Summed in cents only while the sum stays exact.
-    return { rows, netCents: netCents !== undefined && Number.isSafeInteger(netCents) ? netCents : undefined };
+    return { rows, netCents: netCents !== undefined && Number.isSafeInteger(netCents) ? netCents : undefined, isZeroPriced };
   };
 
   const { view, decisions } = context;
   const billedBefore = billedByLineItem(book);
 
   /** Rows and settle targets of one order's invoice on this run, by mode and basis. */
-  /** `netCents`: the rows' net in cents, when every row was priced in integers. */
-  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; settlesTimeEntries?: number[]; netCents?: number; entryLedger?: EntryLedger } => {
+  /**
+   * `netCents`: the rows' net in cents, when every row was priced in integers;
+   * `isZeroPriced`: time rows whose every price is zero.
+   */
+  const invoiceContent = (oi: number): { rows: InvoiceRow[]; settles: SettleTarget[]; settlesTimeEntries?: number[]; netCents?: number; isZeroPriced?: boolean; entryLedger?: EntryLedger } => {
     const order = orders[oi];
     const decision = decisions.get(order.key)!;
     if (decision.mode === 'PaymentPlan') {
@@ -616,16 +622,18 @@ export function buildOrderInvoices(
     }
     const builder = builders[oi];
     if (builder === undefined) return { rows: [], settles: [] };
-    const { rows, netCents } = timeRowsOf(builder);
-    return { rows, netCents, settles: [], settlesTimeEntries: builder.settles, entryLedger: entryLedgerOf(builder) };
+    const { rows, netCents, isZeroPriced } = timeRowsOf(builder);
+    return { rows, netCents, isZeroPriced, settles: [], settlesTimeEntries: builder.settles, entryLedger: entryLedgerOf(builder) };
   };
 
   const compose = () => {
     const drafts: DraftInvoice[] = [];
     const nets: Decimal[] = new Array(orders.length).fill(ZERO);
     const held = new Uint8Array(orders.length);
+    /** Per order whose time is all priced at zero: the TimeEntries rows it settles as `No charge`. */
+    const noCharge = new Map<number, readonly number[]>();
     orders.forEach((order, oi) => {
-      const { rows, settles, settlesTimeEntries, netCents, entryLedger } = invoiceContent(oi);
+      const { rows, settles, settlesTimeEntries, netCents, isZeroPriced, entryLedger } = invoiceContent(oi);
       if (rows.length === 0) return;
       let net = ZERO;
       if (netCents !== undefined) net = fromHundredths(netCents);
@@ -633,6 +641,11 @@ export function buildOrderInvoices(
       nets[oi] = net;
       if (!finalBillingCheck(decisions.get(order.key)!, net).canBill) {
         held[oi] = 1;
+        return;
+      }
+      // Zero-priced time is settled without an invoice (docs/billing-rules.md section 8).
+      if (isZeroPriced === true && net.isZero()) {
+        noCharge.set(oi, settlesTimeEntries ?? []);
         return;
       }
       const taxRate = order.taxRate ?? settings.taxRate;
@@ -654,7 +667,7 @@ export function buildOrderInvoices(
         sequenceInSource: 0,
       });
     });
-    return { drafts, nets, held };
+    return { drafts, nets, held, noCharge };
   };
 
   // An invoice held back by MinimumBilling settles nothing; when it shares an entry with
@@ -677,7 +690,8 @@ export function buildOrderInvoices(
     if (!crosses || !holdBack(shared)) break;
     for (let k = 0; k < grouped.t.length; k++) grouped.verdict[k] = verdicts[grouped.t[k]];
   }
-  const { drafts, nets, held } = composed;
+  const { drafts, nets, held, noCharge } = composed;
+  const noChargeUpdates = noChargeMarks(drafts, noCharge, options.preview);
 
   const costByOrder = new Map<OrderKey, Decimal>();
   costSeconds.forEach((costs, oi) => {
@@ -709,10 +723,46 @@ export function buildOrderInvoices(
     unbilled = Decimal.max(ZERO, unbilled);
     // When other criteria hold the whole order back, the net MinimumBilling is judged on is
     // what the invoice would carry if they held: the order's pending value.
-    figures.set(order.key, { net: decision.mayBillSomething ? net : unbilled, billedNow, unbilled });
+    const noChargeEntries = noChargeUpdates.countByOrder.get(oi);
+    figures.set(order.key, { net: decision.mayBillSomething ? net : unbilled, billedNow, unbilled, ...(noChargeEntries !== undefined && { noChargeEntries }) });
   });
 
-  return { drafts, exceptions, updates: [], costByOrder, figures, context };
+  return { drafts, exceptions, updates: noChargeUpdates.updates, costByOrder, figures, context };
+}
+
+/** The mark of time priced at zero: settled, on no invoice (docs/billing-rules.md section 8). */
+export const NO_CHARGE = 'No charge';
+
+/**
+ * `No charge` marks for the entries of orders whose time is all priced at zero, and how
+ * many entries each such order settles so. An entry that also bills on another order's
+ * invoice gets that invoice's number instead. A preview counts them and marks nothing.
+ */
+function noChargeMarks(
+  drafts: readonly DraftInvoice[],
+  noCharge: ReadonlyMap<number, readonly number[]>,
+  preview: boolean,
+): { updates: InvoiceNoUpdate[]; countByOrder: Map<number, number> } {
+  const updates: InvoiceNoUpdate[] = [];
+  const countByOrder = new Map<number, number>();
+  if (noCharge.size === 0) return { updates, countByOrder };
+  const onInvoices = new Set<number>();
+  for (const draft of drafts) for (const index of draft.settlesTimeEntries ?? []) onInvoices.add(index);
+  const marked = new Set<number>();
+  for (const [oi, indexes] of noCharge) {
+    let count = 0;
+    for (const index of indexes) {
+      if (onInvoices.has(index)) continue;
+      count++;
+      if (marked.has(index)) continue;
+      marked.add(index);
+      if (!preview) updates.push({ table: 'TimeEntries', index, invoiceNo: NO_CHARGE });
+    }
+    if (count > 0) countByOrder.set(oi, count);
+  }
+  // In TimeEntries order, whatever the order of the Orders table.
+  updates.sort((a, b) => a.index - b.index);
+  return { updates, countByOrder };
 }
 
 /** Verdicts as the gate's indexes, kept in a Uint8Array per transaction. */

@@ -1,5 +1,5 @@
 /**
- * Which cap period a day falls in (billing-rules section 3, caps). Pure integer arithmetic
+ * Which cap period a day falls in (docs/billing-rules.md section 3, caps). Pure integer arithmetic
  * on Day serials: matching asks this once per entry and capped line, a million times a run.
  *
  * - One unit (`week`, `month`, ...): calendar periods. Days count from 2000-01-01, weeks

@@ -1,5 +1,5 @@
 /**
- * Where each line item docks (billing-rules section 2) and, per project node, the line
+ * Where each line item docks (docs/billing-rules.md section 2) and, per project node, the line
  * items time booked there tries, in the order it tries them (section 3): the node's own
  * docked lines, then its parent's, up to the root. Computed once per run, so matching a
  * million entries only walks a ready array.
@@ -8,6 +8,7 @@
  * resolver the engine has: the first matching node in ProjectTree order.
  */
 import type { BillingWorkbook, LineItem, NodeKey } from '../schema/model';
+import { compareKeys, naturalKey } from './naturalOrder';
 import { indexProjects, type ProjectIndex } from './projects/projectIndex';
 
 export interface Docking {
@@ -24,8 +25,12 @@ export interface Docking {
 
 const NONE = -1;
 
-/** Section 3.2: higher Priority, then Assignee set, then Category set, then line order. */
-function compareCandidates(a: LineItem, b: LineItem): number {
+/**
+ * Section 3, step 2: higher Priority, then Assignee set, then Category set, then OrderId,
+ * then Line, both in natural order (`keys`: one natural key per line item). Never the
+ * row's position in LineItems: sorting the table must not change what bills.
+ */
+function compareCandidates(a: LineItem, b: LineItem, keyA: string, keyB: string): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
   const assigneeA = a.assignee !== undefined ? 0 : 1;
   const assigneeB = b.assignee !== undefined ? 0 : 1;
@@ -33,7 +38,12 @@ function compareCandidates(a: LineItem, b: LineItem): number {
   const categoryA = a.category !== undefined ? 0 : 1;
   const categoryB = b.category !== undefined ? 0 : 1;
   if (categoryA !== categoryB) return categoryA - categoryB;
-  return a.position - b.position;
+  return compareKeys(keyA, keyB);
+}
+
+/** OrderId, then Line, in natural order: "\u0000" sorts below every character of an id. */
+function candidateKey(line: LineItem): string {
+  return naturalKey(line.orderKey) + '\u0000' + naturalKey(line.line);
 }
 
 export function dockLineItems(book: BillingWorkbook, index: ProjectIndex = indexProjects(book)): Docking {
@@ -51,7 +61,12 @@ export function dockLineItems(book: BillingWorkbook, index: ProjectIndex = index
     dockedOn[i] = node;
     if (node !== NONE) ownLines[node].push(i);
   });
-  for (const own of ownLines) own.sort((a, b) => compareCandidates(lineItems[a], lineItems[b]));
+  const keys: string[] = new Array(lineItems.length);
+  for (const own of ownLines) {
+    if (own.length < 2) continue;
+    for (const i of own) keys[i] ??= candidateKey(lineItems[i]);
+    own.sort((a, b) => compareCandidates(lineItems[a], lineItems[b], keys[a], keys[b]));
+  }
 
   const parentIndex = nodes.map((node) => (node.parent === undefined ? NONE : (nodeIndex.get(node.parent) ?? NONE)));
   const candidates: Int32Array[] = new Array(nodes.length);

@@ -3,22 +3,15 @@
  * happened to the time and what a finance user can do about it.
  */
 import type { Seconds } from '../schema/model';
-
-/** Hours with two decimals, half-up, by integer arithmetic (a run may report many thousands). */
-export function formatHours(seconds: Seconds): string {
-  const centiHours = Math.floor((seconds + 18) / 36);
-  return `${Math.floor(centiHours / 100)}.${String(centiHours % 100).padStart(2, '0')}`;
-}
-
-const hours = formatHours;
+import { hoursText } from './money';
 
 export const exceptionMessages = {
   noLineItem: (nodeId: string, seconds: Seconds): string =>
-    `${hours(seconds)} h on ${nodeId} found no order line item on the node or above it (times without order line item): add a collector line item, for example one without Assignee.`,
+    `${hoursText(seconds)} on ${nodeId} found no order line item on the node or above it (times without order line item): add a collector line item, for example one without Assignee.`,
   overLimit: (seconds: Seconds): string =>
-    `${hours(seconds)} h exceed the MaxBillable cap of every matching line item and are not billed.`,
+    `${hoursText(seconds)} exceed the MaxBillable cap of every matching line item and are not billed.`,
   unknownNode: (nodeId: string): string =>
     `Node ${nodeId} is not in ProjectTree: correct the NodeId or add the node.`,
   orderBilled: (orderId: string, seconds: Seconds): string =>
-    `${hours(seconds)} h landed on order ${orderId}, which is already billed (BillingMode Billed): not invoiced.`,
+    `${hoursText(seconds)} landed on order ${orderId}, which is already billed (BillingMode Billed): not invoiced.`,
 };

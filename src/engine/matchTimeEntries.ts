@@ -1,5 +1,5 @@
 /**
- * Time finds its line item (billing-rules section 3). Every entry booked on a project
+ * Time finds its line item (docs/billing-rules.md section 3). Every entry booked on a project
  * node is walked through the node's candidate chain (see dockLineItems): filters, caps,
  * splits, and the exceptions for time nothing takes.
  *

@@ -1,6 +1,6 @@
 /**
  * Money is Decimal, from one project-wide clone; the global Decimal settings are never touched.
- * Rounding happens only at the named points of the billing rules, each with its mode spelled out.
+ * Rounding happens only at the named points of docs/billing-rules.md (section 0), each with its mode spelled out.
  *
  * Hot paths (a million time entries make hundreds of thousands of invoice rows) may do the
  * same work in exact integer arithmetic instead: `exactRate` writes a rate as integer units
@@ -32,6 +32,22 @@ export function hoursForDisplay(seconds: number): Decimal {
   const hundredths = hundredthsOfHours(seconds);
   if (hundredths !== undefined) return fromHundredths(hundredths);
   return new Decimal(seconds).div(SECONDS_PER_HOUR).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * A duration as every sentence the user reads writes it (exceptions, agreement notes,
+ * warnings): decimal hours, two places, half-up, like the hours cells of the workbook:
+ * `5400` -> "1.50". By integer arithmetic, since a run may report many thousands.
+ */
+export function formatHours(seconds: number): string {
+  const hundredths = hundredthsOfHours(seconds);
+  if (hundredths === undefined) return hoursForDisplay(seconds).toFixed(2);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/** `formatHours` with its unit: "1.50 h". */
+export function hoursText(seconds: number): string {
+  return `${formatHours(seconds)} h`;
 }
 
 /** Exact hours of a duration (for summaries), no rounding. */

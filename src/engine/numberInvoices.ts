@@ -1,5 +1,5 @@
 /**
- * Invoice numbers (billing-rules section 8). All drafts of a run, from orders and from
+ * Invoice numbers (docs/billing-rules.md section 8). All drafts of a run, from orders and from
  * agreements, are numbered together here: Prepaid, then Order, then Overage invoices, each
  * by customer, then source id, then (a source's prepaid invoices) date and sequence.
  * Numbers continue after the highest sequence of the current prefix the workbook shows

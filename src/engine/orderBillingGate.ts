@@ -1,5 +1,5 @@
 /**
- * May this transaction bill now? (billing-rules section 5.) The one place where billing
+ * May this transaction bill now? (docs/billing-rules.md section 5.) The one place where billing
  * modes decide about time; buildOrderInvoices only acts on the answer. The answer comes
  * from the order's OrderBillingDecision (orders/orderBillingDecision.ts), asked once per
  * order and run over one shared view of the project tree.

@@ -1,7 +1,7 @@
 /**
  * One billing run: workbook in, result out (architecture.md). Each billing part returns
  * drafts, exceptions and direct InvoiceNo updates; one numbering step numbers every
- * part's drafts together (billing-rules section 8).
+ * part's drafts together (docs/billing-rules.md section 8).
  */
 import type { BillingWorkbook } from '../schema/model';
 import type { BillingException, BillingOptions, BillingResult, CoveredEntries, InvoiceNoUpdate } from './billingResult';

@@ -1,5 +1,5 @@
 /**
- * Transactions (billing-rules section 4): one entry, or one part of a split entry, on one
+ * Transactions (docs/billing-rules.md section 4): one entry, or one part of a split entry, on one
  * line item. Held column-wise in typed arrays: a million entries make a million
  * transactions, and objects per transaction would dominate time and memory. Besides the
  * entry, each transaction carries the few entry facts invoicing needs, so invoicing walks

@@ -5,6 +5,7 @@
  */
 import type { RawWorkbook } from '../schema/rawTable';
 import type { BillingResult } from './billingResult';
+import type { OutputCell } from './cellFormats';
 
 export interface WorkbookPort {
   /** Every Excel table (ListObject) of the workbook, with its real position on its sheet. */
@@ -15,6 +16,14 @@ export interface WorkbookPort {
    * deletes stale Preview sheets. Nothing else is changed.
    */
   writeResult(result: BillingResult): Promise<void>;
+  /**
+   * Appends rows to an input table (ProjectTree, for Create project) under its last filled
+   * row, `headers` naming each row's cells. A column the table lacks is added at its right
+   * end only when a new row has a value for it. Refused with a WorkbookWriteError when the
+   * table is missing or cannot grow; then nothing is written. (The file adapter does it in
+   * memory, hence `void` as well as a promise.)
+   */
+  appendRows(tableName: string, headers: string[], rows: OutputCell[][]): Promise<void> | void;
 }
 
 /**

@@ -11,19 +11,20 @@
  * (docs/excel-addin.md says what the user sees then). While it writes, calculation is
  * manual and events are off; both are put back afterwards, also when the write fails.
  */
-import type { BillingResult } from '../engine/billingResult';
-import type { CreditResult } from '../engine/creditInvoice';
 import {
   buildCreditTables,
   buildResultTables,
   EXCEPTION_FILL_COLOR,
   freeSheetName,
   isPreviewSheetName,
+  WorkbookWriteError,
+  type BillingResult,
+  type CreditResult,
   type OutputCell,
   type OutputTable,
   type ResultTables,
-} from '../engine/resultTables';
-import { WorkbookWriteError, type WorkbookPort } from '../engine/workbookPort';
+  type WorkbookPort,
+} from '../engine';
 import { cellAddress, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../schema/rawTable';
 import type { ExcelRun } from './excelRun';
 import { firstDataRow, readTables, type TablesRead } from './readTables';

@@ -5,15 +5,15 @@
  * steps needs no round trip; the checks are loaded in one sync before anything is written.
  */
 import {
+  columnWidth,
   HIGHLIGHT_FILL_COLOR,
+  WorkbookWriteError,
   type GridCell,
+  type InvoiceNoUpdate,
   type InvoiceSheet,
   type OutputCell,
   type OutputTable,
-} from '../engine/resultTables';
-import type { InvoiceNoUpdate } from '../engine/billingResult';
-import { columnWidth } from '../engine/tableColumnWidths';
-import { WorkbookWriteError } from '../engine/workbookPort';
+} from '../engine';
 import { columnLetters, headerKey, type RawTable } from '../schema/rawTable';
 import { dataRowCount, firstDataRow, type TableShape } from './readTables';
 import { CALL_OVERHEAD_BYTES, payloadBytes, type WriteStep } from './syncBatcher';

@@ -4,7 +4,7 @@
  * numbers (a time of day is dropped) or may be typed as `YYYY-MM-DD` text.
  * Each parser returns the value or a #VALUE! failure that names the argument.
  */
-import { dayFromIso, dayFromParts, type Day } from '../engine/day';
+import { dayFromIso, dayFromParts, type Day } from '../engine';
 import { invalidValue, type FunctionFailure } from './excelErrors';
 
 /** 9999-12-31, Excel's last date. */

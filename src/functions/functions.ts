@@ -80,7 +80,7 @@ export function lineItem(entryId: string, invocation: CustomFunctions.StreamingI
 }
 
 /**
- * Service ticket or project? "Ticket" or "Project" by the billing rules (section 9).
+ * Service ticket or project? "Ticket" or "Project" by docs/billing-rules.md section 9.
  * @customfunction ADVISE
  * @param {number} days Expected duration in days.
  * @param {number} people Number of people working on it.

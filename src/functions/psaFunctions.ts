@@ -4,7 +4,7 @@
  * after every table change. functions.ts (the JSDoc-annotated entry points Excel calls) only
  * forwards here; tests drive this directly with stand-in invocations.
  */
-import type { Day } from '../engine/day';
+import type { Day } from '../engine';
 import { localToday } from './functionArguments';
 import { createLiveResults, defaultSchedule, type LiveInvocation, type LiveResults, type Schedule } from './liveResults';
 import { adviceOf, balanceOf, canBillOf, lineItemOf, unbilledOf, usedOf } from './psaQueries';

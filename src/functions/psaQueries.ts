@@ -6,14 +6,21 @@
  *
  * Each function returns its value or a FunctionFailure (see excelErrors.ts).
  */
-import { agreementBalance } from '../engine/agreements/agreementBalance';
-import { agreementKeyOf, buildAgreementLedgers } from '../engine/agreements/agreementLedger';
-import { adviseTicketOrProject, DEFAULT_BILLING_PERIOD_DAYS, isAdviceError, type TicketOrProject } from '../engine/adviseTicketOrProject';
-import type { OrderStatusRow } from '../engine/billingResult';
-import type { Day } from '../engine/day';
-import { exceptionMessages } from '../engine/exceptionMessages';
-import { isOrderTime, matchTimeEntries } from '../engine/matchTimeEntries';
-import { runBilling } from '../engine/runBilling';
+import {
+  adviseTicketOrProject,
+  agreementBalance,
+  agreementKeyOf,
+  buildAgreementLedgers,
+  DEFAULT_BILLING_PERIOD_DAYS,
+  exceptionMessages,
+  isAdviceError,
+  isOrderTime,
+  matchTimeEntries,
+  runBilling,
+  type Day,
+  type OrderStatusRow,
+  type TicketOrProject,
+} from '../engine';
 import type { BillingWorkbook } from '../schema/model';
 import { formatIssue } from '../schema/readBillingWorkbook';
 import { readSettings } from '../schema/readSettings';
@@ -189,7 +196,7 @@ export function billingPeriodDaysOf(snapshot: WorkbookSnapshot | undefined): num
   });
 }
 
-/** `=PSA.ADVISE(days, people, contacts, progressBilling)`: Ticket or Project (billing-rules 9). */
+/** `=PSA.ADVISE(days, people, contacts, progressBilling)`: Ticket or Project (docs/billing-rules.md section 9). */
 export function adviceOf(
   snapshot: WorkbookSnapshot | undefined,
   days: unknown,

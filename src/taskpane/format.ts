@@ -1,5 +1,5 @@
 /** How the pane writes money, hours and counts: from the Decimal's own digits, never through a float. */
-import type { Decimal } from '../engine/money';
+import type { Decimal } from '../engine';
 
 /** `12345.5` → `12,345.50`. */
 export function money(value: Decimal): string {

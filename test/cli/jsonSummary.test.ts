@@ -28,7 +28,7 @@ test('--json gives an order\'s progress as a fraction to four places and its mon
   expect(summary.orderStatus).toEqual([
     {
       orderId: 'O-1', customer: 'Acme', billingMode: 'Rules', canBill: false, reason: 'progress 56 % < 60 %',
-      progress: '0.5616', unbilled: '80.00', billed: '120.50', cost: '50.00', margin: '150.50',
+      progress: '0.5616', unbilled: '80.00', billed: '120.50', cost: '50.00', margin: '150.50', noChargeEntries: 0,
     },
   ]);
 });

@@ -1,7 +1,9 @@
-import { formatHours } from '../../src/engine/exceptionMessages';
-import { hoursForDisplay } from '../../src/engine/money';
+import { agreementMessages } from '../../src/engine/agreements/agreementMessages';
+import { exceptionMessages } from '../../src/engine/exceptionMessages';
+import { formatHours, hoursForDisplay, hoursText } from '../../src/engine/money';
+import { agreementRow } from './agreements/agreementBook';
 
-describe('hours in exception messages', () => {
+describe('a duration reads the same in every message: decimal hours, two places', () => {
   it.each([
     [0, '0.00'],
     [900, '0.25'],
@@ -11,9 +13,28 @@ describe('hours in exception messages', () => {
     [360_000, '100.00'],
   ])('%i seconds read %s h', (seconds, text) => {
     expect(formatHours(seconds)).toBe(text);
+    expect(hoursText(seconds)).toBe(`${text} h`);
   });
 
   it('reads like the hours on invoice rows for every duration up to a day', () => {
     for (let s = 0; s <= 86_400; s += 7) expect(formatHours(s)).toBe(hoursForDisplay(s).toFixed(2));
+  });
+
+  it('order exceptions and agreement exceptions write 1 h 30 min as 1.50 h', () => {
+    const agreement = agreementRow({ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100' }, 0);
+    const messages = [
+      exceptionMessages.noLineItem('P1', 5400),
+      exceptionMessages.overLimit(5400),
+      exceptionMessages.orderBilled('O1', 5400),
+      agreementMessages.cancelled(agreement, 5400, 5400),
+      agreementMessages.overrun(agreement, 5400, 5400, 5400),
+      agreementMessages.excludedCategory(agreement, 'Travel', 5400, 5400),
+    ];
+    for (const message of messages) expect(message.startsWith('1.50 h ')).toBe(true);
+  });
+
+  it('an agreement exception names recorded and billed time in the same hours', () => {
+    const agreement = agreementRow({ id: 'AGR-1', start: '2025-01-01', hours: 0, rate: '100' }, 0);
+    expect(agreementMessages.overrun(agreement, 1800, 600, 1800)).toMatch(/^0\.50 h \(recorded 0\.17 h, billed as 0\.50 h\) beyond/);
   });
 });

@@ -1,3 +1,4 @@
+import { Decimal } from '../../src/engine/money';
 import { runBilling } from '../../src/engine/runBilling';
 import { afterRun, billOn, workbook } from './bookBuilder';
 import { exceptionsOf, onlyInvoice } from './resultView';
@@ -56,12 +57,21 @@ describe('invoice numbers', () => {
 });
 
 describe('what is not issued', () => {
-  it('does not issue an invoice with a net of zero, and leaves its time unsettled', () => {
+  it('does not issue an invoice whose net rounds to zero, and leaves its time unsettled', () => {
     const book = ordersOf(['O1', 'Acme']).build();
-    book.lineItems[0].unitPrice = book.lineItems[0].unitPrice.minus(100);
+    // 1 h at 0.004 is 0.00 to the cent, but the time has a price: it waits.
+    book.lineItems[0].unitPrice = new Decimal('0.004');
     const result = runBilling(book, JANUARY);
     expect(result.invoices).toEqual([]);
     expect(result.invoiceNoUpdates).toEqual([]);
+  });
+
+  it('does not issue an invoice for time priced at zero, and settles that time as No charge', () => {
+    const book = ordersOf(['O1', 'Acme']).build();
+    book.lineItems[0].unitPrice = new Decimal(0);
+    const result = runBilling(book, JANUARY);
+    expect(result.invoices).toEqual([]);
+    expect(result.invoiceNoUpdates).toEqual([{ table: 'TimeEntries', index: 0, invoiceNo: 'No charge' }]);
   });
 
   it('reports new time on a Billed order as OrderBilled and bills nothing', () => {

@@ -418,7 +418,7 @@ describe('section 8, numbering across kinds', () => {
 });
 
 describe('section 8, zero net', () => {
-  it('an order at price 0 issues no invoice and uses no number; the next order takes it', () => {
+  it('an order at price 0 issues no invoice and uses no number; the next order takes it; its time is settled as No charge', () => {
     const book = workbook()
       .order('O1', { customer: 'Alpha' })
       .node('P1', { order: 'O1' })
@@ -431,7 +431,10 @@ describe('section 8, zero net', () => {
       .build();
     const result = runBilling(book, JANUARY);
     expect(result.invoices.map((i) => [i.invoiceNo, i.source])).toEqual([['INV-00001', 'O2']]);
-    expect(result.invoiceNoUpdates).toEqual([{ table: 'TimeEntries', index: 1, invoiceNo: 'INV-00001' }]);
+    expect(result.invoiceNoUpdates).toEqual([
+      { table: 'TimeEntries', index: 0, invoiceNo: 'No charge' },
+      { table: 'TimeEntries', index: 1, invoiceNo: 'INV-00001' },
+    ]);
     expect(invoiceFor(result, 'O2').net.toFixed(2)).toBe('100.00');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The one computation behind agreement billing, the AgreementSummary and PSA.BALANCE
- * (billing-rules section 7): for each agreement, which of its time the block covers, as of
+ * (docs/billing-rules.md section 7): for each agreement, which of its time the block covers, as of
  * a date. Everything is whole seconds; Decimal appears only for the prepaid lots' value.
  *
  * Order of consumption: time settled on earlier runs first (it was covered then, whatever
@@ -61,6 +61,7 @@ export interface AgreementLedger {
   /** The same covered and overrun time as entered, before billing rounding. */
   recordedSeconds: Seconds;
   remainingSeconds: Seconds;
+  /** Remaining at or below the threshold, for an agreement active on the as-of date that has not rolled over. */
   isLowBalance: boolean;
   /** Exact, not yet rounded. */
   deferredRevenue: Decimal;
@@ -393,6 +394,9 @@ function computeLedger(
   for (const a of additions) if (a.date <= asOf) addedSeconds += Math.max(0, a.hours);
   const remainingSeconds = agreement.hours + addedSeconds + rolledInSeconds - rolledOutSeconds - usedSeconds;
   const threshold = agreement.lowBalanceHours ?? book.settings.lowBalanceHours;
+  // Only an agreement still in use is flagged: not one expired, cancelled, not started
+  // or superseded by the renewal it rolled its balance into.
+  const isInUse = isActiveOn(agreement, asOf) && !hasTransferred;
 
   return {
     agreement,
@@ -407,7 +411,7 @@ function computeLedger(
     overrunSeconds,
     recordedSeconds,
     remainingSeconds,
-    isLowBalance: threshold !== undefined && remainingSeconds <= threshold,
+    isLowBalance: threshold !== undefined && isInUse && remainingSeconds <= threshold,
     deferredRevenue,
     carriedLots,
   };

@@ -1,26 +1,20 @@
 /**
  * The sentences of agreement exceptions, in one place so they read alike. Each says what
- * happened to the time and what a finance user can do about it. Durations are h:mm (with
- * :ss when the seconds matter), and name the recorded time when billing rounding changed it.
+ * happened to the time and what a finance user can do about it. Durations are decimal hours
+ * as in every message (money.ts, hoursText), and name the recorded time when billing
+ * rounding changed it.
  */
 import type { Agreement, Seconds } from '../../schema/model';
 import type { Day } from '../day';
 import { isoFromDay } from '../day';
+import { hoursText } from '../money';
 
-export function formatDuration(seconds: Seconds): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mm = String(m).padStart(2, '0');
-  return s === 0 ? `${h}:${mm}` : `${h}:${mm}:${String(s).padStart(2, '0')}`;
-}
-
-/** "2:30 h" or "0:30 h (recorded 0:10 h, billed as 0:30 h)" when rounding changed it. */
+/** "2.50 h" or "0.50 h (recorded 0.17 h, billed as 0.50 h)" when rounding changed it. */
 function timeOf(partSeconds: Seconds, recordedSeconds: Seconds, billableSeconds: Seconds): string {
-  const part = `${formatDuration(partSeconds)} h`;
+  const part = hoursText(partSeconds);
   return recordedSeconds === billableSeconds
     ? part
-    : `${part} (recorded ${formatDuration(recordedSeconds)} h, billed as ${formatDuration(billableSeconds)} h)`;
+    : `${part} (recorded ${hoursText(recordedSeconds)}, billed as ${hoursText(billableSeconds)})`;
 }
 
 function period(agreement: Agreement): string {

@@ -1,5 +1,5 @@
 /**
- * Block-time agreements in a billing run (billing-rules section 7): prepaid invoices for
+ * Block-time agreements in a billing run (docs/billing-rules.md section 7): prepaid invoices for
  * blocks and additions that have come due, one overage invoice per agreement, InvoiceNo
  * marks for covered time, exceptions, and the AgreementSummary.
  */

@@ -1,5 +1,5 @@
 /**
- * Entries changed after they were billed (billing-rules section 8): an invoice is never edited,
+ * Entries changed after they were billed (docs/billing-rules.md section 8): an invoice is never edited,
  * so a billed entry whose hours, date, node or billable flag no longer match what its invoice
  * billed stays billed as it was, and the run warns, naming the invoice to credit. The billed
  * facts come from InvoiceEntries (recorded time, date, node per entry); in a workbook billed
@@ -8,12 +8,13 @@
 import type { BillingWorkbook, IssuedInvoiceEntry, TimeEntry } from '../../schema/model';
 import type { BillingWarning } from '../billingResult';
 import { isoFromDay } from '../day';
-import { exactHours } from '../money';
+import { exactHours, formatHours } from '../money';
 import { CellNames, isCredited, norm } from './reconcileLedger';
 
-function hoursText(seconds: number): string {
-  const hours = exactHours(seconds);
-  return hours.decimalPlaces() <= 2 ? hours.toFixed(2) : hours.toDecimalPlaces(4).toString();
+/** "Hours 1.50 became 2.50", as every message writes hours; to four places when two would read alike. */
+function hoursChange(before: number, after: number): string {
+  if (formatHours(before) !== formatHours(after)) return `Hours ${formatHours(before)} became ${formatHours(after)}`;
+  return `Hours ${exactHours(before).toDecimalPlaces(4).toString()} became ${exactHours(after).toDecimalPlaces(4).toString()}`;
 }
 
 /** What changed since `billed`, as phrases, with the column of the first change. */
@@ -26,7 +27,7 @@ function changes(entry: TimeEntry, billed: IssuedInvoiceEntry | undefined): { co
   };
   if (billed !== undefined) {
     if (billed.recordedSeconds !== undefined && billed.recordedSeconds !== entry.seconds) {
-      changed('Hours', `Hours ${hoursText(billed.recordedSeconds)} became ${hoursText(entry.seconds)}`);
+      changed('Hours', hoursChange(billed.recordedSeconds, entry.seconds));
     }
     if (billed.date !== undefined && billed.date !== entry.date) changed('Date', `Date ${isoFromDay(billed.date)} became ${isoFromDay(entry.date)}`);
     if (billed.date !== undefined && norm(billed.nodeId) !== norm(entry.nodeId)) {

@@ -1,5 +1,5 @@
 /**
- * Where numbering continues, and the date it must not go back from (billing-rules section 8):
+ * Where numbering continues, and the date it must not go back from (docs/billing-rules.md section 8):
  * the highest number of the current prefix the workbook shows anywhere (the registers, the
  * invoice sheets' names, the InvoiceNo marks), so a lost register row or sheet never lets a
  * number be issued twice; and the latest date of an issued invoice of that prefix.

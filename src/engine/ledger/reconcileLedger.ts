@@ -1,5 +1,5 @@
 /**
- * The registers are the ledger (billing-rules section 8). Before billing, the InvoiceNo marks
+ * The registers are the ledger (docs/billing-rules.md section 8). Before billing, the InvoiceNo marks
  * of TimeEntries, Agreements, AgreementAdditions and PaymentPlan are reconciled with what
  * Invoices, InvoiceLines and InvoiceEntries record. Every disagreement that would make a run
  * bill something twice is an input error naming the cell and the invoice; nothing is written

@@ -1,5 +1,5 @@
 /**
- * AsBudgeted basis (billing-rules section 6): an order bills its budget as work advances,
+ * AsBudgeted basis (docs/billing-rules.md section 6): an order bills its budget as work advances,
  * not its time. A line item's value this run is
  *   Quantity × UnitPrice × completion of its docking node (100 % when Completed or Closed)
  *   − what earlier invoices already billed on that line item (InvoiceLines, by LineItem),

@@ -1,5 +1,5 @@
 /**
- * PaymentPlan orders (billing-rules sections 5 and 6): the installments due on or before
+ * PaymentPlan orders (docs/billing-rules.md sections 5 and 6): the installments due on or before
  * the billing date and not yet invoiced become invoice rows; the order's time is costed,
  * never invoiced.
  *

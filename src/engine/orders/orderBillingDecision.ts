@@ -1,5 +1,5 @@
 /**
- * When an order may bill (billing-rules section 5), as of the billing date. Asked once per
+ * When an order may bill (docs/billing-rules.md section 5), as of the billing date. Asked once per
  * order; the answer then judges each transaction (line item + the node its entry was booked
  * on) and, once the core engine knows the net the invoice would carry, the order as a whole.
  *

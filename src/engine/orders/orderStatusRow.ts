@@ -1,5 +1,5 @@
 /**
- * One OrderStatus row (billing-rules section 5): whether the order can bill as of the
+ * One OrderStatus row (docs/billing-rules.md section 5): whether the order can bill as of the
  * billing date, before this run's invoices, with every failed criterion; and its money:
  * Billed (everything invoiced on the order so far, this run included), Unbilled (billable
  * value still uninvoiced after the run), Cost (all its time up to the billing date,
@@ -16,22 +16,32 @@ export interface OrderStatusFigures {
   billed: Decimal;
   unbilled: Decimal;
   cost: Decimal;
+  /** Entries of this run settled as `No charge` (all the order's time priced at zero). */
+  noChargeEntries?: number;
 }
 
 export function orderStatusRow(decision: OrderBillingDecision, figures: OrderStatusFigures): OrderStatusRow {
   const check = finalBillingCheck(decision, figures.net);
+  const noCharge = figures.noChargeEntries ?? 0;
+  const noChargeText = noCharge === 0 ? '' : noChargeReason(noCharge);
   return {
     orderId: decision.order.id,
     customer: decision.order.customer,
     billingMode: decision.mode,
     canBill: check.canBill,
-    reason: check.reason,
+    reason: [check.reason, noChargeText].filter((text) => text !== '').join('; '),
     progress: decision.progress,
     unbilled: figures.unbilled,
     billed: figures.billed,
     cost: figures.cost,
     margin: figures.billed.plus(figures.unbilled).minus(figures.cost),
+    ...(noCharge > 0 && { noChargeEntries: noCharge }),
   };
+}
+
+/** The Reason of an order whose time this run settled at price zero. */
+export function noChargeReason(entries: number): string {
+  return `${entries === 1 ? '1 entry' : `${entries} entries`} priced at zero settled as No charge`;
 }
 
 /**
@@ -69,6 +79,8 @@ export interface OrderRunMoney {
   /** Net invoiced on this run. */
   billedNow: Decimal;
   unbilled: Decimal;
+  /** Entries this run settles as `No charge`, when any. */
+  noChargeEntries?: number;
 }
 
 /** OrderStatus for every order, in Orders table order. */
@@ -88,6 +100,7 @@ export function orderStatusRows(
       billed: (earlier.get(order.key) ?? ZERO).plus(run.billedNow),
       unbilled: run.unbilled,
       cost: costByOrder.get(order.key) ?? ZERO,
+      noChargeEntries: run.noChargeEntries,
     });
   });
 }

@@ -1,5 +1,5 @@
 /**
- * "Create project" (billing-rules section 1): the ProjectTree rows an order's project is
+ * "Create project" (docs/billing-rules.md section 1): the ProjectTree rows an order's project is
  * made of, as plain values an adapter appends to the ProjectTree table. Nothing here
  * writes; the same book in gives the same rows out.
  *

@@ -1,5 +1,5 @@
 /**
- * Progress of every project node (billing-rules section 5): Status Completed or Closed
+ * Progress of every project node (docs/billing-rules.md section 5): Status Completed or Closed
  * counts as 100 %; a Progress typed in the tree stands; a blank Progress is the
  * budget-weighted average of the children's progress, weighted by the budget value
  * (Quantity × UnitPrice) of the line items docked anywhere in each child's subtree, the

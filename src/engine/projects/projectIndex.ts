@@ -1,5 +1,5 @@
 /**
- * How the engine recognises an order's nodes in the ProjectTree (billing-rules section 1),
+ * How the engine recognises an order's nodes in the ProjectTree (docs/billing-rules.md section 1),
  * also in trees typed by hand, and where each line item docks (section 2):
  * - the order's project node: the node with the order's OrderId and blank LineItem and Section;
  * - a section's subproject: OrderId set, that Section, blank LineItem;

@@ -4,7 +4,7 @@
  * imports this module: webpack turns the `new Worker(new URL(...))` below into a chunk of
  * its own.
  */
-import type { BillingResult } from '../../engine/billingResult';
+import type { BillingResult } from '../../engine';
 import type { Biller } from './billingFlow';
 import { billInPage } from './billingFlow';
 import type { WorkerMessage, WorkerRequest } from './billingWorker';

@@ -8,10 +8,7 @@
  * own tables aside) and the billing date is the same. Otherwise it issues nothing, previews
  * again and says why.
  */
-import type { BillingOptions, BillingResult } from '../../engine/billingResult';
-import { isoFromDay, type Day } from '../../engine/day';
-import { runBilling } from '../../engine/runBilling';
-import { WorkbookWriteError } from '../../engine/workbookPort';
+import { isoFromDay, runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day } from '../../engine';
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
 import type { RawWorkbook } from '../../schema/rawTable';

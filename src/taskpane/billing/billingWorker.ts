@@ -4,8 +4,7 @@
  * worker checks the raw tables again (the page checked them already, for the error list)
  * and bills; progress goes out at most ten times a second.
  */
-import type { BillingOptions } from '../../engine/billingResult';
-import { runBilling } from '../../engine/runBilling';
+import { runBilling, type BillingOptions } from '../../engine';
 import type { RawWorkbook } from '../../schema/rawTable';
 import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
 import { decimalsToText } from './transferDecimals';

@@ -3,7 +3,7 @@
  * Generate. The tables on the Preview sheets (which the preview itself wrote) and the
  * input-error list are left out, so the preview's own writes do not count as a change.
  */
-import { isPreviewSheetName } from '../../engine/resultTables';
+import { isPreviewSheetName } from '../../engine';
 import type { CellValue, RawWorkbook } from '../../schema/rawTable';
 import { INPUT_ERRORS_SHEET } from '../../excel/ExcelWorkbook';
 

@@ -3,7 +3,7 @@
  * (each carries its constructor), so they travel as their exact digits and come back as
  * Decimals of the project's clone; everything else the result holds is plain data.
  */
-import { Decimal } from '../../engine/money';
+import { Decimal } from '../../engine';
 
 interface DecimalText {
   $decimal: string;

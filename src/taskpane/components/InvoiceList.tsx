@@ -13,9 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Invoice, InvoiceRow } from '../../engine/billingResult';
-import { isoFromDay } from '../../engine/day';
-import { previewInvoiceLabel } from '../../engine/resultTables';
+import { isoFromDay, previewInvoiceLabel, type Invoice, type InvoiceRow } from '../../engine';
 import type { TimeEntry } from '../../schema/model';
 import { hoursOf, money, moneyIn } from '../format';
 

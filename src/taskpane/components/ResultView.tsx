@@ -4,9 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { BillingResult } from '../../engine/billingResult';
-import { isoFromDay } from '../../engine/day';
-import { Decimal } from '../../engine/money';
+import { Decimal, isoFromDay, type BillingResult } from '../../engine';
 import type { BilledRun } from '../billing/billingFlow';
 import { count, moneyIn } from '../format';
 import { InvoiceList } from './InvoiceList';

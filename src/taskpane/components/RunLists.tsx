@@ -3,8 +3,7 @@
  * agreements low on balance, and time that no line item takes (with the exception's reason).
  */
 import { Badge, Body1, Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { AgreementSummaryRow, BillingException, ExceptionReason, OrderStatusRow } from '../../engine/billingResult';
-import { isoFromDay } from '../../engine/day';
+import { isoFromDay, type AgreementSummaryRow, type BillingException, type ExceptionReason, type OrderStatusRow } from '../../engine';
 import { hoursOf, money } from '../format';
 
 const useStyles = makeStyles({

@@ -3,7 +3,7 @@
  * Remembers the last preview so the Generate after it issues exactly what it showed.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Day } from '../../engine/day';
+import type { Day } from '../../engine';
 import { previewMemo, runBillingFlow, type BillingAction, type Biller, type BillingState, type PreviewMemo } from '../billing/billingFlow';
 import type { WorkbookSource } from '../source/WorkbookSource';
 

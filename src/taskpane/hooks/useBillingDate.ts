@@ -3,7 +3,7 @@
  * of it too), else today. Choosing one stores it in the workbook's settings.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { dayFromIso } from '../../engine/day';
+import { dayFromIso } from '../../engine';
 import type { WorkbookSource } from '../source/WorkbookSource';
 
 function todayIso(now: Date): string {

@@ -4,7 +4,7 @@
  * engine's (createProject) in the columns the ribbon and the command line use.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type NewProjectNodeRow } from '../../engine/projects/createProject';
+import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type NewProjectNodeRow } from '../../engine';
 import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
 import type { WorkbookSession, WorkbookSource } from '../source/WorkbookSource';
 

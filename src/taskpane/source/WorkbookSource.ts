@@ -4,8 +4,7 @@
  * (fileSource, over the command line's file adapter). The pane's components and hooks
  * only ever see this interface, so they never call Office and run the same on a file.
  */
-import type { BillingResult } from '../../engine/billingResult';
-import type { OutputCell } from '../../engine/resultTables';
+import type { BillingResult, OutputCell } from '../../engine';
 import type { RawWorkbook } from '../../schema/rawTable';
 
 export type SourceKind = 'excel' | 'file';

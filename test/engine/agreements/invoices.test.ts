@@ -190,7 +190,7 @@ describe('billing rounding', () => {
     const book = agreementBook({ settings, agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 0, rate: '100' }], time: [time[0]] });
     const [exception] = run(book, '2025-01-31').exceptions;
     expect([exception.reason, exception.seconds]).toEqual(['Overrun', 1800]);
-    expect(exception.message).toContain('recorded 0:10 h, billed as 0:30 h');
+    expect(exception.message).toContain('recorded 0.17 h, billed as 0.50 h');
   });
 });
 

@@ -1,0 +1,113 @@
+/**
+ * Zero-priced time is settled (billing-rules section 8; docs/billing-rules.md): when an
+ * order's invoice would be zero net because every row is priced at zero, no invoice is
+ * issued, and its entries get `No charge` in InvoiceNo, which no later run bills or matches
+ * again. OrderStatus and --json report them; the order's other waiting time keeps waiting.
+ */
+import { jsonSummary } from '../../src/cli/jsonSummary';
+import { runBilling } from '../../src/engine/runBilling';
+import { LedgerBook } from './ledger/ledgerBook';
+import { afterRun, billOn, workbook } from './bookBuilder';
+import { exceptionsOf } from './resultView';
+
+const JANUARY = billOn('2025-01-31');
+
+/** O1 bills a warranty line at price 0; E1 and E2 are booked on it. */
+const warranty = () =>
+  workbook()
+    .order('O1', { customer: 'Acme' })
+    .node('P1', { order: 'O1' })
+    .line('O1/1', { item: 'Warranty', price: '0', link: 'MainProject' })
+    .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1 })
+    .time('E2', { date: '2025-01-07', person: 'Ben', node: 'P1', hours: '0:30' });
+
+describe('time priced at zero is settled as No charge', () => {
+  test('no invoice is issued and no number is used; every entry of it gets No charge', () => {
+    const result = runBilling(warranty().build(), JANUARY);
+    expect(result.invoices).toEqual([]);
+    expect(result.invoiceNoUpdates).toEqual([
+      { table: 'TimeEntries', index: 0, invoiceNo: 'No charge' },
+      { table: 'TimeEntries', index: 1, invoiceNo: 'No charge' },
+    ]);
+  });
+
+  test('a later run neither bills nor reports No charge time again', () => {
+    const book = warranty().build();
+    const second = runBilling(afterRun(book, runBilling(book, JANUARY)), billOn('2025-02-28'));
+    expect([second.invoices, second.invoiceNoUpdates, exceptionsOf(second)]).toEqual([[], [], []]);
+  });
+
+  test('OrderStatus reports the entries settled as No charge, and so does --json', () => {
+    const result = runBilling(warranty().build(), JANUARY);
+    expect(result.orderStatus[0]).toMatchObject({ orderId: 'O1', canBill: true, reason: '2 entries priced at zero settled as No charge', noChargeEntries: 2 });
+    const summary = jsonSummary(result, { workbook: 'book.xlsx', output: 'out.xlsx' });
+    expect(summary.orderStatus[0]).toMatchObject({ orderId: 'O1', noChargeEntries: 2 });
+  });
+
+  test('a preview reports them and marks nothing', () => {
+    const result = runBilling(warranty().build(), billOn('2025-01-31', true));
+    expect(result.invoiceNoUpdates).toEqual([]);
+    expect(result.orderStatus[0].noChargeEntries).toBe(2);
+  });
+
+  test("the order's other waiting time keeps waiting", () => {
+    // Line 2 bills only once its work package is Completed; line 1 (price 0) bills now.
+    const book = workbook()
+      .order('O1', { customer: 'Acme', billingMode: 'BillingRules' })
+      .node('P1', { order: 'O1' })
+      .node('WP2', { parent: 'P1', order: 'O1', lineItem: 'O1/2', status: 'InProgress' })
+      .line('O1/1', { item: 'Warranty', price: '0', link: 'MainProject' })
+      .line('O1/2', { item: 'Build', price: '100', billAtStatus: 'Completed' })
+      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1 })
+      .time('E2', { date: '2025-01-06', person: 'Anna', node: 'WP2', hours: 2 })
+      .build();
+    const result = runBilling(book, JANUARY);
+    expect(result.invoices).toEqual([]);
+    expect(result.invoiceNoUpdates).toEqual([{ table: 'TimeEntries', index: 0, invoiceNo: 'No charge' }]);
+    expect(result.orderStatus[0].unbilled.toFixed(2)).toBe('200.00');
+  });
+
+  test('an entry that also bills on a priced invoice gets that invoice number, not No charge', () => {
+    // O2's line (price 0) takes 1 h a day; the rest of E1 walks up to O1's collector at 100.
+    const book = workbook()
+      .order('O1', { customer: 'Acme' })
+      .order('O2', { customer: 'Acme' })
+      .node('P1', { order: 'O1' })
+      .node('P2', { order: 'O2', parent: 'P1', kind: 'Subproject' })
+      .line('O1/1', { item: 'Consulting', price: '100', link: 'MainProject' })
+      .line('O2/1', { item: 'Warranty', price: '0', link: 'MainProject', max: '1h', per: 'day' })
+      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P2', hours: 3 })
+      .time('E2', { date: '2025-01-07', person: 'Anna', node: 'P2', hours: 1 })
+      .build();
+    const result = runBilling(book, JANUARY);
+    expect(result.invoices.map((i) => [i.invoiceNo, i.source, i.net.toFixed(2)])).toEqual([['INV-00001', 'O1', '200.00']]);
+    expect(result.invoiceNoUpdates).toEqual([
+      { table: 'TimeEntries', index: 1, invoiceNo: 'No charge' },
+      { table: 'TimeEntries', index: 0, invoiceNo: 'INV-00001' },
+    ]);
+    expect(result.orderStatus.find((o) => o.orderId === 'O2')?.noChargeEntries).toBe(1);
+  });
+
+  test('time with a price whose invoice rounds to zero is not No charge: it stays unsettled', () => {
+    const result = runBilling(warranty().build(), JANUARY);
+    const book = warranty().build();
+    book.lineItems[0].unitPrice = book.lineItems[0].unitPrice.plus('0.001');
+    expect(result.invoiceNoUpdates).toHaveLength(2);
+    expect(runBilling(book, JANUARY).invoiceNoUpdates).toEqual([]);
+  });
+
+  test('the ledger check accepts No charge marks: the next run reads clean and bills nothing', () => {
+    const book = new LedgerBook({
+      Orders: [{ OrderId: 'O1', Customer: 'Acme' }],
+      LineItems: [{ OrderId: 'O1', Line: 1, Item: 'Warranty', UnitPrice: 0, Link: 'MainProject' }],
+      ProjectTree: [{ NodeId: 'P1', ParentId: null, Name: 'Acme', Kind: 'MainProject', OrderId: 'O1', LineItem: null }],
+      TimeEntries: [{ EntryId: 'E1', Date: '2025-01-06', Person: 'Anna', NodeId: 'P1', Hours: 1, InvoiceNo: null }],
+    });
+    const first = book.bill('2025-01-31');
+    expect(first.lines).toEqual([]);
+    expect(book.get('TimeEntries', 'EntryId', 'E1', 'InvoiceNo')).toBe('No charge');
+    const again = book.bill('2025-02-28');
+    expect(again.lines).toEqual([]);
+    expect([again.result!.invoices, again.result!.invoiceNoUpdates, again.result!.warnings]).toEqual([[], [], []]);
+  });
+});
