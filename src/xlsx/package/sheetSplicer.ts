@@ -140,10 +140,10 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
       } else {
         emit(open);
         let at = openLength;
-        for (const [offset, cells] of inserted) {
+        for (const [offset, replaced, cells] of inserted) {
           emit(source.slice(at, offset));
           emit(cellsXml(p, row, cells));
-          at = offset;
+          at = replaced;
         }
         emit(source.slice(at));
       }
@@ -203,32 +203,42 @@ function rebuildRow(
 const CELL_START = /<(?:[\w.-]+:)?c\s[^<>]*?\br="\$?([A-Z]{1,3})\$?\d+"/g;
 
 /**
- * Where the new cells of a row go, as offsets into the row's text, when the run only adds
- * cells the row does not have: before the first cell to their right, or before the row's end
- * tag. Undefined when a cell the run writes is already there (the row is then rebuilt).
+ * Where the new cells of a row go, as [offset, end of what they replace, cells] into the row's
+ * text, when the run only adds cells the row does not have or fills cells that are blank
+ * (`<c r="L5" s="3"/>`, keeping their style): before the first cell to their right, in place of
+ * the blank cell, or before the row's end tag. Undefined when a cell the run writes holds
+ * something (the row is then rebuilt).
  */
-function insertCells(source: string, openLength: number, edits: Map<number, CellEdit>, lastColumn: number): [number, Map<number, CellEdit>][] | undefined {
+function insertCells(source: string, openLength: number, edits: Map<number, CellEdit>, lastColumn: number): [number, number, Map<number, CellEdit>][] | undefined {
   const columns = [...edits.keys()].sort((a, b) => a - b);
   const end = openLength === source.length ? source.length : source.lastIndexOf('<');
-  if (columns[0] > lastColumn) return [[end, edits]];
-  const found: { column: number; offset: number }[] = [];
+  if (columns[0] > lastColumn) return [[end, end, edits]];
+  const found: { column: number; offset: number; tagEnd: number }[] = [];
   CELL_START.lastIndex = openLength;
   for (let m = CELL_START.exec(source); m !== null; m = CELL_START.exec(source)) {
     const column = columnNumber(m[1]);
     // Cells out of order (or without a reference) are left to the transform, which reads them properly.
     if (found.length > 0 && column <= found[found.length - 1].column) return undefined;
-    found.push({ column, offset: m.index });
+    found.push({ column, offset: m.index, tagEnd: source.indexOf('>', m.index + m[0].length) + 1 });
   }
   if (found.length === 0 || found[found.length - 1].column !== lastColumn) return undefined;
-  const out: [number, Map<number, CellEdit>][] = [];
+  const out: [number, number, Map<number, CellEdit>][] = [];
   let at = 0;
   for (const column of columns) {
     while (at < found.length && found[at].column < column) at++;
-    if (at < found.length && found[at].column === column) return undefined;
-    const offset = at < found.length ? found[at].offset : end;
+    const cell = found[at];
+    if (cell && cell.column === column) {
+      // Only a blank cell (no value, no formula) is filled in place; it keeps its style.
+      if (source.charCodeAt(cell.tagEnd - 2) !== 47) return undefined;
+      const edit = edits.get(column)!;
+      const s = Number(/\ss="(\d+)"/.exec(source.slice(cell.offset, cell.tagEnd))?.[1] ?? 0);
+      out.push([cell.offset, cell.tagEnd, new Map([[column, { ...edit, style: edit.style ?? s }]])]);
+      continue;
+    }
+    const offset = cell ? cell.offset : end;
     const last = out[out.length - 1];
-    if (last && last[0] === offset) last[1].set(column, edits.get(column)!);
-    else out.push([offset, new Map([[column, edits.get(column)!]])]);
+    if (last && last[0] === offset && last[1] === offset) last[2].set(column, edits.get(column)!);
+    else out.push([offset, offset, new Map([[column, edits.get(column)!]])]);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { readBillingWorkbook } from '../../../src/schema/readBillingWorkbook';
 import { PackageWorkbook } from '../../../src/xlsx/package/PackageWorkbook';
 import type { SheetCells } from '../../../src/xlsx/package/sheetReader';
 import { billingWorkbook } from '../../cli/billingFixture';
-import { xlsxLook } from '../../excel/workbookCells';
+import { loadXlsx, xlsxLook } from '../../excel/workbookCells';
 
 const SAMPLE = path.join(__dirname, '..', '..', '..', 'assets', 'sample.xlsx');
 const SAMPLE_DATE = dayFromIso('2026-11-30')!;
@@ -66,6 +66,22 @@ describe('splicing a sheet writes what the streaming transform writes', () => {
     const spliced = await expectSame(bytes, FIXTURE_DATE);
     const time = (await xlsxLook(spliced)).cells.get('Time')!;
     expect([time.get('G5')?.value, time.get('H5')?.value, time.get('G6')?.value, time.get('H6')?.value]).toEqual(['INV-00008', 'mine', 'INV-00008', 'kept']);
+  });
+
+  test('blank cells waiting for the marks (styled, no value) are filled in place, keeping their style', async () => {
+    const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const wb = await loadXlsx(await billingWorkbook({
+      timeHeaders: ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'InvoiceNo', 'MyNote'],
+      timeEntries: [
+        ['E1', utc('2025-01-02'), 'Anna', 'N1', 2, null, 'mine'],
+        ['E2', utc('2025-01-03'), 'Ben', 'N1', 1.5, null, 'kept'],
+        ['E3', utc('2025-01-04'), 'Anna', 'N9', 1, null, null],
+      ],
+    }));
+    for (const at of ['G5', 'G6', 'G7']) wb.getWorksheet('Time')!.getCell(at).font = { italic: true };
+    const spliced = await expectSame(Buffer.from(await wb.xlsx.writeBuffer()), FIXTURE_DATE);
+    const time = (await loadXlsx(spliced)).getWorksheet('Time')!;
+    expect(['G5', 'G6', 'G7'].map((at) => [time.getCell(at).value, time.getCell(at).font?.italic])).toEqual([['INV-00008', true], ['INV-00008', true], [null, true]]);
   });
 
   test('the sample: a preview, a real run after it, a second run a month later', async () => {
