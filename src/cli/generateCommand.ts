@@ -15,9 +15,11 @@ import {
 } from '../engine';
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { eInvoicesOfRun, type EInvoices } from '../einvoice/buildEInvoices';
 import { jsonSummary } from './jsonSummary';
 import { parseGenerateArgs } from './parseGenerateArgs';
 import { openWorkbook, outputBeside, plural, resolvePaths, saveWorkbook } from './workbookFile';
+import { writeEInvoiceFiles } from './writeEInvoices';
 
 /** Engine progress lines at most this often, so a long run shows it is alive without flooding the terminal. */
 const PROGRESS_EVERY_MS = 1000;
@@ -42,6 +44,13 @@ function summaryLine(result: BillingResult, output: string): string {
   const range = numbers.length === 0 ? '' : numbers.length === 1 ? ` (${numbers[0]})` : ` (${numbers[0]} to ${numbers[numbers.length - 1]})`;
   const what = result.preview ? 'Previewed' : 'Billed';
   return `${what} ${plural(result.invoices.length, 'invoice')}${range} and ${plural(result.exceptions.length, 'exception')}; wrote ${output}\n`;
+}
+
+/** What became of the e-invoices the customers ask for (Customers or Settings EInvoiceFormat), when any. */
+function eInvoiceLine(result: BillingResult, folder: string | undefined, made: EInvoices | undefined): string {
+  if (made !== undefined) return made.files.length === 0 ? `No invoice of this run asks for an e-invoice (EInvoiceFormat None); nothing was written to ${folder}\n` : `Wrote ${plural(made.files.length, 'e-invoice')} to ${folder}\n`;
+  const due = result.preview ? 0 : result.invoices.filter((i) => i.eInvoiceFormat !== undefined && i.invoiceNo !== '').length;
+  return due === 0 ? '' : `${plural(due, 'invoice')} of this run ${due === 1 ? 'asks' : 'ask'} for an e-invoice (Invoices EInvoice); give --einvoices <dir> to write ${due === 1 ? 'it' : 'them'}\n`;
 }
 
 export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
@@ -101,10 +110,22 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: [error.message] }, null, 2)}\n`);
     return EXIT_WORKBOOK_ERRORS;
   }
+  // The e-invoices before the workbook: a folder that cannot be written leaves the workbook unbilled.
+  let eInvoices: EInvoices | undefined;
+  if (args.einvoices !== undefined) {
+    eInvoices = eInvoicesOfRun(result, workbook);
+    progress(`Writing ${plural(eInvoices.files.length, 'e-invoice')} to ${args.einvoices}`);
+    await writeEInvoiceFiles(args.einvoices, eInvoices.files);
+  }
   await saveWorkbook(book, output);
 
   io.stderr.write(summaryLine(result, output));
+  io.stderr.write(eInvoiceLine(result, args.einvoices, eInvoices));
   for (const warning of result.warnings ?? []) io.stderr.write(`Warning: ${warning.cell === undefined ? '' : `${warning.cell}: `}${warning.message}\n`);
-  if (args.json) io.stdout.write(`${JSON.stringify(jsonSummary(result, { workbook: input, output }), null, 2)}\n`);
+  for (const warning of eInvoices?.warnings ?? []) io.stderr.write(`Warning: ${warning.message}\n`);
+  if (args.json) {
+    const made = eInvoices === undefined ? {} : { eInvoices: { folder: args.einvoices, files: eInvoices.files.map((f) => ({ invoiceNo: f.invoiceNo, name: f.name, syntax: f.syntax })), warnings: eInvoices.warnings.map((w) => w.message) } };
+    io.stdout.write(`${JSON.stringify({ ...jsonSummary(result, { workbook: input, output }), ...made }, null, 2)}\n`);
+  }
   return EXIT_DONE;
 }

@@ -1,4 +1,5 @@
 /** Options of `psa-billing generate`, parsed strictly: anything unknown is a usage error. */
+import { UsageError } from './cliIo';
 import { oneWorkbook, outputOptions, scanOptions } from './scanOptions';
 
 export interface GenerateArgs {
@@ -11,13 +12,19 @@ export interface GenerateArgs {
   json: boolean;
   /** Bill even when the billing date is before the latest invoice's date. */
   allowBackdate: boolean;
+  /** The folder the run's e-invoices are written to (docs/e-invoices.md). */
+  einvoices?: string;
 }
 
 export const GENERATE_USAGE =
-  'psa-billing generate <workbook.xlsx> [--out <result.xlsx> | --in-place] [--date YYYY-MM-DD] [--preview] [--json] [--allow-backdate]';
+  'psa-billing generate <workbook.xlsx> [--out <result.xlsx> | --in-place] [--date YYYY-MM-DD] [--preview] [--json] [--einvoices <dir>] [--allow-backdate]';
 
 export function parseGenerateArgs(argv: string[]): GenerateArgs {
-  const scanned = scanOptions(argv, { '--out': 'value', '--in-place': 'flag', '--date': 'value', '--preview': 'flag', '--json': 'flag', '--allow-backdate': 'flag' });
+  const scanned = scanOptions(argv, { '--out': 'value', '--in-place': 'flag', '--date': 'value', '--preview': 'flag', '--json': 'flag', '--allow-backdate': 'flag', '--einvoices': 'value' });
+  const einvoices = scanned.values.get('--einvoices');
+  if (einvoices !== undefined && scanned.flags.has('--preview')) {
+    throw new UsageError('--einvoices and --preview exclude each other: a preview numbers nothing, and an e-invoice needs its number.');
+  }
   return {
     ...outputOptions(scanned),
     workbook: oneWorkbook(scanned.positional, 'Name the workbook to bill.'),
@@ -25,5 +32,6 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
     preview: scanned.flags.has('--preview'),
     json: scanned.flags.has('--json'),
     allowBackdate: scanned.flags.has('--allow-backdate'),
+    einvoices,
   };
 }
