@@ -8,8 +8,10 @@ import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditR
 import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { today } from './generateCommand';
+import { buildEInvoices, type EInvoices } from '../einvoice/buildEInvoices';
 import { parseCreditArgs } from './parseCreditArgs';
 import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
+import { writeEInvoiceFiles } from './writeEInvoices';
 
 function creditSummary(credit: CreditResult, workbook: string, output: string) {
   const note = credit.creditNote;
@@ -60,6 +62,12 @@ export async function runCredit(argv: string[], io: CliIo): Promise<number> {
     if (!(error instanceof WorkbookWriteError)) throw error;
     return fail([error.message]);
   }
+  // The credit note's e-invoice before the workbook, as generate does (docs/e-invoices.md).
+  let eInvoices: EInvoices | undefined;
+  if (args.einvoices !== undefined) {
+    eInvoices = buildEInvoices([credit.creditNote], credit.seller, workbook);
+    await writeEInvoiceFiles(args.einvoices, eInvoices.files);
+  }
   await saveWorkbook(book, output);
 
   const note = credit.creditNote;
@@ -69,6 +77,13 @@ export async function runCredit(argv: string[], io: CliIo): Promise<number> {
     + `cleared ${plural(cleared, 'InvoiceNo mark')}, billed again by the next generate`
     + `${moved === 0 ? '' : moved === 1 ? '; 1 entry also on another invoice keeps that number until it is credited too' : `; ${moved} entries also on other invoices keep those numbers until they are credited too`}`
     + `; wrote ${output}\n`);
-  if (args.json) io.stdout.write(`${JSON.stringify(creditSummary(credit, input, output), null, 2)}\n`);
+  if (eInvoices !== undefined) {
+    io.stderr.write(eInvoices.files.length === 0 ? `${note.customer} asks for no e-invoice (EInvoiceFormat None); nothing was written to ${args.einvoices}\n` : `Wrote ${eInvoices.files[0].name} to ${args.einvoices}\n`);
+    for (const warning of eInvoices.warnings) io.stderr.write(`Warning: ${warning.message}\n`);
+  }
+  if (args.json) {
+    const made = eInvoices === undefined ? {} : { eInvoices: { folder: args.einvoices, files: eInvoices.files.map((f) => ({ invoiceNo: f.invoiceNo, name: f.name, syntax: f.syntax })), warnings: eInvoices.warnings.map((w) => w.message) } };
+    io.stdout.write(`${JSON.stringify({ ...creditSummary(credit, input, output), ...made }, null, 2)}\n`);
+  }
   return EXIT_DONE;
 }

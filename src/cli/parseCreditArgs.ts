@@ -12,14 +12,16 @@ export interface CreditArgs {
   inPlace: boolean;
   json: boolean;
   allowBackdate: boolean;
+  /** The folder the credit note's e-invoice is written to (docs/e-invoices.md). */
+  einvoices?: string;
 }
 
 export const CREDIT_USAGE =
-  'psa-billing credit <workbook.xlsx> --invoice <InvoiceNo> [--reason <text>] [--date YYYY-MM-DD] [--out <result.xlsx> | --in-place] [--json] [--allow-backdate]';
+  'psa-billing credit <workbook.xlsx> --invoice <InvoiceNo> [--reason <text>] [--date YYYY-MM-DD] [--out <result.xlsx> | --in-place] [--json] [--einvoices <dir>] [--allow-backdate]';
 
 export function parseCreditArgs(argv: string[]): CreditArgs {
   const scanned = scanOptions(argv, {
-    '--invoice': 'value', '--reason': 'value', '--date': 'value', '--out': 'value', '--in-place': 'flag', '--json': 'flag', '--allow-backdate': 'flag',
+    '--invoice': 'value', '--reason': 'value', '--date': 'value', '--out': 'value', '--in-place': 'flag', '--json': 'flag', '--allow-backdate': 'flag', '--einvoices': 'value',
   });
   const workbook = oneWorkbook(scanned.positional, 'Name the workbook.');
   const invoice = scanned.values.get('--invoice');
@@ -32,5 +34,6 @@ export function parseCreditArgs(argv: string[]): CreditArgs {
     date: scanned.values.get('--date'),
     json: scanned.flags.has('--json'),
     allowBackdate: scanned.flags.has('--allow-backdate'),
+    einvoices: scanned.values.get('--einvoices'),
   };
 }

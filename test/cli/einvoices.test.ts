@@ -90,3 +90,20 @@ test('--einvoices with --preview is a usage error: a preview numbers nothing', a
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('--einvoices and --preview exclude each other');
 });
+
+test("psa-billing credit --einvoices writes the credit note's e-invoice: 381, positive amounts, the credited invoice named", async () => {
+  const { dir, file } = await placeWorkbook(await bookWithEInvoices('XRechnung-UBL'));
+  await cli(['generate', file, '--date', '2025-01-31', '--in-place']);
+  const run = await cli(['credit', file, '--invoice', 'INV-00008', '--date', '2025-02-01', '--in-place', '--einvoices', dir, '--json']);
+  expect(run.stderr).toContain(`Wrote INV-00009.xml to ${dir}`);
+  expect(JSON.parse(run.stdout).eInvoices.files).toEqual([{ invoiceNo: 'INV-00009', name: 'INV-00009.xml', syntax: 'XRechnung-UBL' }]);
+  const xml = await fs.readFile(path.join(dir, 'INV-00009.xml'), 'utf8');
+  expect(xml).toContain('<CreditNote');
+  expect(xml).toContain('<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>');
+  expect(xml).toContain('<cbc:ID>INV-00008</cbc:ID>');
+  expect(xml).toContain('<cbc:PayableAmount currencyID="EUR">416.50</cbc:PayableAmount>');
+  expect(await registerCell(file, 'EInvoice')).toEqual([null, 'INV-00008.xml', 'INV-00009.xml']);
+  if (existsSync(VALIDATOR)) {
+    expect(execFileSync(process.execPath, [VALIDATOR, path.join(dir, 'INV-00009.xml')], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' })).toMatch(/^ok /);
+  }
+});
