@@ -54,14 +54,18 @@ export class Relationships {
     return new Relationships(path, source, root, false);
   }
 
+  private resolved: { id: string; type: string; target: string; external: boolean; element: XmlElement }[] | undefined;
+
+  /** Every relationship, its target resolved; kept until one is added or removed (a run adds a sheet per invoice). */
   all(): { id: string; type: string; target: string; external: boolean; element: XmlElement }[] {
-    return childElements(this.root, 'Relationship').map((e) => ({
+    this.resolved ??= childElements(this.root, 'Relationship').map((e) => ({
       id: e.attrs.Id ?? '',
       type: e.attrs.Type ?? '',
       target: e.attrs.TargetMode === 'External' ? (e.attrs.Target ?? '') : resolveTarget(this.source, e.attrs.Target ?? ''),
       external: e.attrs.TargetMode === 'External',
       element: e,
     }));
+    return this.resolved;
   }
 
   byId(id: string): string | undefined {
@@ -82,12 +86,14 @@ export class Relationships {
     const target = from === '.' ? targetPart : relativeTo(from, targetPart);
     this.root.children.push(sibling(childElements(this.root, 'Relationship')[0] ?? this.root, 'Relationship', { Id: id, Type: type, Target: target }));
     this.changed = true;
+    this.resolved = undefined;
     return id;
   }
 
   removeId(id: string): void {
     this.root.children = this.root.children.filter((c) => typeof c === 'string' || c.attrs.Id !== id);
     this.changed = true;
+    this.resolved = undefined;
   }
 
   removeTarget(part: string): void {
