@@ -4,7 +4,8 @@
  * command line, as of a fixed date so the output never changes, and prints a short summary:
  * invoices with customer and gross, exceptions by reason, agreement balances, and per order
  * its billing mode, whether it can bill and why not (OrderStatus).
- * The billed workbook is written to out/sample-billed.xlsx; the sample itself is untouched.
+ * The billed workbook is written to out/sample-billed.xlsx and its e-invoices to out/einvoices;
+ * the sample itself is untouched.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -16,6 +17,7 @@ const cli = path.join('dist', 'cli', 'main.js');
 const input = path.join('assets', 'sample.xlsx');
 const output = path.join('out', 'sample-billed.xlsx');
 const billingDate = '2026-11-30';
+const eInvoices = path.join('out', 'einvoices');
 
 function fail(message) {
   process.stderr.write(`demo: ${message}\n`);
@@ -25,7 +27,7 @@ function fail(message) {
 if (!fs.existsSync(path.join(repo, cli))) fail(`${cli} is missing: run npm run build first (npm run demo does).`);
 fs.mkdirSync(path.join(repo, 'out'), { recursive: true });
 
-const args = [cli, 'generate', input, '--out', output, '--date', billingDate, '--json'];
+const args = [cli, 'generate', input, '--out', output, '--date', billingDate, '--einvoices', eInvoices, '--json'];
 console.log(`$ psa-billing ${args.slice(1).join(' ')}`);
 const run = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 if (run.status !== 0) {
@@ -64,6 +66,13 @@ console.log(`\nExceptions (${exceptions.length}): ${[...byReason].map(([reason, 
 for (const e of exceptions) {
   const where = e.nodeId ? `node ${e.nodeId}` : e.agreement ? `agreement ${e.agreement}` : '';
   console.log(`  ${pad(e.entryId, 7)} ${e.date}  ${pad(e.person, 16)} ${lpad(e.hours, 5)} h  ${pad(e.reason, 18)} ${where}`);
+}
+
+if (summary.eInvoices) {
+  const bySyntax = new Map();
+  for (const f of summary.eInvoices.files) bySyntax.set(f.syntax, (bySyntax.get(f.syntax) || 0) + 1);
+  console.log(`\nE-invoices (${summary.eInvoices.files.length}) in ${eInvoices}: ${[...bySyntax].map(([syntax, count]) => `${syntax} ${count}`).join(', ')}`);
+  for (const w of summary.eInvoices.warnings) console.log(`  ${w}`);
 }
 
 const warnings = summary.warnings || [];

@@ -41,6 +41,7 @@ const settings: TableSheet = {
     { Setting: 'Bic', Value: 'BYLADEM1001' },
     { Setting: 'PaymentTermsDays', Value: 14, 'About this row': 'Due date = invoice date + 14 days, unless the customer has its own terms (Customers).' },
     { Setting: 'InvoiceFooter', Value: 'Nordwind Consulting GmbH · Managing director Volker Vorstand · Amtsgericht Kiel HRB 12345', 'About this row': 'The last line of every invoice.' },
+    { Setting: 'EInvoiceFormat', Value: 'UBL', 'About this row': 'Every invoice is also an EN 16931 e-invoice in UBL, unless the customer asks for another syntax (Customers); psa-billing generate --einvoices <dir> writes them (docs/e-invoices.md).' },
   ],
 };
 
@@ -56,13 +57,14 @@ const customers: TableSheet = {
     { name: 'PaymentTermsDays', kind: 'integer' },
     { name: 'BuyerReference', kind: 'text' },
     { name: 'Language', kind: 'text' },
+    { name: 'EInvoiceFormat', kind: 'text' },
     ABOUT,
   ],
   rows: [
-    { Customer: 'Nordlicht GmbH', LegalName: 'Nordlicht Medien GmbH', Address: 'Holstenstraße 40\n24103 Kiel', Country: 'DE', VatId: 'DE811111111', Email: 'invoices@nordlicht.example', BuyerReference: 'PO-2026-118', Language: 'en',
-      'About this row': 'Customer is the name Orders and Agreements use; LegalName is what the invoice says. BuyerReference is their purchase order.' },
-    { Customer: 'Alpenblick Hotels AG', Address: 'Seestraße 3\n6370 Kitzbühel', Country: 'AT', VatId: 'ATU12345678', PaymentTermsDays: 30, Language: 'de',
-      'About this row': 'Austrian customer: 30 days to pay, invoices in German.' },
+    { Customer: 'Nordlicht GmbH', LegalName: 'Nordlicht Medien GmbH', Address: 'Holstenstraße 40\n24103 Kiel', Country: 'DE', VatId: 'DE811111111', Email: 'invoices@nordlicht.example', BuyerReference: 'PO-2026-118', Language: 'en', EInvoiceFormat: 'XRechnung-CII',
+      'About this row': 'Customer is the name Orders and Agreements use; LegalName is what the invoice says. BuyerReference is their purchase order. Their e-invoices are XRechnung in CII.' },
+    { Customer: 'Alpenblick Hotels AG', Address: 'Seestraße 3\n6370 Kitzbühel', Country: 'AT', VatId: 'ATU12345678', PaymentTermsDays: 30, Language: 'de', EInvoiceFormat: 'CII',
+      'About this row': 'Austrian customer: 30 days to pay, invoices in German, e-invoices in CII.' },
     { Customer: 'Brückner Logistik KG', Address: 'Am Hafen 7\n20457 Hamburg', Country: 'DE', VatId: 'DE822222222', Language: 'de' },
     { Customer: 'Ostsee Fähren GmbH', Address: 'Fährweg 1\n23570 Lübeck', Country: 'DE' },
     { Customer: 'Pellworm Energie eG', Address: 'Deichstraße 5\n25849 Pellworm', Country: 'DE' },

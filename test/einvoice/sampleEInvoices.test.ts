@@ -318,3 +318,13 @@ test('no seller VAT id or tax number: one warning naming BT-31 and Settings Comp
   expect(vat).toHaveLength(1);
   expect(vat[0].message).toContain('(Settings CompanyVatId), so the e-invoices INV-00001, INV-00002, INV-00003 and 14 more lack it (EN 16931 BR-S-02)');
 });
+
+test("the sample's own formats: UBL from Settings, XRechnung-CII for Nordlicht, CII for Alpenblick; Nordlicht's XRechnung lacks nothing", () => {
+  const made = buildEInvoices(billed.result.invoices, billed.result.seller, billed.book);
+  const syntaxOf = (source: string) => made.files.find((f) => f.invoiceNo === billed.result.invoices.find((i) => i.source === source && i.kind === 'Order')!.invoiceNo)!.syntax;
+  expect([syntaxOf('O-1001'), syntaxOf('O-1002'), syntaxOf('O-1003'), syntaxOf('O-1004')]).toEqual(['XRechnung-CII', 'XRechnung-CII', 'CII', 'UBL']);
+  expect(made.files).toHaveLength(billed.result.invoices.length);
+  expect(made.warnings.filter((w) => /INV-00009|INV-00010/.test(w.message))).toEqual([]);
+  const register = buildResultTables(billed.result).tables.find((t) => t.name === 'Invoices')!;
+  expect(register.rows.map((r) => r[INVOICES_COLUMNS.findIndex((c) => c.header === 'EInvoice')])).toEqual(billed.result.invoices.map((i) => `${i.invoiceNo}.xml`));
+});
