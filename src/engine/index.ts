@@ -72,4 +72,4 @@ export {
 
 // Values every layer shares: days and money.
 export { dayFromIso, dayFromParts, isoFromDay, type Day } from './day';
-export { Decimal, exactHours, sumDecimals } from './money';
+export { Decimal, exactHours, formatHours, hoursText, sumDecimals } from './money';

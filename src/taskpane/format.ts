@@ -1,5 +1,5 @@
 /** How the pane writes money, hours and counts: from the Decimal's own digits, never through a float. */
-import type { Decimal } from '../engine';
+import { hoursText, type Decimal } from '../engine';
 
 /** `12345.5` → `12,345.50`. */
 export function money(value: Decimal): string {
@@ -13,10 +13,8 @@ export function moneyIn(value: Decimal, currency: string): string {
   return `${money(value)} ${currency}`;
 }
 
-/** Whole seconds as hours with two decimals: `5400` → `1.50 h`. */
-export function hoursOf(seconds: number): string {
-  return `${(Math.round(seconds / 36) / 100).toFixed(2)} h`;
-}
+/** Whole seconds as hours with two decimals, as every message of the engine writes them: `5400` → `1.50 h`. */
+export const hoursOf = hoursText;
 
 export function count(n: number, word: string, plural = `${word}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? word : plural}`;

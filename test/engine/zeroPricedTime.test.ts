@@ -110,4 +110,19 @@ describe('time priced at zero is settled as No charge', () => {
     expect(again.lines).toEqual([]);
     expect([again.result!.invoices, again.result!.invoiceNoUpdates, again.result!.warnings]).toEqual([[], [], []]);
   });
+
+  test('time whose No charge mark is cleared by hand bills on the next run, at the price set since', () => {
+    const book = new LedgerBook({
+      Orders: [{ OrderId: 'O1', Customer: 'Acme' }],
+      LineItems: [{ OrderId: 'O1', Line: 1, Item: 'Warranty', UnitPrice: 0, Link: 'MainProject' }],
+      ProjectTree: [{ NodeId: 'P1', ParentId: null, Name: 'Acme', Kind: 'MainProject', OrderId: 'O1', LineItem: null }],
+      TimeEntries: [{ EntryId: 'E1', Date: '2025-01-06', Person: 'Anna', NodeId: 'P1', Hours: 1, InvoiceNo: null }],
+    });
+    book.bill('2025-01-31');
+    book.set('TimeEntries', 'EntryId', 'E1', 'InvoiceNo', null);
+    book.set('LineItems', 'Line', '1', 'UnitPrice', 80);
+    const run = book.bill('2025-02-28');
+    expect(run.lines).toEqual([]);
+    expect(run.result!.invoices.map((i) => [i.invoiceNo, i.net.toFixed(2)])).toEqual([['INV-00001', '80.00']]);
+  });
 });
