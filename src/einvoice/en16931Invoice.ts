@@ -98,8 +98,8 @@ export interface En16931Invoice {
   /** BG-14. */
   periodFrom?: Day;
   periodTo?: Day;
-  /** BG-16: BT-81 (58 SEPA credit transfer, 1 not defined), BT-83 remittance, BT-84 IBAN, BT-86 BIC. */
-  payment?: { code: '58' | '1'; reference?: string; iban?: string; bic?: string; bankName?: string };
+  /** BG-16 with BG-17: BT-81 (58 SEPA credit transfer), BT-83 remittance, BT-84 IBAN, BT-86 BIC. */
+  payment?: { code: '58'; reference?: string; iban?: string; bic?: string; bankName?: string };
   vat: VatBreakdown;
   /** BG-22: BT-106, BT-109, BT-110, BT-112, BT-115. */
   totals: { lineNet: Decimal; taxExclusive: Decimal; tax: Decimal; taxInclusive: Decimal; payable: Decimal };

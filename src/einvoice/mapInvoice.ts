@@ -171,9 +171,10 @@ export function mapInvoice(invoice: Invoice, seller: InvoiceSeller, context: Map
     buyer: buyerParty(invoice, row),
     periodFrom: invoice.periodFrom,
     periodTo: invoice.periodTo,
-    payment: credit
-      ? (xrechnung ? { code: '1' } : undefined)
-      : seller.iban === undefined ? undefined : { code: '58', reference: invoice.invoiceNo, iban: seller.iban.replace(/\s+/g, ''), bic: seller.bic, bankName: seller.bankName },
+    // A credit note is refunded by the seller: no payment instructions, except where XRechnung
+    // asks for a credit transfer group on every document (BR-DE-1, BR-DE-13): the seller's account.
+    payment: seller.iban === undefined || (credit && !xrechnung) ? undefined
+      : { code: '58', reference: invoice.invoiceNo, iban: seller.iban.replace(/\s+/g, ''), bic: seller.bic, bankName: seller.bankName },
     vat: {
       category: exempt ? 'E' : 'S',
       percent: invoice.taxRate.mul(100),
@@ -202,13 +203,13 @@ function missingTerms(doc: En16931Invoice, invoice: Invoice, seller: InvoiceSell
   if (doc.buyer.country === undefined) lack('BT-55 Buyer country code', buyerCell('Country'), 'EN 16931 BR-11');
   if (!xrechnung) return missing;
   if (doc.buyerReference === undefined) lack('BT-10 Buyer reference', buyerCell('BuyerReference'), 'XRechnung BR-DE-15');
-  if (doc.typeCode === '380' && doc.payment === undefined) lack('BG-16 Payment instructions', 'Settings Iban', 'XRechnung BR-DE-1');
-  if (seller.address !== undefined && doc.seller.address?.city === undefined) lack('BT-37 Seller city', 'Settings CompanyAddress (a line such as "24103 Kiel")', 'XRechnung BR-DE-3');
-  if (seller.address !== undefined && doc.seller.address?.postcode === undefined) lack('BT-38 Seller post code', 'Settings CompanyAddress (a line such as "24103 Kiel")', 'XRechnung BR-DE-4');
+  if (doc.payment === undefined) lack('BG-16 Payment instructions and BG-17 Credit transfer', 'Settings Iban', 'XRechnung BR-DE-1, BR-DE-13');
+  if (doc.seller.address?.city === undefined) lack('BT-37 Seller city', 'Settings CompanyAddress (a line such as "24103 Kiel")', 'XRechnung BR-DE-3');
+  if (doc.seller.address?.postcode === undefined) lack('BT-38 Seller post code', 'Settings CompanyAddress (a line such as "24103 Kiel")', 'XRechnung BR-DE-4');
   if (seller.phone === undefined) lack('BT-42 Seller contact telephone number', 'Settings CompanyPhone', 'XRechnung BR-DE-6');
   if (seller.email === undefined) lack('BT-43 Seller contact email address and BT-34 Seller electronic address', 'Settings CompanyEmail', 'XRechnung BR-DE-7');
-  if (invoice.buyer?.address !== undefined && doc.buyer.address?.city === undefined) lack('BT-52 Buyer city', buyerCell('Address'), 'XRechnung BR-DE-8');
-  if (invoice.buyer?.address !== undefined && doc.buyer.address?.postcode === undefined) lack('BT-53 Buyer post code', buyerCell('Address'), 'XRechnung BR-DE-9');
+  if (doc.buyer.address?.city === undefined) lack('BT-52 Buyer city', buyerCell('Address'), 'XRechnung BR-DE-8');
+  if (doc.buyer.address?.postcode === undefined) lack('BT-53 Buyer post code', buyerCell('Address'), 'XRechnung BR-DE-9');
   if (doc.buyer.electronicAddress === undefined) lack('BT-49 Buyer electronic address', buyerCell('Email'), 'XRechnung 3.0 (BT-49 mandatory)');
   return missing;
 }

@@ -157,6 +157,7 @@ interface ReadBack {
   lines: { id: string; quantity: string; unit: string; price: string; base?: string; net: string; name: string }[];
   buyerReference?: string; dueDate?: string; paymentTerms?: string; sellerContact: { name?: string; phone?: string; email?: string };
   buyerEndpoint?: string; sellerEndpoint?: string; iban?: string;
+  customization: string; sellerCity?: string; sellerPostcode?: string; buyerCity?: string; buyerPostcode?: string; vatRate?: string;
 }
 
 async function readUbl(xml: string): Promise<ReadBack> {
@@ -180,6 +181,8 @@ async function readUbl(xml: string): Promise<ReadBack> {
     buyerReference: text(root, 'BuyerReference'), dueDate: text(root, 'DueDate'), paymentTerms: text(root, 'PaymentTerms', 'Note'),
     sellerContact: { name: text(seller, 'Contact', 'Name'), phone: text(seller, 'Contact', 'Telephone'), email: text(seller, 'Contact', 'ElectronicMail') },
     buyerEndpoint: text(buyer, 'EndpointID'), sellerEndpoint: text(seller, 'EndpointID'), iban: text(root, 'PaymentMeans', 'PayeeFinancialAccount', 'ID'),
+    customization: text(root, 'CustomizationID')!, sellerCity: text(seller, 'PostalAddress', 'CityName'), sellerPostcode: text(seller, 'PostalAddress', 'PostalZone'),
+    buyerCity: text(buyer, 'PostalAddress', 'CityName'), buyerPostcode: text(buyer, 'PostalAddress', 'PostalZone'), vatRate: text(root, 'TaxTotal', 'TaxSubtotal', 'TaxCategory', 'Percent'),
   };
 }
 
@@ -209,6 +212,9 @@ async function readCii(xml: string): Promise<ReadBack> {
     sellerContact: { name: text(seller, 'DefinedTradeContact', 'PersonName'), phone: text(seller, 'DefinedTradeContact', 'TelephoneUniversalCommunication', 'CompleteNumber'), email: text(seller, 'DefinedTradeContact', 'EmailURIUniversalCommunication', 'URIID') },
     buyerEndpoint: text(buyer, 'URIUniversalCommunication', 'URIID'), sellerEndpoint: text(seller, 'URIUniversalCommunication', 'URIID'),
     iban: text(settlement, 'SpecifiedTradeSettlementPaymentMeans', 'PayeePartyCreditorFinancialAccount', 'IBANID'),
+    customization: text(root, 'ExchangedDocumentContext', 'GuidelineSpecifiedDocumentContextParameter', 'ID')!,
+    sellerCity: text(seller, 'PostalTradeAddress', 'CityName'), sellerPostcode: text(seller, 'PostalTradeAddress', 'PostcodeCode'),
+    buyerCity: text(buyer, 'PostalTradeAddress', 'CityName'), buyerPostcode: text(buyer, 'PostalTradeAddress', 'PostcodeCode'), vatRate: text(settlement, 'ApplicableTradeTax', 'RateApplicablePercent'),
   };
 }
 
@@ -274,7 +280,12 @@ function xrechnungProblems(doc: ReadBack): string[] {
   if (doc.sellerContact.name === undefined || doc.sellerContact.phone === undefined || doc.sellerContact.email === undefined) problems.push('BR-DE-2/5/6/7 seller contact');
   if (doc.sellerEndpoint === undefined) problems.push('BT-34');
   if (doc.buyerEndpoint === undefined) problems.push('BT-49');
-  if (doc.typeCode === '380' && doc.iban === undefined) problems.push('BR-DE-1 BG-16');
+  if (doc.iban === undefined) problems.push('BR-DE-1/13 BG-16');
+  if (doc.sellerCity === undefined || doc.sellerPostcode === undefined) problems.push('BR-DE-3/4 BT-37');
+  if (doc.buyerCity === undefined || doc.buyerPostcode === undefined) problems.push('BR-DE-8/9 BT-52');
+  if (doc.vatRate === undefined) problems.push('BR-DE-14 BT-119');
+  if (doc.sellerVat === undefined) problems.push('BR-DE-16 BT-31');
+  if (!doc.customization.endsWith('urn:xeinkauf.de:kosit:xrechnung_3.0')) problems.push('BR-DE-21 BT-24');
   return problems;
 }
 
