@@ -1,7 +1,7 @@
 /**
  * Reads the cells of one sheet part as a stream (saxes over the text as it is decoded), as
  * Excel shows them: a formula by its cached result, a shared or inline string as its text,
- * a number in a date format as a Date (exceljs's rule, so both readers agree), an error as
+ * a number in a date format as a Date (exceljs's rule, so workbooks read as they did before), an error as
  * its text, an empty cell as null. Only the cells of the asked regions (the tables) are
  * kept as values; of the rest, only where something is (so a growing table can check the
  * cells it takes in), and whole rows asked for by number (a totals row that must move).
@@ -86,7 +86,7 @@ export interface ReadContext {
 const MS_PER_DAY = 86_400_000;
 const CHUNK = 1 << 22;
 
-/** exceljs's conversion of a date serial, so the two readers give the same Date. */
+/** exceljs's conversion of a date serial, so a date reads as it did through exceljs. */
 function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY));
 }
