@@ -201,6 +201,7 @@ interface TimedRun {
 /** Runs a node script in its own process; its wall time and peak memory, or the first lines of its error. */
 function timedNode(args: string[], rssFile: string): TimedRun | string {
   const preload = path.join(__dirname, 'reportMaxRss.js');
+  fs.rmSync(rssFile, { force: true });
   const t = performance.now();
   const child = spawnSync(process.execPath, ['--require', preload, ...args], {
     cwd: REPO,
