@@ -339,3 +339,19 @@ test("the sample's own formats: UBL from Settings, XRechnung-CII for Nordlicht, 
   const register = buildResultTables(billed.result).tables.find((t) => t.name === 'Invoices')!;
   expect(register.rows.map((r) => r[INVOICES_COLUMNS.findIndex((c) => c.header === 'EInvoice')])).toEqual(billed.result.invoices.map((i) => `${i.invoiceNo}.xml`));
 });
+
+(hasShared ? test : test.skip)('an invoice taxed at 0 % is VAT exempt (category E with its reason) and passes the CEN rules in both syntaxes', () => {
+  const original = billed.result.invoices.find((i) => i.source === 'O-1001')!;
+  const untaxed: Invoice = { ...original, taxRate: new Decimal(0), tax: new Decimal(0), gross: original.net };
+  const paths: string[] = [];
+  for (const syntax of ['UBL', 'CII'] as const) {
+    const [made] = buildEInvoices([untaxed], billed.result.seller, billed.book, { syntax }).files;
+    expect(made.xml).toContain('Exempt from VAT');
+    const file = path.join(dir, `exempt-${syntax}.xml`);
+    fs.writeFileSync(file, made.xml);
+    paths.push(file);
+  }
+  expect(validate(paths).map((r) => [path.basename(r.file), r.ok, r.failures.filter((f) => f.flag !== 'warning').map((f) => f.id)])).toEqual([
+    ['exempt-UBL.xml', true, []], ['exempt-CII.xml', true, []],
+  ]);
+});
