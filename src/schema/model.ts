@@ -77,6 +77,11 @@ export interface Settings {
   /** Due date = invoice date + these days, unless the customer has its own (default 14; absent in hand-made settings: 14). */
   paymentTermsDays?: number;
   invoiceFooter?: string;
+  /**
+   * Name of the sheet holding the firm's own invoice layout. Read so a workbook written to the
+   * contract is accepted; invoices do not use the template yet (docs/invoice-documents.md).
+   */
+  invoiceTemplate?: string;
   /** The e-invoice made for each invoice, unless the customer names its own (default None). */
   eInvoiceFormat?: EInvoiceFormat;
 }

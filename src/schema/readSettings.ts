@@ -111,6 +111,7 @@ const settingsSchema = z.object({
   bic: value('Bic', parseText, 'text').optional(),
   paymentTermsDays: value('PaymentTermsDays', parseInteger, 'integer', notNegative).default(14),
   invoiceFooter: value('InvoiceFooter', parseText, 'text').optional(),
+  invoiceTemplate: value('InvoiceTemplate', parseText, 'text').default('InvoiceTemplate'),
   eInvoiceFormat: word('EInvoiceFormat', eInvoiceFormatWords).optional(),
 });
 
@@ -143,6 +144,7 @@ const SETTING_NAMES: Record<SettingField, string> = {
   bic: 'Bic',
   paymentTermsDays: 'PaymentTermsDays',
   invoiceFooter: 'InvoiceFooter',
+  invoiceTemplate: 'InvoiceTemplate',
   eInvoiceFormat: 'EInvoiceFormat',
 };
 const FIELD_BY_KEY = new Map<string, SettingField>(

@@ -30,6 +30,12 @@ describe('Settings', () => {
       .toEqual(['CHF', 'R-', '0.19', 'OneRowTotal', '55.5', 9000, 15]);
   });
 
+  it('accepts every setting the contract lists, InvoiceTemplate included', () => {
+    const { workbook, issues } = withSettings([['InvoiceTemplate', 'Our invoice'], ['EInvoiceFormat', 'UBL'], ['PaymentTermsDays', 30]]);
+    expect(issues).toEqual([]);
+    expect(workbook?.settings.invoiceTemplate).toBe('Our invoice');
+  });
+
   it('takes the default for a setting whose Value is blank', () => {
     const { workbook } = withSettings([['InvoiceNumberWidth', null]]);
     expect(workbook?.settings.invoiceNumberWidth).toBe(5);
