@@ -121,7 +121,8 @@ async function addinConfig(env) {
     devtool: 'source-map',
     entry,
     output: { path: outputPath, filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // xmlbuilder2's own browser build: its Node build needs Node's url module, which webpack does not bring.
+    resolve: { extensions: ['.ts', '.tsx', '.js'], alias: { xmlbuilder2$: 'xmlbuilder2/lib/xmlbuilder2.min.js' } },
     module: { rules: [esmTsRule] },
     // One webpack runtime for the three bundles on the page, so a module they share (the
     // ribbon outcome store, the engine, the Excel adapter) is a single instance, and its code

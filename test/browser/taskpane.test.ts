@@ -12,6 +12,7 @@ import os from 'os';
 import path from 'path';
 import zlib from 'zlib';
 import webpack from 'webpack';
+import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dayFromIso } from '../../src/engine/day';
 import { runBilling } from '../../src/engine/runBilling';
@@ -248,6 +249,17 @@ describeInBrowser('the task pane in Chromium', () => {
     expect((await download).suggestedFilename()).toBe('sample-billed.xlsx');
     const billed = await (await XlsxWorkbook.load(fs.readFileSync(file))).readTables();
     expect(registerFigures(billed)).toEqual(expected);
+
+    // The e-invoices the register names (its EInvoice column), as one zip.
+    const invoices = findTable(billed, 'Invoices')!;
+    const eInvoiceAt = invoices.headers.findIndex((h) => headerKey(h) === 'einvoice');
+    const named = invoices.rows.map((row) => row[eInvoiceAt]).filter((name): name is string => typeof name === 'string' && name !== '');
+    const zipDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Download ${named.length} e-invoices` }).click();
+    expect((await zipDownload).suggestedFilename()).toBe('e-invoices.zip');
+    const zipped = unzipSync(new Uint8Array(fs.readFileSync(await (await zipDownload).path())));
+    expect(Object.keys(zipped).sort()).toEqual([...named].sort());
+    expect(strFromU8(zipped[named[0]])).toContain('urn:cen.eu:en16931:2017');
     expect(errors).toEqual([]);
     await context.close();
   });

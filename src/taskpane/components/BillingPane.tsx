@@ -28,6 +28,7 @@ import type { WorkbookSource } from '../source/WorkbookSource';
 import { CreateProjectSection } from './CreateProjectSection';
 import { InputErrorList } from './InputErrorList';
 import { downloadWorkbook, OpenWorkbook } from './OpenWorkbook';
+import { EInvoiceDownload } from './EInvoiceDownload';
 import { phaseSentence, ProgressStatus } from './ProgressStatus';
 import { ResultSection } from './ResultSection';
 import { resultSentence, ResultView } from './ResultView';
@@ -122,6 +123,9 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
   const download = isFileMode && file && fileChanged
     ? <div className={styles.buttons}><Button appearance="primary" onClick={() => void downloadWorkbook(file)}>Download billed workbook</Button></div>
     : undefined;
+  const downloads = state.status === 'done'
+    ? <>{download}<EInvoiceDownload run={state.run} /></>
+    : undefined;
 
   return (
     <main className={styles.pane}>
@@ -189,7 +193,7 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
           <InputErrorList issues={issues} onSelectCell={source?.selectCell ? (address) => void source.selectCell?.(address) : undefined} />
         </ResultSection>
       )}
-      {state.status === 'done' && <ResultView run={state.run} sourceKind={source?.kind ?? 'file'} actions={download} />}
+      {state.status === 'done' && <ResultView run={state.run} sourceKind={source?.kind ?? 'file'} actions={downloads} />}
       {state.status !== 'done' && download}
 
       {source && (

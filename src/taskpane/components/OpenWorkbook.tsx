@@ -4,6 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { saveDownload } from '../saveDownload';
 import type { WorkbookSource } from '../source/WorkbookSource';
 
 const useStyles = makeStyles({
@@ -64,13 +65,5 @@ export function OpenWorkbook({ onOpened, current }: { onOpened: (source: Workboo
 export async function downloadWorkbook(source: WorkbookSource): Promise<void> {
   if (!source.fileBytes) return;
   const bytes = await source.fileBytes();
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${source.name.replace(/\.xlsx$/i, '')}-billed.xlsx`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveDownload(`${source.name.replace(/\.xlsx$/i, '')}-billed.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes);
 }
