@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FakeExcel } from '../fakeExcel/FakeExcel';
-import { readCellValue } from '../../src/xlsx/readCellValue';
+import { readCellValue } from './readCellValue';
 import { pointsForCharacters } from '../../src/excel/writePlan';
 import { columnLetters } from '../../src/schema/rawTable';
 

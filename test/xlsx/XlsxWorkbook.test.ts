@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XlsxWorkbook, EXCEPTION_FILL_ARGB } from '../../src/xlsx/XlsxWorkbook';
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
-import { readTableParts, type TablePart } from '../../src/xlsx/tableParts';
+import { readTableParts, type TablePart } from './tableParts';
 import { findTable } from '../../src/schema/rawTable';
 import { Decimal } from '../../src/engine/money';
 import { editZip, fixtureResult, fixtureWorkbook, invoice, utc } from './fixtures';

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
-import { relativeRelationshipTargets } from '../../src/xlsx/tableParts';
+import { resolveTarget } from '../../src/xlsx/package/workbookParts';
 import { findTable, type RawWorkbook } from '../../src/schema/rawTable';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
@@ -160,13 +160,11 @@ describe('a boolean cell holding a formula is read by its cached result', () => 
 });
 
 describe('relationship targets written as absolute paths (openpyxl)', () => {
-  it('are made relative to the part they belong to; external ones stay', () => {
-    const xml = '<Relationships><Relationship Type="t" Target="/xl/tables/table1.xml" Id="rId1" /><Relationship Id="rId2" Target="https://example.com/" TargetMode="External"/></Relationships>';
-    expect(relativeRelationshipTargets('xl/worksheets/_rels/sheet2.xml.rels', xml)).toBe(
-      '<Relationships><Relationship Type="t" Target="../tables/table1.xml" Id="rId1" /><Relationship Id="rId2" Target="https://example.com/" TargetMode="External"/></Relationships>',
-    );
-    expect(relativeRelationshipTargets('xl/_rels/workbook.xml.rels', '<Relationship Target="/xl/worksheets/sheet1.xml" Id="rId1"/>')).toBe('<Relationship Target="worksheets/sheet1.xml" Id="rId1"/>');
-    expect(relativeRelationshipTargets('_rels/.rels', '<Relationship Target="/xl/workbook.xml" Id="rId1"/>')).toBe('<Relationship Target="xl/workbook.xml" Id="rId1"/>');
-    expect(relativeRelationshipTargets('xl/_rels/workbook.xml.rels', '<Relationship Target="worksheets/sheet1.xml" Id="rId1"/>')).toBeUndefined();
+  it('lead to the same parts as relative ones', () => {
+    expect(resolveTarget('xl/worksheets/sheet2.xml', '/xl/tables/table1.xml')).toBe('xl/tables/table1.xml');
+    expect(resolveTarget('xl/worksheets/sheet2.xml', '../tables/table1.xml')).toBe('xl/tables/table1.xml');
+    expect(resolveTarget('xl/workbook.xml', '/xl/worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('xl/workbook.xml', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('', 'xl/workbook.xml')).toBe('xl/workbook.xml');
   });
 });

@@ -4,7 +4,7 @@
  * changes are written back from their element trees, the rest never leave the zip.
  */
 import { SaxesParser } from 'saxes';
-import { partFolder } from '../partPaths';
+import { partFolder, relativePartPath } from '../partPaths';
 import { decodeRange, type Box } from './cellRefs';
 import { feedText } from './sheetReader';
 import type { ZipPackage } from './zipPackage';
@@ -83,7 +83,7 @@ export class Relationships {
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const from = partFolder(this.source);
-    const target = from === '.' ? targetPart : relativeTo(from, targetPart);
+    const target = from === '.' ? targetPart : relativePartPath(from, targetPart);
     this.root.children.push(sibling(childElements(this.root, 'Relationship')[0] ?? this.root, 'Relationship', { Id: id, Type: type, Target: target }));
     this.changed = true;
     this.resolved = undefined;
@@ -105,13 +105,6 @@ export class Relationships {
   }
 }
 
-function relativeTo(from: string, to: string): string {
-  const a = from.split('/');
-  const b = to.split('/');
-  let same = 0;
-  while (same < a.length && same < b.length - 1 && a[same] === b[same]) same++;
-  return [...a.slice(same).map(() => '..'), ...b.slice(same)].join('/');
-}
 
 /** `[Content_Types].xml`. */
 export class ContentTypes {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue as ExcelValue } from 'exceljs';
-import type { CellValue } from '../schema/rawTable';
+import type { CellValue } from '../../src/schema/rawTable';
 
 export function readCellValue(value: ExcelValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
