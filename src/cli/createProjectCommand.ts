@@ -13,10 +13,11 @@ import {
   WorkbookWriteError,
   type ProjectIssue,
   type WorkbookPort,
+  checkBillingWorkbook,
 } from '../engine';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import { cellAddress, findTable, headerKey, type RawWorkbook } from '../schema/rawTable';
-import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
+import { formatIssue } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { parseCreateProjectArgs } from './parseCreateProjectArgs';
 import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
@@ -57,7 +58,7 @@ export async function runCreateProject(argv: string[], io: CliIo): Promise<numbe
 
   progress('Checking tables');
   const raw = await port.readTables();
-  const { workbook, issues } = readBillingWorkbook(raw);
+  const { workbook, issues } = checkBillingWorkbook(raw);
   if (!workbook || issues.length > 0) return fail(issues.map(formatIssue), plural(issues.length, 'error'));
 
   progress(args.all ? 'Creating projects for every order' : `Creating the project of order ${args.order}`);

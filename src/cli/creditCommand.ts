@@ -4,8 +4,8 @@
  * next number, marks the original Credited and clears the marks of everything it settled, so
  * the next `generate` bills them again, corrected. Nothing is written while anything is wrong.
  */
-import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult } from '../engine';
-import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
+import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult, checkBillingWorkbook } from '../engine';
+import { formatIssue } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { today } from './generateCommand';
 import { buildEInvoices, type EInvoices } from '../einvoice/buildEInvoices';
@@ -48,7 +48,7 @@ export async function runCredit(argv: string[], io: CliIo): Promise<number> {
   io.stderr.write(`Reading ${args.workbook}\n`);
   const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
   io.stderr.write('Checking tables\n');
-  const { workbook, issues } = readBillingWorkbook(await book.readTables());
+  const { workbook, issues } = checkBillingWorkbook(await book.readTables());
   if (!workbook || issues.length > 0) return fail([...issues.map(formatIssue), `${plural(issues.length, 'error')} in ${args.workbook}.`]);
 
   const outcome = creditInvoice(workbook, { invoiceNo: args.invoice, reason: args.reason, date, allowBackdate: args.allowBackdate });

@@ -12,8 +12,9 @@ import {
   WorkbookWriteError,
   type BillingResult,
   type Day,
+  checkBillingWorkbook,
 } from '../engine';
-import { formatIssue, readBillingWorkbook } from '../schema/readBillingWorkbook';
+import { formatIssue } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
 import { eInvoicesOfRun, type EInvoices } from '../einvoice/buildEInvoices';
 import { jsonSummary } from './jsonSummary';
@@ -70,7 +71,7 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
 
   progress('Checking tables');
-  const { workbook, issues } = readBillingWorkbook(await book.readTables());
+  const { workbook, issues } = checkBillingWorkbook(await book.readTables());
   if (!workbook || issues.length > 0) {
     const lines = issues.map(formatIssue);
     for (const line of lines) io.stderr.write(`${line}\n`);

@@ -18,10 +18,10 @@ import {
   WorkbookWriteError,
   type BillingResult,
   type Day,
+  checkBillingWorkbook,
 } from '../engine';
 import { rowIdLabel } from '../schema/issueCatalogue';
 import type { InputIssue } from '../schema/inputIssue';
-import { readBillingWorkbook } from '../schema/readBillingWorkbook';
 import type { ExcelRun } from '../excel/excelRun';
 import { ExcelWorkbook, INPUT_ERRORS_SHEET, type InputErrorLine } from '../excel/ExcelWorkbook';
 import type { RibbonOutcome } from '../taskpane/ribbonOutcome';
@@ -106,7 +106,7 @@ function billedOutcome(result: BillingResult): RibbonOutcome {
 /** Reads and checks the tables; lists input errors on their sheet instead of billing. */
 async function checkedWorkbook(book: ExcelWorkbook) {
   const raw = await book.readTables();
-  const { workbook, issues } = readBillingWorkbook(raw);
+  const { workbook, issues } = checkBillingWorkbook(raw);
   if (!workbook || issues.length > 0) {
     await book.writeInputErrors(issues.map(inputErrorLine));
     return { outcome: inputErrorsOutcome(issues.length) };

@@ -2,8 +2,8 @@
  * The business terms of EN 16931 an issued invoice or credit note carries, independent of
  * the syntax (UBL or CII) that writes them. docs/e-invoices.md has the mapping table.
  */
-import type { Day } from '../engine/day';
-import type { Decimal } from '../engine/money';
+import type { Day } from '../core/day';
+import type { Decimal } from '../core/money';
 import type { PostalAddress } from './postalAddress';
 
 /** The syntaxes a customer may ask for (Customers / Settings EInvoiceFormat, None aside). */

@@ -3,7 +3,7 @@
  * quantity × price ÷ base quantity equals the line's net amount exactly (Peppol R120).
  * docs/e-invoices.md, "Quantities".
  */
-import { Decimal } from '../engine/money';
+import { Decimal } from '../core/money';
 
 export interface ExactLine {
   /** BT-129. */

@@ -4,8 +4,8 @@
  * cell it would come from.
  */
 import type { Invoice, InvoiceRow, InvoiceSeller } from '../engine/billingResult';
-import { isoFromDay } from '../engine/day';
-import { Decimal } from '../engine/money';
+import { isoFromDay } from '../core/day';
+import { Decimal } from '../core/money';
 import { customerIndex } from '../engine/invoiceDocuments';
 import type { BillingWorkbook, Customer, TablePlace } from '../schema/model';
 import { cellAddress } from '../schema/rawTable';
@@ -15,6 +15,7 @@ import {
 } from './en16931Invoice';
 import { exactLine } from './exactLine';
 import { parsePostalAddress } from './postalAddress';
+import { idKey } from '../core/idKey';
 
 /** A business term the workbook leaves blank: the term, where it would come from, and the rule that asks for it. */
 export interface MissingTerm {
@@ -45,7 +46,7 @@ export function mappingContext(book: BillingWorkbook): MappingContext {
 /** BT-120 of an invoice taxed at 0 %: the workbook has no exemption reason, so the plain words. */
 export const EXEMPTION_REASON = 'Exempt from VAT';
 
-const key = (name: string) => name.trim().toLowerCase();
+const key = idKey;
 
 /** The country a VAT id starts with (Greece writes EL). */
 function countryOfVatId(vatId: string | undefined): string | undefined {

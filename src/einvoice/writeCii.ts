@@ -2,7 +2,7 @@
  * EN 16931 in UN/CEFACT Cross Industry Invoice D16B: one `CrossIndustryInvoice`, type
  * code 380 or 381, elements in the order the CII schema gives them.
  */
-import { isoFromDay } from '../engine/day';
+import { isoFromDay } from '../core/day';
 import type { En16931Invoice, Line, Party } from './en16931Invoice';
 import { amountText, numberText } from './writeUbl';
 import { xmlDocument, type XmlNode } from './xmlTree';

@@ -2,8 +2,8 @@
  * EN 16931 in UBL 2.1: an `Invoice` (380) or a `CreditNote` (381), elements in the order
  * the UBL schema gives them.
  */
-import { isoFromDay } from '../engine/day';
-import type { Decimal } from '../engine/money';
+import { isoFromDay } from '../core/day';
+import type { Decimal } from '../core/money';
 import type { En16931Invoice, Line, Party } from './en16931Invoice';
 import { xmlDocument, type XmlNode } from './xmlTree';
 

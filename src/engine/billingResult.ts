@@ -2,8 +2,8 @@
  * What one billing run produces. Adapters (the Office.js one and the .xlsx one) write
  * exactly this; they compute nothing themselves.
  */
-import type { Decimal } from './money';
-import type { Day } from './day';
+import type { Decimal } from '../core/money';
+import type { Day } from '../core/day';
 import type { EInvoiceFormat, Seconds } from '../schema/model';
 
 /** `Credit`: a credit note, which cancels an issued invoice (docs/billing-rules.md section 8). */

@@ -24,7 +24,7 @@ import { finalBillingCheck } from './orders/orderBillingDecision';
 import type { OrderRunMoney } from './orders/orderStatusRow';
 import { exceptionFor, type MatchedTime } from './matchTimeEntries';
 import { exceptionMessages } from './exceptionMessages';
-import { Decimal, ZERO, centsOfSeconds, exactRate, fromHundredths, hoursForDisplay, roundCentsHalfUp, sumDecimals, valueOfSeconds } from './money';
+import { Decimal, ZERO, centsOfSeconds, exactRate, fromHundredths, hoursForDisplay, roundCentsHalfUp, sumDecimals, valueOfSeconds } from '../core/money';
 import { BILL_NOW } from './transactions';
 
 export interface OrderInvoices {

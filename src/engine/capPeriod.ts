@@ -9,7 +9,7 @@
  * - No MaxPer: one period over the line's whole life (index 0).
  */
 import type { CapPeriod } from '../schema/model';
-import type { Day } from './day';
+import type { Day } from '../core/day';
 
 /** Excel serial of 2000-01-01. */
 const DAY_2000_01_01 = 36526;

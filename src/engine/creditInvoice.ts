@@ -10,11 +10,11 @@ import type { BillingWorkbook, IssuedInvoice, IssuedInvoiceLine } from '../schem
 import type { Invoice, InvoiceKind, InvoiceNoUpdate, InvoiceRow, InvoiceSeller } from './billingResult';
 
 export { CREDITED_STATUS } from './billingResult';
-import type { Day } from './day';
+import type { Day } from '../core/day';
 import { customerIndex, eInvoiceFormatOf, invoiceBuyer, invoiceSeller } from './invoiceDocuments';
 import { backdatedAfter, highestShownSequence } from './ledger/invoiceSequence';
 import { isCredited, norm } from './ledger/reconcileLedger';
-import { Decimal, roundCentsHalfUp, ZERO } from './money';
+import { Decimal, roundCentsHalfUp, ZERO } from '../core/money';
 import { formatInvoiceNo, highestSequence } from './numberInvoices';
 
 export interface CreditOptions {

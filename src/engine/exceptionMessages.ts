@@ -3,7 +3,7 @@
  * happened to the time and what a finance user can do about it.
  */
 import type { Seconds } from '../schema/model';
-import { hoursText } from './money';
+import { hoursText } from '../core/money';
 
 export const exceptionMessages = {
   noLineItem: (nodeId: string, seconds: Seconds): string =>

@@ -5,7 +5,8 @@
  * so what they depend on is this one list. Everything here is pure and runs unchanged in
  * Node, in the task pane's page and in its billing worker.
  */
-export { readBillingWorkbook, formatIssue } from '../schema/readBillingWorkbook';
+export { formatIssue } from '../schema/readBillingWorkbook';
+export { checkBillingWorkbook } from './checkBillingWorkbook';
 export type { RawWorkbook, RawTable, CellValue } from '../schema/rawTable';
 export type { InputIssue } from '../schema/inputIssue';
 export type { BillingWorkbook } from '../schema/model';
@@ -71,5 +72,5 @@ export {
 } from './adviseTicketOrProject';
 
 // Values every layer shares: days and money.
-export { dayFromIso, dayFromParts, isoFromDay, type Day } from './day';
-export { Decimal, exactHours, formatHours, hoursText, sumDecimals } from './money';
+export { dayFromIso, dayFromParts, isoFromDay, type Day } from '../core/day';
+export { Decimal, exactHours, formatHours, hoursText, sumDecimals } from '../core/money';

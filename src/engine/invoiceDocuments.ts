@@ -5,8 +5,9 @@
  */
 import type { BillingWorkbook, Customer, EInvoiceFormat, Settings } from '../schema/model';
 import type { BillingWarning, InvoiceBuyer, InvoiceSeller } from './billingResult';
-import type { Day } from './day';
+import type { Day } from '../core/day';
 import type { DraftInvoice } from './draftInvoice';
+import { idKey } from '../core/idKey';
 
 export const DEFAULT_PAYMENT_TERMS_DAYS = 14;
 
@@ -26,7 +27,7 @@ export function invoiceSeller(settings: Settings): InvoiceSeller {
   };
 }
 
-const customerKey = (name: string) => name.trim().toLowerCase();
+const customerKey = idKey;
 
 /** The Customers rows by the name Orders and Agreements use. */
 export function customerIndex(book: Pick<BillingWorkbook, 'customers'>): Map<string, Customer> {

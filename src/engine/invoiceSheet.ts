@@ -5,9 +5,9 @@
  * "n of m" in the footer). Data only: both adapters write exactly this.
  */
 import type { Invoice, InvoiceSeller } from './billingResult';
-import { DATE_FORMAT, fitCell, HOURS_FORMAT, MONEY_FORMAT, type OutputCell } from './cellFormats';
-import { isoFromDay } from './day';
-import type { Decimal } from './money';
+import { DATE_FORMAT, fitCell, HOURS_FORMAT, MONEY_FORMAT, type OutputCell } from '../core/cellFormats';
+import { isoFromDay } from '../core/day';
+import type { Decimal } from '../core/money';
 import { invoiceLabels, type InvoiceLabels } from './invoiceLabels';
 
 export interface GridCell {

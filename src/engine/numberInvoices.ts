@@ -10,6 +10,7 @@ import type { IssuedInvoice, Settings } from '../schema/model';
 import type { Invoice, InvoiceKind, InvoiceNoUpdate } from './billingResult';
 import type { DraftInvoice } from './draftInvoice';
 import { compareNatural } from './naturalOrder';
+import { idKey } from '../core/idKey';
 
 export interface NumberedInvoices {
   /** Issued invoices in numbering order (a preview's have invoiceNo ''). */
@@ -21,8 +22,8 @@ export interface NumberedInvoices {
 const KIND_RANK: Record<InvoiceKind, number> = { Prepaid: 0, Order: 1, Overage: 2, Credit: 3 };
 
 function compareText(a: string, b: string): number {
-  const la = a.trim().toLowerCase();
-  const lb = b.trim().toLowerCase();
+  const la = idKey(a);
+  const lb = idKey(b);
   return la < lb ? -1 : la > lb ? 1 : 0;
 }
 

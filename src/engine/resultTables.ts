@@ -7,12 +7,16 @@
  */
 import { CREDITED_STATUS, type BillingException, type BillingResult, type InvoiceNoUpdate } from './billingResult';
 import type { CreditResult } from './creditInvoice';
-import type { Decimal } from './money';
-import { exactHours } from './money';
+import type { Decimal } from '../core/money';
+import { exactHours } from '../core/money';
 import { buildInvoiceSheet, type InvoiceSheet } from './invoiceSheet';
 import { eInvoiceFileName } from './invoiceDocuments';
 
-import { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from './cellFormats';
+import { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from '../core/cellFormats';
+import {
+  AGREEMENT_SUMMARY_COLUMNS, BILLING_EXCEPTIONS_COLUMNS, INVOICE_ENTRIES_COLUMNS, INVOICE_LINES_COLUMNS, INVOICES_COLUMNS, ORDER_STATUS_COLUMNS,
+  type OutputColumn,
+} from '../core/outputColumns';
 
 export { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell };
 
@@ -25,14 +29,12 @@ export const EXCEPTION_FILL_COLOR = '#FFC7CE';
 /** Fill of rows that need a look (an agreement at or below its low-balance threshold). */
 export const HIGHLIGHT_FILL_COLOR = '#FFEB9C';
 
-export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'InvoiceEntries' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
+export type { OutputColumn };
+export {
+  AGREEMENT_SUMMARY_COLUMNS, BILLING_EXCEPTIONS_COLUMNS, INVOICE_ENTRIES_COLUMNS, INVOICE_LINES_COLUMNS, INVOICES_COLUMNS, ORDER_STATUS_COLUMNS,
+};
 
-export interface OutputColumn {
-  /** Header exactly as the contract spells it. */
-  header: string;
-  /** Excel number format, for money, hours, dates and percents. */
-  numFmt?: string;
-}
+export type OutputTableName = 'Invoices' | 'InvoiceLines' | 'InvoiceEntries' | 'AgreementSummary' | 'OrderStatus' | 'BillingExceptions';
 
 export interface OutputTable {
   /** Table name in a real run; in a preview the table sits on `sheet` instead. */
@@ -116,42 +118,6 @@ export function entryIdsCell(entryIds: readonly string[]): OutputCell {
   if (length <= MAX_CELL_CHARS) return entryIds.join(', ');
   return `${entryIds.length.toLocaleString('en-US')} entries: see InvoiceEntries`;
 }
-
-const col = (header: string, numFmt?: string): OutputColumn => (numFmt ? { header, numFmt } : { header });
-
-export const INVOICES_COLUMNS: OutputColumn[] = [
-  col('InvoiceNo'), col('Date', DATE_FORMAT), col('Customer'), col('Source'), col('Kind'),
-  col('Net', MONEY_FORMAT), col('Tax', MONEY_FORMAT), col('Gross', MONEY_FORMAT), col('Currency'),
-  col('DueDate', DATE_FORMAT), col('PeriodFrom', DATE_FORMAT), col('PeriodTo', DATE_FORMAT), col('BuyerReference'), col('Status'),
-  col('EInvoice'),
-];
-
-export const INVOICE_LINES_COLUMNS: OutputColumn[] = [
-  col('InvoiceNo'), col('Row'), col('Description'), col('Item'), col('Person'), col('Quantity', HOURS_FORMAT),
-  col('UnitPrice', MONEY_FORMAT), col('Amount', MONEY_FORMAT), col('RevenueAccount'), col('Source'), col('LineItem'),
-  col('EntryIds'),
-];
-
-/** The ledger of billed time: one row per entry per invoice row (docs/billing-engine.md, "The ledger"). */
-export const INVOICE_ENTRIES_COLUMNS: OutputColumn[] = [
-  col('InvoiceNo'), col('Row'), col('EntryId'), col('Seconds'), col('RecordedSeconds'), col('Date', DATE_FORMAT), col('NodeId'),
-];
-
-export const AGREEMENT_SUMMARY_COLUMNS: OutputColumn[] = [
-  col('AgreementId'), col('Customer'), col('Initial', HOURS_FORMAT), col('Added', HOURS_FORMAT),
-  col('RolledOver', HOURS_FORMAT), col('Used', HOURS_FORMAT), col('Remaining', HOURS_FORMAT),
-  col('Overrun', HOURS_FORMAT), col('LowBalance'), col('DeferredRevenue', MONEY_FORMAT), col('Status'),
-];
-
-export const ORDER_STATUS_COLUMNS: OutputColumn[] = [
-  col('OrderId'), col('Customer'), col('BillingMode'), col('CanBill'), col('Reason'), col('Progress', PERCENT_FORMAT),
-  col('Unbilled', MONEY_FORMAT), col('Billed', MONEY_FORMAT), col('Cost', MONEY_FORMAT), col('Margin', MONEY_FORMAT),
-];
-
-export const BILLING_EXCEPTIONS_COLUMNS: OutputColumn[] = [
-  col('EntryId'), col('Date', DATE_FORMAT), col('Person'), col('NodeId'), col('Agreement'), col('Hours', HOURS_FORMAT),
-  col('Reason'), col('Message'),
-];
 
 function invoiceNumbers(result: BillingResult): string[] {
   return result.invoices.map((inv, i) => (result.preview || inv.invoiceNo === '' ? previewInvoiceLabel(i + 1) : inv.invoiceNo));

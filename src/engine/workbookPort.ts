@@ -5,7 +5,7 @@
  */
 import type { RawWorkbook } from '../schema/rawTable';
 import type { BillingResult } from './billingResult';
-import type { OutputCell } from './cellFormats';
+import type { OutputCell } from '../core/cellFormats';
 
 export interface WorkbookPort {
   /** Every Excel table (ListObject) of the workbook, with its real position on its sheet. */

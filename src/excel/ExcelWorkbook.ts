@@ -37,6 +37,7 @@ import {
   type BlankCheck,
   type ReadTable,
 } from './writePlan';
+import { idKey } from '../core/idKey';
 
 /** A write worked out before anything is sent. */
 interface WritePlan {
@@ -394,10 +395,10 @@ function exceptionFillSteps(rows: number[], read: TablesRead, writer: TableWrite
   const stale: number[] = [];
   if (previous) {
     const idAt = (t: RawTable) => t.headers.findIndex((h) => headerKey(h) === headerKey('EntryId'));
-    const was = new Set(previous.rows.map((r) => String(r[idAt(previous)] ?? '').trim().toLowerCase()).filter((id) => id !== ''));
+    const was = new Set(previous.rows.map((r) => idKey(String(r[idAt(previous)] ?? ''))).filter((id) => id !== ''));
     const entryId = idAt(entries);
     entries.rows.forEach((row, i) => {
-      if (!marked.has(i) && was.has(String(row[entryId] ?? '').trim().toLowerCase())) stale.push(i);
+      if (!marked.has(i) && was.has(idKey(String(row[entryId] ?? '')))) stale.push(i);
     });
   }
   writer.fillRows(stale, null);

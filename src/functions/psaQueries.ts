@@ -28,6 +28,7 @@ import { ReferenceList } from '../schema/references';
 import { invalidValue, isFailure, notAvailable, type FunctionFailure } from './excelErrors';
 import { booleanArgument, dateArgument, idArgument, numberArgument } from './functionArguments';
 import type { WorkbookSnapshot } from './workbookCache';
+import { idKey } from '../core/idKey';
 
 const SECONDS_PER_HOUR = 3600;
 
@@ -40,9 +41,7 @@ export function billingBook(snapshot: WorkbookSnapshot): BillingWorkbook | Funct
   return invalidValue(`The workbook has ${count}${first}. Fix the input (Preview lists every error) and the figure returns.`);
 }
 
-function keyOf(id: string): string {
-  return id.trim().toLowerCase();
-}
+const keyOf = idKey;
 
 /** `=PSA.BALANCE(agreement, [date])`: remaining hours of the block as a run on `date` would show them. */
 export function balanceOf(snapshot: WorkbookSnapshot, agreement: unknown, date: unknown, today: Day): number | FunctionFailure {

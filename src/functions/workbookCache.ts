@@ -9,8 +9,9 @@
  * A read that fails is dropped as soon as it fails, so the next caller tries again; callers
  * already waiting on it share its failure.
  */
-import { readBillingWorkbook, type ReadBillingWorkbookResult } from '../schema/readBillingWorkbook';
+import { type ReadBillingWorkbookResult } from '../schema/readBillingWorkbook';
 import type { RawWorkbook } from '../schema/rawTable';
+import { checkBillingWorkbook } from '../engine';
 
 /** The tables as read once, their validation, and figures derived from them (computed once each). */
 export class WorkbookSnapshot {
@@ -46,7 +47,7 @@ export function createWorkbookCache(readTables: () => Promise<RawWorkbook>): Wor
   const load = (): Promise<WorkbookSnapshot> => {
     const loading = Promise.resolve()
       .then(readTables)
-      .then((raw) => new WorkbookSnapshot(raw, readBillingWorkbook(raw)));
+      .then((raw) => new WorkbookSnapshot(raw, checkBillingWorkbook(raw)));
     loading.catch(() => {
       if (current === loading) current = undefined;
     });

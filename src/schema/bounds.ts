@@ -13,7 +13,7 @@
  * less than 10^12 in absolute value (999,999,999,999.99 at most), so each amount is exact
  * to the cent as a double and shows exactly in Excel's 15 significant digits.
  */
-import { Decimal } from '../engine/money';
+import { Decimal } from '../core/money';
 import type { Seconds } from './model';
 
 export const MAX_HOURS = 100_000;

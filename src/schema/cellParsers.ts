@@ -5,8 +5,8 @@
  * and never allocate for the common case (a number or a plain word), because TimeEntries
  * may hold a million rows: a typeof check settles most cells, text takes the slower path.
  */
-import { Decimal } from '../engine/money';
-import { dayFromIso, dayFromUtcDate, type Day } from '../engine/day';
+import { Decimal } from '../core/money';
+import { dayFromIso, dayFromUtcDate, type Day } from '../core/day';
 import type { CapPeriod, PeriodUnit, Seconds } from './model';
 import type { CellValue } from './rawTable';
 

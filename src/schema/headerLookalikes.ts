@@ -13,7 +13,7 @@
  * A header is never flagged when the column it looks like is in the table as well: then it
  * cannot be a misspelling that loses that column, and is taken as the user's own.
  */
-import { INVOICE_ENTRIES_COLUMNS, INVOICE_LINES_COLUMNS, INVOICES_COLUMNS } from '../engine/resultTables';
+import { INVOICE_ENTRIES_COLUMNS, INVOICE_LINES_COLUMNS, INVOICES_COLUMNS } from '../core/outputColumns';
 import { sentences } from './issueCatalogue';
 import { cellAddress, headerKey } from './rawTable';
 import type { TableReader } from './tableReader';

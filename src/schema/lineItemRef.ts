@@ -1,8 +1,9 @@
 import type { LineItemKey, OrderKey } from './model';
+import { idKey } from '../core/idKey';
 
 /** Key of the line `line` of an order: `orderkey/line`, trimmed and lower-cased. */
 export function lineItemKey(orderKey: OrderKey | string, line: string): LineItemKey {
-  return `${orderKey.trim().toLowerCase()}/${line.trim().toLowerCase()}` as LineItemKey;
+  return `${idKey(orderKey)}/${idKey(line)}` as LineItemKey;
 }
 
 /**

@@ -3,8 +3,8 @@
  * already in its working unit: dates as Day serials, durations as whole seconds,
  * money and rates as Decimal, percents as Decimal fractions (1 = 100 %).
  */
-import type { Decimal } from '../engine/money';
-import type { Day } from '../engine/day';
+import type { Decimal } from '../core/money';
+import type { Day } from '../core/day';
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };

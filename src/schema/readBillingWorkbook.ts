@@ -14,7 +14,6 @@ import type { ReadContext } from './readContext';
 import { readAgreementAdditions } from './readAgreementAdditions';
 import { readAgreements } from './readAgreements';
 import { readIssuedInvoiceEntries, readIssuedInvoiceLines, readIssuedInvoices } from './readIssuedInvoices';
-import { reconcileLedger } from '../engine/ledger/reconcileLedger';
 import { readCustomers } from './readCustomers';
 import { readItems } from './readItems';
 import { readLineItems } from './readLineItems';
@@ -97,9 +96,6 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
     settings, people, items, customers, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines,
     issuedInvoiceEntries, sheets: raw.sheets, places: tablePlaces(readers),
   };
-  // The registers are the ledger: marks and registers must agree before anything bills.
-  const ledgerIssues = reconcileLedger(workbook);
-  if (ledgerIssues.length > 0) return { issues: sortIssues(ledgerIssues) };
   return { workbook, issues };
 }
 
@@ -220,7 +216,7 @@ function reportRenewalProblems(reader: TableReader, agreements: BillingWorkbook[
 }
 
 /** Table by table in reading order, then top to bottom; table-level issues before row issues. */
-function sortIssues(issues: InputIssue[]): InputIssue[] {
+export function sortIssues(issues: InputIssue[]): InputIssue[] {
   const rank = (table: string) => {
     const i = (TABLE_ORDER as readonly string[]).indexOf(table);
     return i < 0 ? TABLE_ORDER.length : i;

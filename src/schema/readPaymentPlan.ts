@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../engine/money';
+import { ZERO, type Decimal } from '../core/money';
 import { sentences } from './issueCatalogue';
 import type { Installment, OrderKey } from './model';
 import type { ReadContext } from './readContext';

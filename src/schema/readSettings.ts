@@ -4,7 +4,7 @@
  * which is then reported on that setting's Value cell as BAD_SETTING.
  */
 import { z } from 'zod';
-import { ZERO, type Decimal } from '../engine/money';
+import { ZERO, type Decimal } from '../core/money';
 import {
   INVALID,
   isBlank,

@@ -4,8 +4,8 @@
  * per-table readers call it column by column; nothing here allocates per cell except the
  * issue itself.
  */
-import type { Decimal } from '../engine/money';
-import type { Day } from '../engine/day';
+import type { Decimal } from '../core/money';
+import type { Day } from '../core/day';
 import {
   INVALID,
   isBlank,
@@ -31,6 +31,7 @@ import type { InputIssue, IssueCode } from './inputIssue';
 import { sentences, type FormatKind } from './issueCatalogue';
 import type { CapPeriod, RowSource, Seconds } from './model';
 import { cellAddress, columnLetters, findTable, headerKey, type CellValue, type RawTable, type RawWorkbook } from './rawTable';
+import { idKey } from '../core/idKey';
 
 export type Row = readonly Cell[];
 
@@ -352,7 +353,7 @@ export class TableReader {
   }
 }
 
-/** Key of an id: trimmed (already, by parseText) and lower-cased. */
+/** Key of an id (src/core/idKey.ts), typed as the table's own key. */
 export function keyOf<K extends string>(id: string): K {
-  return id.toLowerCase() as K;
+  return idKey(id) as K;
 }

@@ -14,10 +14,10 @@ import zlib from 'zlib';
 import webpack from 'webpack';
 import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import { runBilling } from '../../src/engine/runBilling';
 import { findTable, headerKey, type RawTable, type RawWorkbook } from '../../src/schema/rawTable';
-import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { serveStatic, type StaticServer } from './staticServer';
 
@@ -85,7 +85,7 @@ interface InvoiceFigure {
 
 /** What the command line issues for the sample on the billing date: the same engine on the same file. */
 async function expectedInvoices(raw: RawWorkbook): Promise<InvoiceFigure[]> {
-  const { workbook, issues } = readBillingWorkbook(raw);
+  const { workbook, issues } = checkBillingWorkbook(raw);
   if (!workbook || issues.length > 0) throw new Error(`the sample has input errors: ${issues[0]?.message}`);
   const result = runBilling(workbook, { billingDate: dayFromIso(BILLING_DATE)!, preview: false });
   return result.invoices.map((i) => ({ invoiceNo: i.invoiceNo, gross: i.gross.toFixed(2) }));

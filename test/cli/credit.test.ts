@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { runCli } from '../../src/cli/runCli';
 import { findTable, headerKey, type CellValue, type RawWorkbook } from '../../src/schema/rawTable';
-import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { billingWorkbook, placeWorkbook, readBook } from './billingFixture';
 
@@ -71,7 +71,7 @@ describe('psa-billing credit', () => {
     expect(net).toBeCloseTo(250, 10);
 
     // The ledger holds, and a third run bills nothing.
-    const { workbook, issues } = readBillingWorkbook(raw);
+    const { workbook, issues } = checkBillingWorkbook(raw);
     expect(issues).toEqual([]);
     expect(workbook!.orders).toHaveLength(1);
     const third = await cli(['generate', file, '--date', '2025-02-28', '--in-place', '--json']);

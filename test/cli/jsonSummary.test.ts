@@ -1,7 +1,7 @@
 import { jsonSummary } from '../../src/cli/jsonSummary';
 import type { BillingResult } from '../../src/engine/billingResult';
-import { dayFromIso } from '../../src/engine/day';
-import { Decimal } from '../../src/engine/money';
+import { dayFromIso } from '../../src/core/day';
+import { Decimal } from '../../src/core/money';
 
 const d = (v: string) => new Decimal(v);
 

@@ -1,4 +1,4 @@
-import { Decimal } from '../../src/engine/money';
+import { Decimal } from '../../src/core/money';
 import { exactLine } from '../../src/einvoice/exactLine';
 
 const d = (s: string) => new Decimal(s);

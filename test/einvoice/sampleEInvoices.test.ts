@@ -10,13 +10,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
-import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import type { BillingWorkbook } from '../../src/schema/model';
 import type { RawWorkbook } from '../../src/schema/rawTable';
 import { runBilling } from '../../src/engine/runBilling';
 import { creditInvoice } from '../../src/engine/creditInvoice';
-import { dayFromIso } from '../../src/engine/day';
-import { Decimal } from '../../src/engine/money';
+import { dayFromIso } from '../../src/core/day';
+import { Decimal } from '../../src/core/money';
 import { buildCreditTables, buildResultTables, INVOICE_LINES_COLUMNS, INVOICES_COLUMNS, type OutputTable } from '../../src/engine/resultTables';
 import type { BillingResult, Invoice } from '../../src/engine/billingResult';
 import { buildEInvoices, type EInvoiceFile } from '../../src/einvoice/buildEInvoices';
@@ -45,12 +45,12 @@ interface Billed {
 
 async function billSampleAndCredit(): Promise<Billed> {
   const workbook = await XlsxWorkbook.load(fs.readFileSync(SAMPLE));
-  const first = readBillingWorkbook(await workbook.readTables());
+  const first = checkBillingWorkbook(await workbook.readTables());
   if (!first.workbook) throw new Error('sample has input issues');
   const result = runBilling(first.workbook, { billingDate: dayFromIso('2026-11-30')!, preview: false });
   await workbook.writeResult(result);
   const raw: RawWorkbook = await workbook.readTables();
-  const billed = readBillingWorkbook(raw);
+  const billed = checkBillingWorkbook(raw);
   if (!billed.workbook) throw new Error(`billed sample has issues: ${billed.issues.map((i) => i.message).join('; ')}`);
   // INV-00009: Nordlicht's O-1001, five rows of time.
   const outcome = creditInvoice(billed.workbook, { invoiceNo: 'INV-00009', date: dayFromIso('2026-12-01')!, reason: 'Wrong hours on E-1003' });

@@ -46,9 +46,10 @@ import type {
 import type { BillingOptions, BillingResult } from '../../src/engine/billingResult';
 import { buildResultTables } from '../../src/engine/resultTables';
 import { lineItemKeyOfRef } from '../../src/schema/lineItemRef';
-import { Decimal } from '../../src/engine/money';
-import { dayFromIso, type Day } from '../../src/engine/day';
+import { Decimal } from '../../src/core/money';
+import { dayFromIso, type Day } from '../../src/core/day';
 import { defaultSettings } from '../../src/schema/readSettings';
+import { idKey } from '../../src/core/idKey';
 
 type Money = string | number;
 
@@ -75,7 +76,7 @@ export function money(value: Money): Decimal {
   return new Decimal(value);
 }
 
-const key = <K>(id: string): K => id.trim().toLowerCase() as K;
+const key = <K>(id: string): K => idKey(id) as K;
 
 /** `month`, `2 weeks`, ... as a CapPeriod. */
 export function capPeriod(text: string): CapPeriod {

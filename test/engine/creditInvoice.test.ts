@@ -4,7 +4,7 @@
  */
 import { buildCreditTables } from '../../src/engine/resultTables';
 import { creditInvoice } from '../../src/engine/creditInvoice';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import { headerKey, type CellValue } from '../../src/schema/rawTable';
 import { LedgerBook, numbers } from './ledger/ledgerBook';
 

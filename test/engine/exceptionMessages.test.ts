@@ -1,6 +1,6 @@
 import { agreementMessages } from '../../src/engine/agreements/agreementMessages';
 import { exceptionMessages } from '../../src/engine/exceptionMessages';
-import { formatHours, hoursForDisplay, hoursText } from '../../src/engine/money';
+import { formatHours, hoursForDisplay, hoursText } from '../../src/core/money';
 import { agreementRow } from './agreements/agreementBook';
 
 describe('a duration reads the same in every message: decimal hours, two places', () => {

@@ -3,7 +3,7 @@
  * from Customers, service period, due date, payment instructions, the words in the
  * customer's language, the print setup, and one warning per legally required blank field.
  */
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import type { BillingResult } from '../../src/engine/billingResult';
 import { runBilling } from '../../src/engine/runBilling';
 import { buildResultTables, INVOICES_COLUMNS, type InvoiceSheet } from '../../src/engine/resultTables';

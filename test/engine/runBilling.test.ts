@@ -1,4 +1,4 @@
-import { Decimal } from '../../src/engine/money';
+import { Decimal } from '../../src/core/money';
 import { runBilling } from '../../src/engine/runBilling';
 import { afterRun, billOn, workbook } from './bookBuilder';
 import { exceptionsOf, onlyInvoice } from './resultView';

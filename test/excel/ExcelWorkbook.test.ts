@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import type { BillingResult } from '../../src/engine/billingResult';
 import { runBilling } from '../../src/engine/runBilling';
 import { creditInvoice } from '../../src/engine/creditInvoice';
@@ -13,7 +13,7 @@ import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import type { ExcelRun } from '../../src/excel/excelRun';
 import { ExcelWorkbook } from '../../src/excel/ExcelWorkbook';
 import { CELL_EDIT_MESSAGE } from '../../src/excel/syncBatcher';
-import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { billingWorkbook } from '../cli/billingFixture';
 import { FakeExcel } from '../fakeExcel/FakeExcel';
@@ -26,7 +26,7 @@ const FIXTURE_DATE = dayFromIso('2025-01-31')!;
 const noWait = { sleep: async () => undefined };
 
 function bill(raw: Awaited<ReturnType<XlsxWorkbook['readTables']>>, billingDate: number, preview = false): BillingResult {
-  const { workbook, issues } = readBillingWorkbook(raw);
+  const { workbook, issues } = checkBillingWorkbook(raw);
   if (!workbook || issues.length > 0) throw new Error(`fixture has input errors: ${JSON.stringify(issues.slice(0, 3))}`);
   return runBilling(workbook, { billingDate, preview });
 }
@@ -141,7 +141,7 @@ describe('credit notes', () => {
     await book.writeResult(bill(await book.readTables(), SAMPLE_DATE));
     const billed = await book.toBuffer();
     const credit = (raw: Awaited<ReturnType<XlsxWorkbook['readTables']>>) => {
-      const { workbook } = readBillingWorkbook(raw);
+      const { workbook } = checkBillingWorkbook(raw);
       const outcome = creditInvoice(workbook!, { invoiceNo, date: SAMPLE_DATE, reason: 'wrong rate' });
       if (!outcome.ok) throw new Error(outcome.error);
       return outcome.result;

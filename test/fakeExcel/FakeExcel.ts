@@ -9,7 +9,7 @@
  *     expect(fake.cell('Invoices', 2, 1)?.value).toBe('INV-0001');
  */
 import { cellAddress, CellValue, RawTable } from '../../src/schema/rawTable';
-import { dayFromUtcDate } from '../../src/engine/day';
+import { dayFromUtcDate } from '../../src/core/day';
 import { Box, intersect, localAddress, parseBox, sheetAddress, splitSheet } from './addresses';
 import { Batch, FakeContext, SyncHost } from './context';
 import { FakeOfficeError, invalidArgument, itemNotFound, PAYLOAD_LIMIT_BYTES } from './errors';

@@ -7,7 +7,7 @@
  * after running can be undone in full; see `begin`/`rollback`/`commit`.
  */
 import { Box, boxCells, boxColumns, boxRows, checkBox, intersect, MAX_COLUMNS } from './addresses';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import { FakeOfficeError, invalidArgument, invalidOperation, notImplemented } from './errors';
 
 export type Scalar = string | number | boolean;

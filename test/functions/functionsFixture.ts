@@ -4,7 +4,7 @@
  * with orders and an agreement, a counting reader, and stand-in streaming invocations.
  */
 import type { RawWorkbook } from '../../src/schema/rawTable';
-import { dayFromIso, type Day } from '../../src/engine/day';
+import { dayFromIso, type Day } from '../../src/core/day';
 import { tableOf, workbookOf, type RecordRow } from '../schema/rawFixtures';
 import type { LiveInvocation, Schedule } from '../../src/functions/liveResults';
 

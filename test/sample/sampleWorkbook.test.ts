@@ -7,10 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
-import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
-import { dayFromIso } from '../../src/engine/day';
-import { sumDecimals, type Decimal } from '../../src/engine/money';
+import { dayFromIso } from '../../src/core/day';
+import { sumDecimals, type Decimal } from '../../src/core/money';
 import { createAllProjects, withNewNodes } from '../../src/engine/projects/createProject';
 import type { BillingResult, Invoice } from '../../src/engine/billingResult';
 import type { RawWorkbook } from '../../src/schema/rawTable';
@@ -25,7 +25,7 @@ async function readTables(file: string): Promise<RawWorkbook> {
 }
 
 function bill(raw: RawWorkbook): BillingResult {
-  const read = readBillingWorkbook(raw);
+  const read = checkBillingWorkbook(raw);
   if (!read.workbook) throw new Error(`sample has input issues: ${read.issues.map((i) => i.message).join('; ')}`);
   return runBilling(read.workbook, { billingDate: dayFromIso(SAMPLE_BILLING_DATE) as number, preview: false });
 }
@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 
 test('the sample workbook validates with zero issues', () => {
-  expect(readBillingWorkbook(raw).issues).toEqual([]);
+  expect(checkBillingWorkbook(raw).issues).toEqual([]);
 });
 
 test("bills Volker's 4.5 hours on his own collector at 180.00 and everyone else's on the rest", () => {
@@ -243,7 +243,7 @@ describe('an order of every billing mode and basis', () => {
   });
 
   test('"Create all projects" finds every project the sample types by hand and makes only O-1014\'s', () => {
-    const read = readBillingWorkbook(raw);
+    const read = checkBillingWorkbook(raw);
     if (!read.workbook) throw new Error('sample has input issues');
     const made = createAllProjects(read.workbook);
     expect(made.issues).toEqual([]);

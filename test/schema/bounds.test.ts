@@ -1,6 +1,6 @@
 import { readBillingWorkbook, formatIssue } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import type { CellValue } from '../../src/schema/rawTable';
 import { tableOf, workbookOf, workbookWith, type RecordRow } from './rawFixtures';
 

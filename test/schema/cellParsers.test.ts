@@ -13,8 +13,8 @@ import {
   parseText,
 } from '../../src/schema/cellParsers';
 import { billingModeWords, projectRoleWords } from '../../src/schema/enumWords';
-import { dayFromParts } from '../../src/engine/day';
-import type { Decimal } from '../../src/engine/money';
+import { dayFromParts } from '../../src/core/day';
+import type { Decimal } from '../../src/core/money';
 import type { CellValue } from '../../src/schema/rawTable';
 
 const JAN_31_2025 = dayFromParts(2025, 1, 31);

@@ -1,4 +1,4 @@
-import { dayFromParts } from '../../src/engine/day';
+import { dayFromParts } from '../../src/core/day';
 import type { InputIssue } from '../../src/schema/inputIssue';
 import { formatIssue, readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import type { RawWorkbook } from '../../src/schema/rawTable';

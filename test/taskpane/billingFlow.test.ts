@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import { previewMemo, runBillingFlow, type BillingState, type PreviewMemo } from '../../src/taskpane/billing/billingFlow';
 import { excelSource } from '../../src/taskpane/source/excelSource';
 import { fakeFromXlsx } from '../excel/workbookCells';

@@ -1,8 +1,8 @@
 /** A billing result crosses the Worker boundary (structured clone) and comes back the same. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { dayFromIso } from '../../src/engine/day';
-import { Decimal } from '../../src/engine/money';
+import { dayFromIso } from '../../src/core/day';
+import { Decimal } from '../../src/core/money';
 import { runBilling } from '../../src/engine/runBilling';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { decimalsFromText, decimalsToText } from '../../src/taskpane/billing/transferDecimals';

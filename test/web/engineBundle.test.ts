@@ -37,7 +37,7 @@ test('the browser bundle bills a workbook without any Node global', async () => 
       table('TimeEntries', ['EntryId', 'Date', 'Person', 'NodeId', 'Hours'], [['E1', '2025-01-06', 'Anna', 'P1', '1:30']]),
     ],
   };
-  const read = engine.readBillingWorkbook(raw);
+  const read = engine.checkBillingWorkbook(raw);
   expect(read.issues).toEqual([]);
   const result = engine.runBilling(read.workbook!, { billingDate: engine.dayFromIso('2025-01-31')!, preview: false });
   expect(result.invoices.map((i) => [i.invoiceNo, i.net.toFixed(2)])).toEqual([['INV-00001', '180.00']]);

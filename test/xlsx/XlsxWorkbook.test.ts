@@ -4,7 +4,7 @@ import { XlsxWorkbook, EXCEPTION_FILL_ARGB } from '../../src/xlsx/XlsxWorkbook';
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import { readTableParts, type TablePart } from './tableParts';
 import { findTable } from '../../src/schema/rawTable';
-import { Decimal } from '../../src/engine/money';
+import { Decimal } from '../../src/core/money';
 import { editZip, fixtureResult, fixtureWorkbook, invoice, utc } from './fixtures';
 
 async function reopen(bytes: Buffer): Promise<ExcelJS.Workbook> {

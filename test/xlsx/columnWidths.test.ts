@@ -5,7 +5,7 @@ import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { columnWidth, MAX_WIDTH, MIN_WIDTH, shownLength } from '../../src/engine/tableColumnWidths';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import { MONEY_FORMAT } from '../../src/engine/resultTables';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'other-programs', 'sample-original.xlsx');

@@ -1,9 +1,9 @@
 /** Small workbooks built in the test, shaped like the ones finance keeps: tables not at A1, extra columns, other sheets. */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { Decimal } from '../../src/engine/money';
+import { Decimal } from '../../src/core/money';
 import type { BillingResult, Invoice } from '../../src/engine/billingResult';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 
 export const day = (iso: string): number => {
   const d = dayFromIso(iso);

@@ -11,7 +11,7 @@ import { resolveTarget } from '../../src/xlsx/package/workbookParts';
 import { findTable, type RawWorkbook } from '../../src/schema/rawTable';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
-import { dayFromIso } from '../../src/engine/day';
+import { dayFromIso } from '../../src/core/day';
 import type { BillingResult } from '../../src/engine/billingResult';
 import ExcelJS from 'exceljs';
 

@@ -4,8 +4,8 @@
  * Pure; the custom-function adapter turns the error into an Excel #N/A with its message.
  */
 import type { BillingWorkbook } from '../../schema/model';
-import type { Day } from '../day';
-import type { Decimal } from '../money';
+import type { Day } from '../../core/day';
+import type { Decimal } from '../../core/money';
 import { agreementKeyOf, buildAgreementLedgers } from './agreementLedger';
 import { summaryRowOf } from './agreementSummaryRow';
 

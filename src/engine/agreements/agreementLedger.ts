@@ -8,10 +8,11 @@
  * entry takes at most "block + additions dated up to its date + rollover − covered so far".
  */
 import type { Agreement, AgreementAddition, AgreementKey, BillingWorkbook, Seconds, TimeEntry } from '../../schema/model';
-import type { Day } from '../day';
+import type { Day } from '../../core/day';
 import { billableSeconds } from '../billableSeconds';
-import { Decimal, ZERO, valueOfSeconds } from '../money';
+import { Decimal, ZERO, valueOfSeconds } from '../../core/money';
 import { naturalKey } from '../naturalOrder';
+import { idKey } from '../../core/idKey';
 
 export type AgreementStatusWord = 'Active' | 'Cancelled' | 'Expired' | 'NotStarted';
 
@@ -85,7 +86,7 @@ export interface LedgerOptions {
 }
 
 export function agreementKeyOf(id: string): AgreementKey {
-  return id.trim().toLowerCase() as AgreementKey;
+  return idKey(id) as AgreementKey;
 }
 
 export function isActiveOn(agreement: Agreement, date: Day): boolean {

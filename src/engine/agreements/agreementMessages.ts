@@ -5,9 +5,9 @@
  * rounding changed it.
  */
 import type { Agreement, Seconds } from '../../schema/model';
-import type { Day } from '../day';
-import { isoFromDay } from '../day';
-import { hoursText } from '../money';
+import type { Day } from '../../core/day';
+import { isoFromDay } from '../../core/day';
+import { hoursText } from '../../core/money';
 
 /** "2.50 h" or "0.50 h (recorded 0.17 h, billed as 0.50 h)" when rounding changed it. */
 function timeOf(partSeconds: Seconds, recordedSeconds: Seconds, billableSeconds: Seconds): string {

@@ -3,7 +3,7 @@
  * rounded half-up to cents. The billing run and PSA.BALANCE both read their figures here.
  */
 import type { AgreementSummaryRow } from '../billingResult';
-import { exactHours, roundCentsHalfUp } from '../money';
+import { exactHours, roundCentsHalfUp } from '../../core/money';
 import type { AgreementLedger } from './agreementLedger';
 
 export function summaryRowOf(ledger: AgreementLedger): AgreementSummaryRow {

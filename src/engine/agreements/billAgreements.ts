@@ -6,8 +6,8 @@
 import type { Agreement, AgreementAddition, BillingWorkbook, Seconds, Settings, TimeEntry } from '../../schema/model';
 import type { AgreementSummaryRow, BillingException, BillingOptions, EntryLedger, InvoiceNoUpdate, InvoiceRow } from '../billingResult';
 import type { DraftInvoice, SettleTarget } from '../draftInvoice';
-import type { Day } from '../day';
-import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../money';
+import type { Day } from '../../core/day';
+import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../../core/money';
 import { naturalKey } from '../naturalOrder';
 import { agreementMessages } from './agreementMessages';
 import { type AgreementLedger, type EntryAllocation, buildAgreementLedgers, isSettled, roundingOf } from './agreementLedger';

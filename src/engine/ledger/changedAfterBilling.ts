@@ -7,8 +7,8 @@
  */
 import type { BillingWorkbook, IssuedInvoiceEntry, TimeEntry } from '../../schema/model';
 import type { BillingWarning } from '../billingResult';
-import { isoFromDay } from '../day';
-import { exactHours, formatHours } from '../money';
+import { isoFromDay } from '../../core/day';
+import { exactHours, formatHours } from '../../core/money';
 import { CellNames, isCredited, norm } from './reconcileLedger';
 
 /** "Hours 1.50 became 2.50", as every message writes hours; to four places when two would read alike. */

@@ -5,7 +5,7 @@
  * number be issued twice; and the latest date of an issued invoice of that prefix.
  */
 import type { BillingWorkbook } from '../../schema/model';
-import type { Day } from '../day';
+import type { Day } from '../../core/day';
 
 /** The sequence of `number` when it is the prefix (any case) followed by digits only. */
 export function sequenceOf(number: string | undefined, prefix: string): number | undefined {

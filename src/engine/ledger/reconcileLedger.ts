@@ -12,8 +12,8 @@ import type { BillingWorkbook, IssuedInvoice, RowSource, TablePlace } from '../.
 import { cellAddress } from '../../schema/rawTable';
 import { sheetNameFor } from '../resultTables';
 import { installmentAmounts } from '../orders/installmentRows';
-import { isoFromDay } from '../day';
-import { hoursForDisplay, type Decimal } from '../money';
+import { isoFromDay } from '../../core/day';
+import { hoursForDisplay, type Decimal } from '../../core/money';
 
 export type MarkTable = 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
 

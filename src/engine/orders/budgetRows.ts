@@ -12,9 +12,10 @@
  */
 import type { BillingWorkbook, InvoiceTimes, Item, ItemKey, LineItem, LineItemKey, Order } from '../../schema/model';
 import type { InvoiceRow } from '../billingResult';
-import { Decimal, ZERO, roundCentsHalfUp, sumDecimals } from '../money';
+import { Decimal, ZERO, roundCentsHalfUp, sumDecimals } from '../../core/money';
 import { budgetValueOf } from '../projects/nodeProgress';
 import type { ProjectView } from '../projects/projectView';
+import { idKey } from '../../core/idKey';
 
 const ONE = new Decimal(1);
 
@@ -90,7 +91,7 @@ function groupOf(option: InvoiceTimes, line: LineItem, item: Item | undefined, b
       return { key: '', description: order.timeDescription ?? book.settings.timeDescription };
     case 'ByGroups': {
       const group = item?.group ?? line.itemId;
-      return { key: group.trim().toLowerCase(), description: group };
+      return { key: idKey(group), description: group };
     }
     case 'ByItems':
       return { key: line.item, description: line.itemId, item: line.itemId };

@@ -11,8 +11,8 @@
  */
 import type { BillingWorkbook, Installment, Order } from '../../schema/model';
 import type { InvoiceRow } from '../billingResult';
-import type { Day } from '../day';
-import { Decimal, ZERO, roundCentsHalfUp, sumDecimals } from '../money';
+import type { Day } from '../../core/day';
+import { Decimal, ZERO, roundCentsHalfUp, sumDecimals } from '../../core/money';
 import { budgetValueOf } from '../projects/nodeProgress';
 import { dateText } from './reasonText';
 

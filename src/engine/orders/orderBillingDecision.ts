@@ -7,8 +7,8 @@
  * (progress, status, date, net), joined by "; " in OrderStatus.
  */
 import type { Basis, BillingMode, BillingWorkbook, LineItem, NodeKey, NodeStatus, Order, ProjectNode } from '../../schema/model';
-import type { Day } from '../day';
-import { ZERO, type Decimal } from '../money';
+import type { Day } from '../../core/day';
+import { ZERO, type Decimal } from '../../core/money';
 import { hasReachedStatus } from '../projects/projectIndex';
 import type { ProjectView } from '../projects/projectView';
 import { projectView } from '../projects/projectView';

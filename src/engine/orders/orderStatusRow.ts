@@ -7,8 +7,9 @@
  */
 import type { BillingWorkbook, OrderKey } from '../../schema/model';
 import type { OrderStatusRow } from '../billingResult';
-import { ZERO, type Decimal } from '../money';
+import { ZERO, type Decimal } from '../../core/money';
 import { finalBillingCheck, type OrderBillingDecision } from './orderBillingDecision';
+import { idKey } from '../../core/idKey';
 
 export interface OrderStatusFigures {
   /** Net the order's invoice carries on this run (before the MinimumBilling check). */
@@ -58,13 +59,13 @@ export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices
     const kind = invoice.kind?.trim().toLowerCase();
     // A credit note's (negative) net takes back what the invoice it credits billed.
     if (kind !== undefined && kind !== '' && kind !== 'order' && kind !== 'credit') continue;
-    const order = invoice.source.trim().toLowerCase() as OrderKey;
+    const order = idKey(invoice.source) as OrderKey;
     // The register's Net is what was billed; its lines are only summed when the register has no Net.
     if (invoice.net !== undefined) add(order, invoice.net);
-    else orderOfInvoice.set(invoice.invoiceNo.trim().toLowerCase(), order);
+    else orderOfInvoice.set(idKey(invoice.invoiceNo), order);
   }
   for (const line of book.issuedInvoiceLines) {
-    const order = orderOfInvoice.get(line.invoiceNo.trim().toLowerCase());
+    const order = orderOfInvoice.get(idKey(line.invoiceNo));
     if (order !== undefined) add(order, line.amount);
   }
   return billed;

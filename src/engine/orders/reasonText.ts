@@ -1,6 +1,6 @@
 /** Numbers inside OrderStatus reasons, as a finance user reads them: "40 %", "80.00", "2025-03-01". */
-import type { Decimal } from '../money';
-import { isoFromDay, type Day } from '../day';
+import type { Decimal } from '../../core/money';
+import { isoFromDay, type Day } from '../../core/day';
 
 /** A fraction as percent points, at most two decimals, no trailing zeros: 0.405 -> "40.5 %". */
 export function percentText(fraction: Decimal): string {

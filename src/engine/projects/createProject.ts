@@ -9,7 +9,8 @@
  */
 import type { BillingWorkbook, LineItem, NodeKey, NodeKind, NodeStatus, Order, OrderKey, ProjectNode } from '../../schema/model';
 import { lineItemKeyOfRef } from '../../schema/lineItemRef';
-import { hasReachedStatus, idKey, indexProjects, type ProjectIndex } from './projectIndex';
+import { idKey } from '../../core/idKey';
+import { hasReachedStatus, indexProjects, type ProjectIndex } from './projectIndex';
 
 /** One row to append to ProjectTree; blank cells are ''. */
 export interface NewProjectNodeRow {

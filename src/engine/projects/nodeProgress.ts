@@ -6,7 +6,7 @@
  * plain average when no child carries budget value; a leaf left blank is 0 %.
  */
 import type { BillingWorkbook, LineItem, NodeKey } from '../../schema/model';
-import { Decimal, ZERO, valueOfSeconds } from '../money';
+import { Decimal, ZERO, valueOfSeconds } from '../../core/money';
 import { indexProjects, isDone, type ProjectIndex } from './projectIndex';
 
 const ONE = new Decimal(1);

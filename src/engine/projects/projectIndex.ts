@@ -7,12 +7,8 @@
  * When a hand-typed tree holds two candidates, the first in table order wins. This is the
  * engine's one docking resolver: dockLineItems (matching) asks it too.
  */
+import { idKey } from '../../core/idKey';
 import type { BillingWorkbook, LineItem, NodeKey, NodeStatus, OrderKey, ProjectNode } from '../../schema/model';
-
-/** Ids compare trimmed and case-insensitively. */
-export function idKey(id: string): string {
-  return id.trim().toLowerCase();
-}
 
 function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';

@@ -1,6 +1,6 @@
 /** What the order modules read about the tree, computed once per run. */
 import type { BillingWorkbook, NodeKey } from '../../schema/model';
-import type { Decimal } from '../money';
+import type { Decimal } from '../../core/money';
 import { nodeProgress } from './nodeProgress';
 import { indexProjects, type ProjectIndex } from './projectIndex';
 

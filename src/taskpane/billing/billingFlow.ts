@@ -8,11 +8,10 @@
  * own tables aside) and the billing date is the same. Otherwise it issues nothing, previews
  * again and says why.
  */
-import { isoFromDay, runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day } from '../../engine';
+import { isoFromDay, runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day, checkBillingWorkbook } from '../../engine';
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
 import type { RawWorkbook } from '../../schema/rawTable';
-import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
 import type { WorkbookSource } from '../source/WorkbookSource';
 import { tablesFingerprint } from './tablesFingerprint';
 
@@ -112,7 +111,7 @@ export async function runBillingFlow(
     const raw = await session.readTables();
     tell({ status: 'checking', action });
     await nextTask();
-    const { workbook, issues } = readBillingWorkbook(raw);
+    const { workbook, issues } = checkBillingWorkbook(raw);
     if (!workbook || issues.length > 0) {
       const final: BillingState = {
         status: 'failed',

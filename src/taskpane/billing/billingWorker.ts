@@ -4,9 +4,8 @@
  * worker checks the raw tables again (the page checked them already, for the error list)
  * and bills; progress goes out at most ten times a second.
  */
-import { runBilling, type BillingOptions } from '../../engine';
+import { runBilling, type BillingOptions, checkBillingWorkbook } from '../../engine';
 import type { RawWorkbook } from '../../schema/rawTable';
-import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
 import { decimalsToText } from './transferDecimals';
 
 export interface WorkerRequest {
@@ -26,7 +25,7 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   try {
-    const { workbook, issues } = readBillingWorkbook(event.data.raw);
+    const { workbook, issues } = checkBillingWorkbook(event.data.raw);
     if (!workbook || issues.length > 0) throw new Error(`The tables have ${issues.length} input errors.`);
     let last = 0;
     const result = runBilling(workbook, {

@@ -4,8 +4,7 @@
  * engine's (createProject) in the columns the ribbon and the command line use.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type NewProjectNodeRow } from '../../engine';
-import { readBillingWorkbook } from '../../schema/readBillingWorkbook';
+import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type NewProjectNodeRow, checkBillingWorkbook } from '../../engine';
 import type { WorkbookSession, WorkbookSource } from '../source/WorkbookSource';
 
 export type CreateProjectState =
@@ -39,7 +38,7 @@ export function useCreateProject(source: WorkbookSource | undefined): CreateProj
     try {
       const opened = source.session();
       const raw = await opened.readTables();
-      const { workbook, issues } = readBillingWorkbook(raw);
+      const { workbook, issues } = checkBillingWorkbook(raw);
       if (!workbook || issues.length > 0) {
         setState({ status: 'failed', orderId, messages: [`The tables have ${issues.length === 1 ? 'an input error' : `${issues.length} input errors`}: fix them first (Preview lists them with their cells).`] });
         return;

@@ -13,7 +13,7 @@
  */
 import type { Agreement, AgreementAddition, AgreementKey, BillingWorkbook, PersonKey, Settings, TimeEntry } from '../../../src/schema/model';
 import type { Invoice } from '../../../src/engine/billingResult';
-import { Decimal } from '../../../src/engine/money';
+import { Decimal } from '../../../src/core/money';
 import { billAgreements, type AgreementBilling } from '../../../src/engine/agreements/billAgreements';
 import { numberInvoices } from '../../../src/engine/numberInvoices';
 import { defaultSettings as contractDefaults } from '../../../src/schema/readSettings';

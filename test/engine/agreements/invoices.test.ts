@@ -1,5 +1,5 @@
 import { billAgreements } from '../../../src/engine/agreements/billAgreements';
-import { Decimal } from '../../../src/engine/money';
+import { Decimal } from '../../../src/core/money';
 import { agreementBook, day, rowsOf, summaryOf, text } from './agreementBook';
 
 const run = (book: ReturnType<typeof agreementBook>, date: string) => billAgreements(book, { billingDate: day(date), preview: false });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { billAgreements } from '../../../src/engine/agreements/billAgreements';
 import { agreementBalance } from '../../../src/engine/agreements/agreementBalance';
-import { isoFromDay } from '../../../src/engine/day';
+import { isoFromDay } from '../../../src/core/day';
 import type { BillingWorkbook } from '../../../src/schema/model';
 import { type AdditionSpec, type AgreementSpec, type BookSpec, type EntrySpec, agreementBook, day, runAndApply } from './agreementBook';
 

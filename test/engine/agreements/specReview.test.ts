@@ -2,7 +2,7 @@
  * Spec review of billing-rules section 7: one small, hand-checkable case per sentence not
  * already pinned down by the other agreement tests.
  */
-import { Decimal } from '../../../src/engine/money';
+import { Decimal } from '../../../src/core/money';
 import { agreementBook, rowsOf, runAndApply, summaryOf, text } from './agreementBook';
 
 describe('active on a date', () => {

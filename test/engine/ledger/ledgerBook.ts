@@ -6,13 +6,14 @@
  * a person would.
  */
 import type { BillingResult } from '../../../src/engine/billingResult';
-import { dayFromIso } from '../../../src/engine/day';
+import { dayFromIso } from '../../../src/core/day';
 import { runBilling } from '../../../src/engine/runBilling';
 import { buildResultTables, type OutputCell } from '../../../src/engine/resultTables';
 import type { InputIssue } from '../../../src/schema/inputIssue';
 import type { BillingWorkbook } from '../../../src/schema/model';
 import { findTable, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../../../src/schema/rawTable';
-import { formatIssue, readBillingWorkbook } from '../../../src/schema/readBillingWorkbook';
+import { formatIssue } from '../../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../../src/engine/checkBillingWorkbook';
 import { rawTable, tableOf, type RecordRow } from '../../schema/rawFixtures';
 
 export interface Run {
@@ -69,7 +70,7 @@ export class LedgerBook {
   }
 
   read(): Run {
-    const { workbook, issues } = readBillingWorkbook(this.raw);
+    const { workbook, issues } = checkBillingWorkbook(this.raw);
     return { issues, lines: issues.map(formatIssue), book: workbook };
   }
 

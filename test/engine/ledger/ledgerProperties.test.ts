@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/schema/rawTable';
-import { isoFromDay, dayFromIso } from '../../../src/engine/day';
+import { isoFromDay, dayFromIso } from '../../../src/core/day';
 import type { RecordRow } from '../../schema/rawFixtures';
 import { LedgerBook } from './ledgerBook';
 

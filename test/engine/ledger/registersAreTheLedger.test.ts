@@ -1,5 +1,5 @@
 import { backdatedAfter, highestShownSequence } from '../../../src/engine/ledger/invoiceSequence';
-import { dayFromIso, isoFromDay } from '../../../src/engine/day';
+import { dayFromIso, isoFromDay } from '../../../src/core/day';
 import { tableOf, type RecordRow } from '../../schema/rawFixtures';
 import { LedgerBook, numbers } from './ledgerBook';
 

@@ -6,7 +6,7 @@ import type { BillingResult } from '../../../src/engine/billingResult';
 import { buildResultTables } from '../../../src/engine/resultTables';
 import { runBilling } from '../../../src/engine/runBilling';
 import type { BillingWorkbook, InvoiceTimes, NodeStatus } from '../../../src/schema/model';
-import { Decimal } from '../../../src/engine/money';
+import { Decimal } from '../../../src/core/money';
 import { afterRun, billOn, workbook } from '../bookBuilder';
 import { onlyInvoice, rowsOf } from '../resultView';
 

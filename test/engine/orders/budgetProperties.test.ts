@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { budgetRows } from '../../../src/engine/orders/budgetRows';
 import { installmentRows } from '../../../src/engine/orders/installmentRows';
-import { Decimal, roundCentsHalfUp, sumDecimals, valueOfSeconds } from '../../../src/engine/money';
+import { Decimal, roundCentsHalfUp, sumDecimals, valueOfSeconds } from '../../../src/core/money';
 import { projectView } from '../../../src/engine/projects/projectView';
 import type { IssuedInvoiceLine } from '../../../src/schema/model';
 import { billedLine, book, day, installment, line, node, order } from '../projects/orderBook';

@@ -1,5 +1,5 @@
 import { budgetRows } from '../../../src/engine/orders/budgetRows';
-import { sumDecimals } from '../../../src/engine/money';
+import { sumDecimals } from '../../../src/core/money';
 import { projectView } from '../../../src/engine/projects/projectView';
 import type { BillingWorkbook, InvoiceTimes, IssuedInvoiceLine, NodeStatus } from '../../../src/schema/model';
 import { billedLine, book, item, line, node, order, person } from '../projects/orderBook';

@@ -1,5 +1,5 @@
 import { installmentRows } from '../../../src/engine/orders/installmentRows';
-import { sumDecimals } from '../../../src/engine/money';
+import { sumDecimals } from '../../../src/core/money';
 import type { BillingWorkbook, Installment } from '../../../src/schema/model';
 import { book, day, installment, line, order } from '../projects/orderBook';
 

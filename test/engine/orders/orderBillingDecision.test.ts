@@ -1,5 +1,5 @@
 import { finalBillingCheck, orderBillingDecision } from '../../../src/engine/orders/orderBillingDecision';
-import { Decimal } from '../../../src/engine/money';
+import { Decimal } from '../../../src/core/money';
 import type { BillingWorkbook, LineItem, NodeKey } from '../../../src/schema/model';
 import { book, day, installment, line, node, order } from '../projects/orderBook';
 

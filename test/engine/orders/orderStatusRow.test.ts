@@ -1,6 +1,6 @@
 import { orderBillingDecision } from '../../../src/engine/orders/orderBillingDecision';
 import { orderStatusRow } from '../../../src/engine/orders/orderStatusRow';
-import { Decimal } from '../../../src/engine/money';
+import { Decimal } from '../../../src/core/money';
 import type { BillingWorkbook } from '../../../src/schema/model';
 import { book, day, line, node, order } from '../projects/orderBook';
 

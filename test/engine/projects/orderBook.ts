@@ -6,10 +6,11 @@ import type {
   BillingWorkbook, Installment, IssuedInvoiceLine, Item, LineItem, LineItemKey, NodeKey, NodeKind, NodeStatus,
   Order, OrderKey, Person, PersonKey, ItemKey, ProjectNode, Settings,
 } from '../../../src/schema/model';
-import { Decimal } from '../../../src/engine/money';
-import { dayFromIso, type Day } from '../../../src/engine/day';
+import { Decimal } from '../../../src/core/money';
+import { dayFromIso, type Day } from '../../../src/core/day';
+import { idKey } from '../../../src/core/idKey';
 
-const key = (id: string) => id.trim().toLowerCase();
+const key = idKey;
 
 export function day(iso: string): Day {
   const d = dayFromIso(iso);

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { dayFromIso } from '../../../src/engine/day';
+import { dayFromIso } from '../../../src/core/day';
 import { runBilling } from '../../../src/engine/runBilling';
 import { readBillingWorkbook } from '../../../src/schema/readBillingWorkbook';
 import { PackageWorkbook } from '../../../src/xlsx/package/PackageWorkbook';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Decimal, centsOfSeconds, exactRate, fromHundredths, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../../src/engine/money';
+import { Decimal, centsOfSeconds, exactRate, fromHundredths, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../../src/core/money';
 
 /** The Decimal path the integer helpers stand in for, as it was written before them. */
 const decimalAmount = (seconds: number, rate: Decimal): Decimal => roundCentsHalfUp(valueOfSeconds(seconds, rate));
