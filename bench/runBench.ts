@@ -25,7 +25,7 @@ import { buildOrderInvoices } from '../src/engine/buildOrderInvoices';
 import { billAgreements } from '../src/engine/agreements/billAgreements';
 import { numberInvoices } from '../src/engine/numberInvoices';
 import { runBilling } from '../src/engine/runBilling';
-import { dayFromIso } from '../src/engine/day';
+import { dayFromIso } from '../src/core/day';
 import type { BillingOptions } from '../src/engine/billingResult';
 import type { RawWorkbook } from '../src/schema/rawTable';
 import { BENCH_BILLING_DATE, syntheticWorkbook } from './syntheticWorkbook';

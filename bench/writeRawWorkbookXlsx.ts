@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, RawWorkbook } from '../src/schema/rawTable';
-import { utcDateFromDay } from '../src/engine/day';
+import { utcDateFromDay } from '../src/core/day';
 
 export const DATE_COLUMNS = new Set(['date', 'start', 'end', 'validfrom', 'validto', 'billfrom', 'earliestbillingdate', 'duedate']);
 
