@@ -4,8 +4,27 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { runCli } from '../../src/cli/runCli';
 
 type Row = (string | number | boolean | Date | null)[];
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs psa-billing in this process with captured output; "now" is 2025-01-31 10:00 unless given. */
+export async function cli(argv: string[], now = new Date(2025, 0, 31, 10, 0, 0)): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    now: () => now,
+  });
+  return { code, stdout, stderr };
+}
 
 function table(ws: ExcelJS.Worksheet, name: string, ref: string, headers: string[], rows: Row[]): void {
   ws.addTable({ name, ref, columns: headers.map((h) => ({ name: h, filterButton: true })), rows });

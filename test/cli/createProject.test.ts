@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { runCli } from '../../src/cli/runCli';
 import { findTable } from '../../src/schema/rawTable';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
-import { placeWorkbook, readBook } from './billingFixture';
+import { placeWorkbook, readBook, cli } from './billingFixture';
 
 type Row = (string | number | boolean | null)[];
 
@@ -47,16 +46,6 @@ async function projectBook(options: ProjectBookOptions = {}): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(2025, 0, 31),
-  });
-  return { code, stdout, stderr };
-}
 
 /** ProjectTree as read back: each row's given columns joined by "|". */
 async function projectTree(file: string, columns = ['NodeId', 'ParentId', 'Kind', 'OrderId', 'LineItem', 'Section']): Promise<string[]> {

@@ -4,22 +4,13 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { runCli } from '../../src/cli/runCli';
 import { findTable, headerKey, type CellValue, type RawWorkbook } from '../../src/schema/rawTable';
 import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
-import { billingWorkbook, placeWorkbook, readBook } from './billingFixture';
+import { billingWorkbook, placeWorkbook, readBook, cli as cliAt } from './billingFixture';
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(2025, 1, 5, 10, 0, 0),
-  });
-  return { code, stdout, stderr };
-}
+/** The credit note is issued on 2025-02-05, after the fixture's billing on 2025-01-31. */
+const cli = (argv: string[]) => cliAt(argv, new Date(2025, 1, 5, 10, 0, 0));
 
 async function tables(file: string): Promise<RawWorkbook> {
   return (await XlsxWorkbook.load(await fs.readFile(file))).readTables();

@@ -3,23 +3,12 @@ import { execFileSync } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/runCli';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { findTable } from '../../src/schema/rawTable';
-import { billingWorkbook, placeWorkbook } from './billingFixture';
+import { billingWorkbook, placeWorkbook, cli } from './billingFixture';
 
 const VALIDATOR = path.join(__dirname, '..', '..', '..', 'shared', 'einvoice', 'validate.mjs');
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(2025, 0, 31, 10, 0, 0),
-  });
-  return { code, stdout, stderr };
-}
 
 /** The CLI fixture (O-1 for Acme, 350.00) with a seller in Settings and Acme in Customers asking for XRechnung-CII. */
 async function bookWithEInvoices(acmeFormat: string | null, settingsFormat = 'UBL'): Promise<Buffer> {

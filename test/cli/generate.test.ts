@@ -1,27 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { runCli } from '../../src/cli/runCli';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { findTable } from '../../src/schema/rawTable';
 import JSZip from 'jszip';
-import { billingWorkbook, placeWorkbook, readBook, withPart } from './billingFixture';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(argv: string[], now = new Date(2025, 0, 31, 10, 0, 0)): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => now,
-  });
-  return { code, stdout, stderr };
-}
+import { billingWorkbook, placeWorkbook, readBook, withPart, cli } from './billingFixture';
 
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(

@@ -1,21 +1,10 @@
 /** A renamed or misspelt InvoiceNo header on a real file: never billed again, never a second column. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { runCli } from '../../src/cli/runCli';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { findTable } from '../../src/schema/rawTable';
-import { billingWorkbook, placeWorkbook } from './billingFixture';
+import { billingWorkbook, placeWorkbook, cli } from './billingFixture';
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(2025, 0, 31, 10, 0, 0),
-  });
-  return { code, stdout, stderr };
-}
 
 const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const HEADERS = ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'Comment'];

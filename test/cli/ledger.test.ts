@@ -1,20 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { runCli } from '../../src/cli/runCli';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { findTable } from '../../src/schema/rawTable';
-import { billingWorkbook, placeWorkbook, readBook } from './billingFixture';
+import { billingWorkbook, placeWorkbook, readBook, cli } from './billingFixture';
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(2025, 0, 31, 10, 0, 0),
-  });
-  return { code, stdout, stderr };
-}
 
 /** The fixture billed on 2025-01-31: INV-00008 bills E1 (Time!B5) and E2; returns the billed file. */
 async function billed(): Promise<{ dir: string; file: string }> {

@@ -11,10 +11,9 @@ import { existsSync, promises as fs, readdirSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { runCli } from '../../src/cli/runCli';
 import { PackageWorkbook } from '../../src/xlsx/package/PackageWorkbook';
 import type { OutputCell } from '../../src/engine/resultTables';
-import { billingWorkbook, placeWorkbook } from './billingFixture';
+import { billingWorkbook, placeWorkbook, cli } from './billingFixture';
 
 const REAL = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'real-excel');
 const FILES = existsSync(REAL) ? readdirSync(REAL).filter((f) => /\.xls[xm]$/.test(f) && !/fuzz|crash/i.test(f)).sort() : [];
@@ -37,11 +36,6 @@ async function withContractTables(original: Buffer): Promise<Buffer> {
   return book.toBuffer();
 }
 
-async function cli(argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: () => undefined }, stderr: { write: (t: string) => (stderr += t) }, now: () => new Date(2025, 0, 31, 10) });
-  return { code, stderr };
-}
 
 const entries = (bytes: Buffer): Record<string, Uint8Array> => unzipSync(new Uint8Array(bytes));
 

@@ -5,28 +5,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { runCli } from '../../src/cli/runCli';
-import { billingWorkbook, placeWorkbook } from './billingFixture';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(2025, 0, 31, 10, 0, 0),
-  });
-  return { code, stdout, stderr };
-}
+import { billingWorkbook, placeWorkbook, cli, type CliRun } from './billingFixture';
 
 /** The lines a user reads, without the progress line "Reading ...". */
-const said = (run: Run) => run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('Reading '));
+const said = (run: CliRun) => run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('Reading '));
 
 const BROKEN = path.join(__dirname, '..', 'fixtures', 'broken');
 /** No zip internals, no JavaScript, no address, no stack trace. */
