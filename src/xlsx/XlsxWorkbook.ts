@@ -16,8 +16,6 @@ import type { Deflater } from './package/zipPackage';
 export { EXCEPTION_FILL_ARGB } from './package/PackageWorkbook';
 
 export class XlsxWorkbook implements WorkbookPort {
-  /** Parts the file adapter cannot carry through: none since it writes the package part by part. */
-  readonly unsupportedParts: { kind: string; paths: string[] }[] = [];
   /** Written since the package was last opened: the next read or write reopens the result. */
   private changed = false;
   private written: Uint8Array | undefined;

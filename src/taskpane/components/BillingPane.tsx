@@ -157,11 +157,6 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
       )}
 
       {isFileMode && <OpenWorkbook current={file} onOpened={setFile} />}
-      {source?.warnings.map((warning) => (
-        <MessageBar key={warning} intent="warning" layout="multiline">
-          <MessageBarBody>{warning}</MessageBarBody>
-        </MessageBar>
-      ))}
 
       <section className={styles.card} aria-label="Billing">
         <Field

@@ -30,8 +30,6 @@ export interface WorkbookSource {
   readonly kind: SourceKind;
   /** How the pane names the workbook: the file's name, or "This workbook" inside Excel. */
   readonly name: string;
-  /** Things the user should know before billing, e.g. parts of a file that a download will not keep. */
-  readonly warnings: string[];
   session(callbacks?: SessionCallbacks): WorkbookSession;
   /** The billing date last chosen (`YYYY-MM-DD`), kept with the workbook inside Excel; undefined when none was. */
   readBillingDate(): Promise<string | undefined>;

@@ -11,7 +11,6 @@ export function excelSource(run: ExcelRun): WorkbookSource {
   return {
     kind: 'excel',
     name: 'This workbook',
-    warnings: [],
     session(callbacks = {}) {
       const book = new ExcelWorkbook(run, { onProgress: callbacks.onWait, onReadProgress: callbacks.onRowsRead });
       return {

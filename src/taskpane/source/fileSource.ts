@@ -1,23 +1,18 @@
 /**
  * An .xlsx file opened in the browser as a WorkbookSource, through the same file adapter
  * the command line uses. Everything happens in memory; `fileBytes` gives the workbook as
- * it now stands for the download. The pane loads this module (and exceljs with it) only
+ * it now stands for the download. The pane loads this module (and the file adapter with it) only
  * when a file is opened, with a dynamic import, so the first load stays small.
  */
-import { describeUnsupportedParts } from '../../xlsx/findUnsupportedParts';
 import { XlsxWorkbook } from '../../xlsx/XlsxWorkbook';
 import type { WorkbookSource } from './WorkbookSource';
 
 export async function openFileSource(name: string, data: ArrayBuffer | Uint8Array): Promise<WorkbookSource> {
   const book = await XlsxWorkbook.load(data);
   let billingDate: string | undefined;
-  const warnings = book.unsupportedParts.length === 0
-    ? []
-    : [`This file holds ${describeUnsupportedParts(book.unsupportedParts)}, which the downloaded workbook will not keep: copy the results into the original in Excel, or bill it there with the add-in.`];
   return {
     kind: 'file',
     name,
-    warnings,
     session(callbacks = {}) {
       return {
         async readTables() {

@@ -86,8 +86,6 @@ interface NewSheet {
 }
 
 export class PackageWorkbook implements WorkbookPort {
-  /** Parts the file library cannot carry through: none any more; kept for the callers that list them. */
-  readonly unsupportedParts: { kind: string; paths: string[] }[] = [];
   private readonly sheets: Sheet[];
   private readonly newSheets = new Map<Sheet, NewSheet>();
   private readonly removedParts = new Set<string>();
