@@ -80,6 +80,8 @@ const customers: TableSheet = {
     { Customer: 'Hafenmeisterei Lübeck', Address: 'Untertrave 1\n23552 Lübeck', Country: 'DE' },
     { Customer: 'Weingut Rheinhessen', Address: 'Weinbergstraße 4\n55278 Selzen', Country: 'DE' },
     { Customer: 'Bäckerei Hansen', Address: 'Markt 2\n24937 Flensburg', Country: 'DE' },
+    { Customer: 'Praxis Dr. Sommer', EInvoiceFormat: 'None',
+      'About this row': 'A small practice that takes no e-invoices (None). Its address is still missing on purpose: the run warns that its invoice lacks the buyer\'s address.' },
   ],
 };
 
@@ -515,7 +517,7 @@ export const README_SHEET: TextSheet = {
       + 'psa-billing create-project assets/sample.xlsx --order O-1014 --out out/sample-projects.xlsx, or Create project in the add-in.',
     'Invoices a customer can receive: the seller, bank details, payment terms and footer are Settings rows; the sheet Customers gives each customer '
       + 'its legal name, address, VAT id, own payment terms, purchase-order reference and the language of its invoices (en or de). '
-      + 'Praxis Dr. Sommer has no Customers row on purpose: its invoice shows the name alone, and the run warns that the buyer\'s address is missing.',
+      + 'Praxis Dr. Sommer has no Address in Customers on purpose: its invoice shows the name alone, and the run warns that the buyer\'s address is missing.',
     'Block-time agreements (sheets Agreements, AgreementAdditions; time with an Agreement instead of a NodeId):',
     '• AG-101 active with balance, topped up by 5 h, onsite work excluded and billed at the overage rate.',
     '• AG-102 drawn beyond zero: the last entry is split, the hour past the block billed at the overage rate.',

@@ -353,13 +353,13 @@ describe('the sample invoices are documents a customer can receive', () => {
     }
   });
 
-  test('Nordlicht gets its purchase-order reference, Alpenblick its 30 days in German, and the one customer without a Customers row is a warning', () => {
+  test('Nordlicht gets its purchase-order reference, Alpenblick its 30 days in German, and the one customer without an address is a warning', () => {
     const nordlicht = invoiceFor(result, 'O-1001');
     expect([nordlicht.buyer?.name, nordlicht.buyer?.buyerReference, nordlicht.dueDate]).toEqual(['Nordlicht Medien GmbH', 'PO-2026-118', dayFromIso('2026-12-14')]);
     const alpenblick = invoiceFor(result, 'O-1003');
     expect([alpenblick.buyer?.language, alpenblick.dueDate]).toEqual(['de', dayFromIso('2026-12-30')]);
     expect(result.warnings!.map((w) => w.message)).toEqual([
-      "Customer Praxis Dr. Sommer has no row in the Customers table, so their invoices show the name alone and lack the buyer's address (Art. 226(5)); add them to Customers",
+      "Customer Praxis Dr. Sommer has no Address in Customers, so their invoices lack the buyer's address (Art. 226(5)); fill it in",
     ]);
   });
 });
