@@ -26,6 +26,8 @@ function fail(message) {
 
 if (!fs.existsSync(path.join(repo, cli))) fail(`${cli} is missing: run npm run build first (npm run demo does).`);
 fs.mkdirSync(path.join(repo, 'out'), { recursive: true });
+// Only this run's e-invoices: files of an earlier demo would otherwise stay beside them.
+fs.rmSync(path.join(repo, eInvoices), { recursive: true, force: true });
 
 const args = [cli, 'generate', input, '--out', output, '--date', billingDate, '--einvoices', eInvoices, '--json'];
 console.log(`$ psa-billing ${args.slice(1).join(' ')}`);
