@@ -274,6 +274,8 @@ export class ExcelWorkbook implements WorkbookPort {
           await batcher.flush();
         }
       } finally {
+        // What was read no longer describes the workbook: a later write reads it again.
+        this.lastRead = undefined;
         await this.restore(calculationMode, enableEvents);
         for (const listener of [...writtenListeners]) listener();
       }

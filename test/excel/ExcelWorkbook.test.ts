@@ -240,6 +240,15 @@ describe('safety', () => {
     expect(fake.table('Invoices')!.rowCount).toBe(1);
   });
 
+  test('a second write through the same adapter reads the tables again instead of trusting the first read', async () => {
+    const fake = await fakeFromXlsx(await billingWorkbook());
+    const book = new ExcelWorkbook(fake.run, noWait);
+    await book.writeResult(bill(await book.readTables(), FIXTURE_DATE));
+    // The run gave TimeEntries an InvoiceNo column; a write planned on the first read would see it moved.
+    await book.appendRows('TimeEntries', ['EntryId', 'Date', 'Person', 'NodeId', 'Hours'], [['E4', 45688, 'Anna', 'N1', 1]]);
+    expect(fake.table('TimeEntries')!.rowCount).toBe(4);
+  });
+
   test('a table moved between reading and writing is not written into', async () => {
     const fake = await fakeFromXlsx(await billingWorkbook());
     const book = new ExcelWorkbook(fake.run, noWait);
