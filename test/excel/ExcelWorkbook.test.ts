@@ -285,6 +285,10 @@ describe('safety', () => {
     await expect(book.writeResult(result)).rejects.toThrow('Excel closed');
     expect(fake.table('Invoices')!.rowCount).toBe(2);
     expect(fake.table('TimeEntries')!.headers).not.toContain('InvoiceNo');
+    // The next run does not bill that time again: the ledger check names the invoice that did.
+    const again = checkBillingWorkbook(await new ExcelWorkbook(fake.run, noWait).readTables());
+    expect(again.workbook).toBeUndefined();
+    expect(again.issues.map((i) => i.message).join('\n')).toContain('INV-00008');
   });
 
   test('waits while a person edits a cell, says so, then writes everything', async () => {
