@@ -332,7 +332,7 @@ function planResult(layout: ResultTables, read: TablesRead): WritePlan {
       continue;
     }
     if (table.mode === 'append') writer.append(table);
-    else writer.replace(table, highlightedBefore(findRead(read, table.name)!.raw));
+    else writer.replace(table, highlightedBefore(writer.raw));
     tableSteps.push(...writer.steps.splice(0));
   }
   for (const update of layout.registerUpdates ?? []) {

@@ -168,8 +168,9 @@ export class TableWriter {
     this.dataRows = dataRowCount(table.shape);
   }
 
-  get name(): string {
-    return this.table.shape.name;
+  /** The table's rows as they were read. */
+  get raw(): RawTable {
+    return this.table.raw;
   }
 
   /** Each header's column index in the table, adding the missing ones at its right end. */
