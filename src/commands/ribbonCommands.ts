@@ -24,7 +24,7 @@ import { rowIdLabel } from '../schema/issueCatalogue';
 import type { InputIssue } from '../schema/inputIssue';
 import type { ExcelRun } from '../excel/excelRun';
 import { ExcelWorkbook, INPUT_ERRORS_SHEET, type InputErrorLine } from '../excel/ExcelWorkbook';
-import type { RibbonOutcome } from '../taskpane/ribbonOutcome';
+import { CUT_OFF_ADVICE, type RibbonOutcome } from '../taskpane/ribbonOutcome';
 import type { RibbonActionId } from './ribbonActionIds';
 
 /** Workbook setting holding the billing date last chosen in the pane (`YYYY-MM-DD`). */
@@ -165,7 +165,7 @@ function failureOutcome(error: unknown): RibbonOutcome {
   return {
     kind: 'error',
     title: 'Billing stopped before it finished',
-    detail: `${message} If the Invoices register now lists invoices whose time shows no InvoiceNo, read "A run cut off" in the add-in's help before billing again.`,
+    detail: `${message} ${CUT_OFF_ADVICE}`,
   };
 }
 

@@ -12,6 +12,7 @@ import { isoFromDay, runBilling, WorkbookWriteError, type BillingOptions, type B
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
 import type { RawWorkbook } from '../../schema/rawTable';
+import { CUT_OFF_ADVICE } from '../ribbonOutcome';
 import type { WorkbookSource } from '../source/WorkbookSource';
 import { tablesFingerprint } from './tablesFingerprint';
 
@@ -153,7 +154,7 @@ export async function runBillingFlow(
   } catch (error) {
     let message = error instanceof Error ? error.message : String(error);
     if (current.status === 'writing' && action === 'generate' && !(error instanceof WorkbookWriteError)) {
-      message += ' If the Invoices register now lists invoices whose time shows no InvoiceNo, read "A run cut off" in the add-in\'s help before billing again.';
+      message += ` ${CUT_OFF_ADVICE}`;
     }
     const final: BillingState = { status: 'failed', action, issues: [], message };
     tell(final);
