@@ -46,7 +46,6 @@ export function mappingContext(book: BillingWorkbook): MappingContext {
 /** BT-120 of an invoice taxed at 0 %: the workbook has no exemption reason, so the plain words. */
 export const EXEMPTION_REASON = 'Exempt from VAT';
 
-const key = idKey;
 
 /** The country a VAT id starts with (Greece writes EL). */
 function countryOfVatId(vatId: string | undefined): string | undefined {
@@ -144,9 +143,9 @@ export function mapInvoice(invoice: Invoice, seller: InvoiceSeller, context: Map
   const credit = invoice.kind === 'Credit';
   const sign = new Decimal(credit ? -1 : 1);
   const xrechnung = syntax.startsWith('XRechnung');
-  const row = context.customers.get(key(invoice.customer));
+  const row = context.customers.get(idKey(invoice.customer));
   const periods = rowPeriods(invoice);
-  const pieces = context.paymentPlanOrders.has(key(invoice.source)) && (invoice.kind === 'Order' || credit);
+  const pieces = context.paymentPlanOrders.has(idKey(invoice.source)) && (invoice.kind === 'Order' || credit);
   const buyerReference = invoice.buyer?.buyerReference;
   const net = invoice.net.mul(sign);
   const tax = invoice.tax.mul(sign);

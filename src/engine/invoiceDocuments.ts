@@ -27,7 +27,6 @@ export function invoiceSeller(settings: Settings): InvoiceSeller {
   };
 }
 
-const customerKey = idKey;
 
 /** The Customers rows by the name Orders and Agreements use. */
 export function customerIndex(book: Pick<BillingWorkbook, 'customers'>): Map<string, Customer> {
@@ -92,7 +91,7 @@ export function eInvoiceFileName(invoiceNo: string): string {
 export function describeDrafts(book: BillingWorkbook, drafts: DraftInvoice[]): DraftInvoice[] {
   const customers = customerIndex(book);
   return drafts.map((draft) => {
-    const row = customers.get(customerKey(draft.customer));
+    const row = customers.get(idKey(draft.customer));
     const eInvoiceFormat = eInvoiceFormatOf(book.settings, row);
     return {
       ...draft, ...servicePeriod(book, draft), dueDate: dueDateOf(draft.date, book.settings, row), buyer: invoiceBuyer(draft.customer, row),
@@ -128,7 +127,7 @@ export function missingInvoiceFields(settings: Settings, invoices: readonly { cu
   const unknown: string[] = [];
   const noAddress: string[] = [];
   for (const invoice of invoices) {
-    const key = customerKey(invoice.customer);
+    const key = idKey(invoice.customer);
     if (seen.has(key)) continue;
     seen.add(key);
     if (invoice.buyer === undefined || !invoice.buyer.isKnown) unknown.push(invoice.customer);

@@ -41,7 +41,6 @@ export function billingBook(snapshot: WorkbookSnapshot): BillingWorkbook | Funct
   return invalidValue(`The workbook has ${count}${first}. Fix the input (Preview lists every error) and the figure returns.`);
 }
 
-const keyOf = idKey;
 
 /** `=PSA.BALANCE(agreement, [date])`: remaining hours of the block as a run on `date` would show them. */
 export function balanceOf(snapshot: WorkbookSnapshot, agreement: unknown, date: unknown, today: Day): number | FunctionFailure {
@@ -51,7 +50,7 @@ export function balanceOf(snapshot: WorkbookSnapshot, agreement: unknown, date: 
   if (isFailure(day)) return day;
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
-  const balance = snapshot.memo(`balance:${keyOf(id)}:${day}`, () => agreementBalance(book, id, day!));
+  const balance = snapshot.memo(`balance:${idKey(id)}:${day}`, () => agreementBalance(book, id, day!));
   if ('error' in balance) return notAvailable(`No agreement ${id} in Agreements`);
   return balance.remainingHours.toNumber();
 }
@@ -90,7 +89,7 @@ export function usedOf(snapshot: WorkbookSnapshot, agreement: unknown, from: unk
 function orderStatusOn(snapshot: WorkbookSnapshot, book: BillingWorkbook, day: Day): Map<string, OrderStatusRow> {
   return snapshot.memo(`orderStatus:${day}`, () => {
     const result = runBilling(book, { billingDate: day, preview: true });
-    return new Map(result.orderStatus.map((row) => [keyOf(row.orderId), row]));
+    return new Map(result.orderStatus.map((row) => [idKey(row.orderId), row]));
   });
 }
 
@@ -101,7 +100,7 @@ function orderRow(snapshot: WorkbookSnapshot, order: unknown, date: unknown, tod
   if (isFailure(day)) return day;
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
-  return orderStatusOn(snapshot, book, day!).get(keyOf(id)) ?? notAvailable(`No order ${id} in Orders`);
+  return orderStatusOn(snapshot, book, day!).get(idKey(id)) ?? notAvailable(`No order ${id} in Orders`);
 }
 
 /** `=PSA.UNBILLED(order, [date])`: OrderStatus Unbilled of a preview run on `date`. */
@@ -169,8 +168,8 @@ export function lineItemOf(snapshot: WorkbookSnapshot, entryId: unknown): string
   if (isFailure(id)) return id;
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
-  const key = keyOf(id);
-  const entry = book.timeEntries.find((e) => keyOf(e.id) === key);
+  const key = idKey(id);
+  const entry = book.timeEntries.find((e) => idKey(e.id) === key);
   if (entry === undefined) return notAvailable(`No entry ${id} in TimeEntries`);
   if (!isOrderTime(entry)) {
     return `Entry ${entry.id} is booked under agreement ${entry.agreementId ?? ''}: it bills on the agreement, not on an order line item`;
