@@ -5,3 +5,8 @@
 export function idKey(id: string): string {
   return id.trim().toLowerCase();
 }
+
+/** `idKey` of a cell that may be blank: `''` when there is none. */
+export function idKeyOrBlank(id: string | undefined): string {
+  return id === undefined ? '' : idKey(id);
+}

@@ -13,8 +13,9 @@ export { CREDITED_STATUS } from './billingResult';
 import type { Day } from '../core/day';
 import { customerIndex, eInvoiceFormatOf, invoiceBuyer, invoiceSeller } from './invoiceDocuments';
 import { backdatedAfter, highestShownSequence } from './ledger/invoiceSequence';
-import { isCredited, norm } from './ledger/reconcileLedger';
+import { isCredited } from './ledger/reconcileLedger';
 import { Decimal, roundCentsHalfUp, ZERO } from '../core/money';
+import { idKeyOrBlank } from '../core/idKey';
 import { formatInvoiceNo, highestSequence } from './numberInvoices';
 
 export interface CreditOptions {
@@ -64,8 +65,8 @@ function negatedRows(lines: IssuedInvoiceLine[], source: string): InvoiceRow[] {
 
 /** The rate the original was taxed at: its source's rate when that gives the register's tax, else tax ÷ net. */
 function taxRateOf(book: BillingWorkbook, original: IssuedInvoice, net: Decimal, tax: Decimal): Decimal {
-  const order = book.orders.find((o) => o.key === norm(original.source));
-  const rate = (norm(original.kind) === 'order' ? order?.taxRate : undefined) ?? book.settings.taxRate;
+  const order = book.orders.find((o) => o.key === idKeyOrBlank(original.source));
+  const rate = (idKeyOrBlank(original.kind) === 'order' ? order?.taxRate : undefined) ?? book.settings.taxRate;
   if (roundCentsHalfUp(net.mul(rate)).equals(tax) || net.isZero()) return rate;
   return tax.div(net).toDecimalPlaces(4);
 }
@@ -76,34 +77,34 @@ function taxRateOf(book: BillingWorkbook, original: IssuedInvoice, net: Decimal,
  * to it, and the entry bills again once both are credited (a mark settles a whole entry).
  */
 function marksToClear(book: BillingWorkbook, invoiceNo: string): InvoiceNoUpdate[] {
-  const key = norm(invoiceNo);
+  const key = idKeyOrBlank(invoiceNo);
   const updates: InvoiceNoUpdate[] = [];
-  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  const invoices = new Map(book.issuedInvoices.map((i) => [idKeyOrBlank(i.invoiceNo), i] as const));
   // The other issued invoice that billed part of each entry, if any.
   const others = new Map<string, string>();
   for (const e of book.issuedInvoiceEntries ?? []) {
-    const on = norm(e.invoiceNo);
+    const on = idKeyOrBlank(e.invoiceNo);
     if (on === key || e.row === undefined || !invoices.has(on) || isCredited(invoices.get(on))) continue;
-    if (!others.has(norm(e.entryId))) others.set(norm(e.entryId), e.invoiceNo.trim());
+    if (!others.has(idKeyOrBlank(e.entryId))) others.set(idKeyOrBlank(e.entryId), e.invoiceNo.trim());
   }
   for (const entry of book.timeEntries) {
-    if (norm(entry.invoiceNo) !== key) continue;
-    updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: others.get(norm(entry.id)) ?? '' });
+    if (idKeyOrBlank(entry.invoiceNo) !== key) continue;
+    updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: others.get(idKeyOrBlank(entry.id)) ?? '' });
   }
-  for (const a of book.agreements) if (norm(a.invoiceNo) === key) updates.push({ table: 'Agreements', index: a.source.index, invoiceNo: '' });
-  for (const a of book.additions) if (norm(a.invoiceNo) === key) updates.push({ table: 'AgreementAdditions', index: a.source.index, invoiceNo: '' });
-  for (const p of book.installments) if (norm(p.invoiceNo) === key) updates.push({ table: 'PaymentPlan', index: p.source.index, invoiceNo: '' });
+  for (const a of book.agreements) if (idKeyOrBlank(a.invoiceNo) === key) updates.push({ table: 'Agreements', index: a.source.index, invoiceNo: '' });
+  for (const a of book.additions) if (idKeyOrBlank(a.invoiceNo) === key) updates.push({ table: 'AgreementAdditions', index: a.source.index, invoiceNo: '' });
+  for (const p of book.installments) if (idKeyOrBlank(p.invoiceNo) === key) updates.push({ table: 'PaymentPlan', index: p.source.index, invoiceNo: '' });
   return updates;
 }
 
 export function creditInvoice(book: BillingWorkbook, options: CreditOptions): CreditOutcome {
-  const wanted = norm(options.invoiceNo);
-  const original = book.issuedInvoices.find((i) => norm(i.invoiceNo) === wanted);
+  const wanted = idKeyOrBlank(options.invoiceNo);
+  const original = book.issuedInvoices.find((i) => idKeyOrBlank(i.invoiceNo) === wanted);
   if (original === undefined || original.at === undefined) return refuse(`${options.invoiceNo.trim()} is not in the Invoices table; name an issued invoice.`);
   const invoiceNo = original.invoiceNo.trim();
-  if (norm(original.kind) === 'credit') return refuse(`${invoiceNo} is a credit note itself; a credit note is not credited.`);
-  if (norm(original.status) === 'credited') return refuse(`${invoiceNo} is credited already (Invoices Status ${original.status!.trim()}).`);
-  const lines = book.issuedInvoiceLines.filter((l) => norm(l.invoiceNo) === wanted);
+  if (idKeyOrBlank(original.kind) === 'credit') return refuse(`${invoiceNo} is a credit note itself; a credit note is not credited.`);
+  if (idKeyOrBlank(original.status) === 'credited') return refuse(`${invoiceNo} is credited already (Invoices Status ${original.status!.trim()}).`);
+  const lines = book.issuedInvoiceLines.filter((l) => idKeyOrBlank(l.invoiceNo) === wanted);
   if (lines.length === 0) return refuse(`InvoiceLines holds no row of ${invoiceNo}, so there is nothing to credit; a credit note repeats the invoice's rows.`);
   const later = options.allowBackdate ? undefined : backdatedAfter(book, options.date);
   if (later !== undefined) return refuse(`The credit note would be dated before ${later.invoiceNo}; date it on or after that invoice's date.`);
@@ -115,7 +116,7 @@ export function creditInvoice(book: BillingWorkbook, options: CreditOptions): Cr
   const originalNet = net.negated();
   const originalTax = original.tax ?? roundCentsHalfUp(originalNet.mul(book.settings.taxRate));
   const customer = original.customer ?? '';
-  const customerRow = customerIndex(book).get(norm(customer));
+  const customerRow = customerIndex(book).get(idKeyOrBlank(customer));
   const eInvoiceFormat = eInvoiceFormatOf(book.settings, customerRow);
   const sequence = Math.max(highestSequence(book.issuedInvoices, book.settings.invoicePrefix), highestShownSequence(book)) + 1;
   const creditNote: Invoice = {

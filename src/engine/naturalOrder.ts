@@ -4,9 +4,11 @@
  * a key once per id with `naturalKey` and compare keys with `compareKeys`.
  */
 
+import { idKey } from '../core/idKey';
+
 /** A sort key where runs of digits compare by value: "E10" -> "e\u0002" + padded digits. */
 export function naturalKey(id: string): string {
-  return id.trim().toLowerCase().replace(/\d+/g, (digits) => {
+  return idKey(id).replace(/\d+/g, (digits) => {
     const trimmed = digits.replace(/^0+(?=\d)/, '');
     // Length prefix makes 9 < 10 in plain string order; a run longer than 99 digits is beyond any real id.
     return '\u0001' + String(trimmed.length).padStart(2, '0') + trimmed;

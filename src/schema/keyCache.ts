@@ -4,6 +4,8 @@
  * allocating a fresh lower-case copy per row. Bounded, so a column of all-distinct ids
  * cannot grow it without limit.
  */
+import { idKey } from '../core/idKey';
+
 const MAX_CACHED = 65_536;
 
 export class KeyCache<K extends string> {
@@ -12,7 +14,7 @@ export class KeyCache<K extends string> {
   key(id: string): K {
     let key = this.keys.get(id);
     if (key === undefined) {
-      key = id.toLowerCase() as K;
+      key = idKey(id) as K;
       if (this.keys.size < MAX_CACHED) this.keys.set(id, key);
     }
     return key;

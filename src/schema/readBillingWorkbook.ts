@@ -2,6 +2,7 @@
  * The schema layer's entry point: raw tables in, the validated BillingWorkbook out, or
  * every problem found at once. Bad input is data: nothing here throws for it.
  */
+import { idKey } from '../core/idKey';
 import { parseText } from './cellParsers';
 import { findCycles } from './findCycles';
 import { reportLookalikeHeaders } from './headerLookalikes';
@@ -147,7 +148,7 @@ function idKeys(reader: TableReader, idColumn: string): Set<string> {
   if (column < 0) return keys;
   for (const row of reader.table.rows) {
     const id = parseText(row[column]);
-    if (typeof id === 'string') keys.add(id.toLowerCase());
+    if (typeof id === 'string') keys.add(idKey(id));
   }
   return keys;
 }
@@ -181,8 +182,8 @@ function rawLinks(reader: TableReader, idColumn: string, linkColumn: string): Ma
   reader.table.rows.forEach((row, index) => {
     const id = parseText(row[cId]);
     const link = parseText(row[cLink]);
-    if (typeof id !== 'string' || links.has(id.toLowerCase())) return;
-    links.set(id.toLowerCase(), { id, index, link: typeof link === 'string' ? link.toLowerCase() : undefined });
+    if (typeof id !== 'string' || links.has(idKey(id))) return;
+    links.set(idKey(id), { id, index, link: typeof link === 'string' ? idKey(link) : undefined });
   });
   return links;
 }

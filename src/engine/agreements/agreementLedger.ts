@@ -328,7 +328,7 @@ function computeLedger(
 ): AgreementLedger {
   const additions = [...unsortedAdditions].sort(compareAdditions);
   const rolledInSeconds = rolledIn.reduce((sum, lot) => sum + lot.seconds, 0);
-  const excluded = new Set(agreement.excludedCategories.map((c) => c.trim().toLowerCase()).filter((c) => c !== ''));
+  const excluded = new Set(agreement.excludedCategories.map(idKey).filter((c) => c !== ''));
   const { roundUpMinutes, minimumMinutes } = roundingOf(book, agreement);
 
   // After the transfer day the predecessor starts afresh: only additions dated later count.
@@ -352,7 +352,7 @@ function computeLedger(
     let covered = 0;
     let overrun = 0;
     if (!isActiveOn(agreement, entry.date)) kind = 'Inactive';
-    else if (entry.category !== undefined && excluded.has(entry.category.trim().toLowerCase())) kind = 'Excluded';
+    else if (entry.category !== undefined && excluded.has(idKey(entry.category))) kind = 'Excluded';
     else {
       const isLater = hasTransferred && entry.date > transfer;
       covered = (isLater ? later : main).take(entry.date, billable);

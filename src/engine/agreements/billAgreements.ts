@@ -9,6 +9,7 @@ import type { DraftInvoice, SettleTarget } from '../draftInvoice';
 import type { Day } from '../../core/day';
 import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../../core/money';
 import { naturalKey } from '../naturalOrder';
+import { idKey } from '../../core/idKey';
 import { agreementMessages } from './agreementMessages';
 import { type AgreementLedger, type EntryAllocation, buildAgreementLedgers, isSettled, roundingOf } from './agreementLedger';
 import { billableSeconds } from '../billableSeconds';
@@ -129,7 +130,7 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
   const overageRate = agreement.overageRate;
   const rows = new Map<string, OverageRowBuilder>();
   const settles: SettleTarget[] = [];
-  const excludedNames = new Map(agreement.excludedCategories.map((c) => [c.trim().toLowerCase(), c.trim()] as const));
+  const excludedNames = new Map(agreement.excludedCategories.map((c) => [idKey(c), c.trim()] as const));
   const addToRow = (rowKey: string, description: string, seconds: Seconds, entry: TimeEntry): void => {
     let row = rows.get(rowKey);
     if (row === undefined) rows.set(rowKey, (row = { description, seconds: 0, entryIds: [], entries: [], entrySeconds: [] }));
@@ -150,11 +151,11 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
           : agreementMessages.outsideDates(agreement, entry.date, recorded, billable);
       out.exceptions.push(exceptionOf(entry, billable, 'AgreementInactive', message));
     } else if (kind === 'Excluded') {
-      const category = excludedNames.get(entry.category!.trim().toLowerCase()) ?? entry.category!.trim();
+      const category = excludedNames.get(idKey(entry.category!)) ?? entry.category!.trim();
       if (overageRate === undefined) {
         out.exceptions.push(exceptionOf(entry, billable, 'ExcludedCategory', agreementMessages.excludedCategory(agreement, category, recorded, billable)));
       } else {
-        addToRow('excluded:' + category.toLowerCase(), `Work not covered: ${category}`, billable, entry);
+        addToRow('excluded:' + idKey(category), `Work not covered: ${category}`, billable, entry);
         settles.push({ table: 'TimeEntries', index: entry.source.index });
       }
     } else {

@@ -9,7 +9,8 @@ import type { BillingWorkbook, IssuedInvoiceEntry, TimeEntry } from '../../schem
 import type { BillingWarning } from '../billingResult';
 import { isoFromDay } from '../../core/day';
 import { exactHours, formatHours } from '../../core/money';
-import { CellNames, isCredited, norm } from './reconcileLedger';
+import { idKeyOrBlank } from '../../core/idKey';
+import { CellNames, isCredited } from './reconcileLedger';
 
 /** "Hours 1.50 became 2.50", as every message writes hours; to four places when two would read alike. */
 function hoursChange(before: number, after: number): string {
@@ -30,7 +31,7 @@ function changes(entry: TimeEntry, billed: IssuedInvoiceEntry | undefined): { co
       changed('Hours', hoursChange(billed.recordedSeconds, entry.seconds));
     }
     if (billed.date !== undefined && billed.date !== entry.date) changed('Date', `Date ${isoFromDay(billed.date)} became ${isoFromDay(entry.date)}`);
-    if (billed.date !== undefined && norm(billed.nodeId) !== norm(entry.nodeId)) {
+    if (billed.date !== undefined && idKeyOrBlank(billed.nodeId) !== idKeyOrBlank(entry.nodeId)) {
       changed('NodeId', `NodeId ${billed.nodeId?.trim() || 'blank'} became ${entry.nodeId?.trim() || 'blank'}`);
     }
   }
@@ -40,21 +41,21 @@ function changes(entry: TimeEntry, billed: IssuedInvoiceEntry | undefined): { co
 
 export function changedAfterBilling(book: BillingWorkbook): BillingWarning[] {
   if (book.issuedInvoices.length === 0) return [];
-  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  const invoices = new Map(book.issuedInvoices.map((i) => [idKeyOrBlank(i.invoiceNo), i] as const));
   const billed = new Map<string, IssuedInvoiceEntry>();
   for (const e of book.issuedInvoiceEntries ?? []) {
-    const key = norm(e.entryId);
-    if (e.row !== undefined && !billed.has(key) && !isCredited(invoices.get(norm(e.invoiceNo)))) billed.set(key, e);
+    const key = idKeyOrBlank(e.entryId);
+    if (e.row !== undefined && !billed.has(key) && !isCredited(invoices.get(idKeyOrBlank(e.invoiceNo)))) billed.set(key, e);
   }
   const names = new CellNames(book.places);
   const warnings: BillingWarning[] = [];
   for (const entry of book.timeEntries) {
     if (entry.invoiceNo === undefined) continue;
-    const mark = norm(entry.invoiceNo);
+    const mark = idKeyOrBlank(entry.invoiceNo);
     const invoice = invoices.get(mark);
     // Only time an invoice of the registers billed: covered time and older marks have nothing to compare.
     if (invoice === undefined || isCredited(invoice)) continue;
-    const record = billed.get(norm(entry.id));
+    const record = billed.get(idKeyOrBlank(entry.id));
     const { column, phrases } = changes(entry, record);
     if (phrases.length === 0) continue;
     const invoiceNo = invoice.invoiceNo.trim();

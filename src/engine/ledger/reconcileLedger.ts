@@ -14,6 +14,7 @@ import { sheetNameFor } from '../resultTables';
 import { installmentAmounts } from '../orders/installmentRows';
 import { isoFromDay } from '../../core/day';
 import { hoursForDisplay, type Decimal } from '../../core/money';
+import { idKeyOrBlank } from '../../core/idKey';
 
 export type MarkTable = 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
 
@@ -29,17 +30,13 @@ export interface LedgerRecord {
   covered?: boolean;
 }
 
-export function norm(text: string | undefined): string {
-  return text === undefined ? '' : text.trim().toLowerCase();
-}
-
 function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }
 
 /** True for an invoice that no longer settles anything: credited, or a credit note itself. */
 export function isCredited(invoice: IssuedInvoice | undefined): boolean {
-  return invoice !== undefined && (norm(invoice.status) === 'credited' || norm(invoice.kind) === 'credit');
+  return invoice !== undefined && (idKeyOrBlank(invoice.status) === 'credited' || idKeyOrBlank(invoice.kind) === 'credit');
 }
 
 /** Names cells of a table from where the schema found it; the table name alone when the book does not say. */
@@ -66,14 +63,14 @@ export class CellNames {
 
 /** Every entry the registers say was billed, by entry key, on invoices that are not credited. */
 export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: InputIssue[]): Map<string, LedgerRecord[]> {
-  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  const invoices = new Map(book.issuedInvoices.map((i) => [idKeyOrBlank(i.invoiceNo), i] as const));
   const ledger = new Map<string, LedgerRecord[]>();
   const add = (entryId: string, invoiceNo: string, cell: string, covered = false): void => {
-    const key = norm(entryId);
+    const key = idKeyOrBlank(entryId);
     const record: LedgerRecord = covered ? { invoiceNo, cell, covered } : { invoiceNo, cell };
     const records = ledger.get(key);
     if (records === undefined) ledger.set(key, [record]);
-    else if (!records.some((r) => norm(r.invoiceNo) === norm(invoiceNo))) records.push(record);
+    else if (!records.some((r) => idKeyOrBlank(r.invoiceNo) === idKeyOrBlank(invoiceNo))) records.push(record);
   };
   const listedRows = new Set<string>();
   for (const e of book.issuedInvoiceEntries ?? []) {
@@ -82,14 +79,14 @@ export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: In
       add(e.entryId, e.invoiceNo, names.cell('InvoiceEntries', 'EntryId', e.at), true);
       continue;
     }
-    if (isCredited(invoices.get(norm(e.invoiceNo)))) continue;
-    listedRows.add(`${norm(e.invoiceNo)}#${e.row ?? ''}`);
+    if (isCredited(invoices.get(idKeyOrBlank(e.invoiceNo)))) continue;
+    listedRows.add(`${idKeyOrBlank(e.invoiceNo)}#${e.row ?? ''}`);
     add(e.entryId, e.invoiceNo, names.cell('InvoiceEntries', 'EntryId', e.at));
   }
   for (const line of book.issuedInvoiceLines) {
-    if (line.entryIds === undefined || isCredited(invoices.get(norm(line.invoiceNo)))) continue;
+    if (line.entryIds === undefined || isCredited(invoices.get(idKeyOrBlank(line.invoiceNo)))) continue;
     // InvoiceEntries holds the row's entries with their details: nothing to add from the list.
-    if (listedRows.has(`${norm(line.invoiceNo)}#${line.row ?? ''}`)) continue;
+    if (listedRows.has(`${idKeyOrBlank(line.invoiceNo)}#${line.row ?? ''}`)) continue;
     const cell = names.cell('InvoiceLines', 'EntryIds', line.at);
     if (ENTRY_LIST_NOTE.test(line.entryIds)) {
       issues?.push(issue('InvoiceLines', cell, line.at, line.invoiceNo, 'EntryIds',
@@ -166,12 +163,12 @@ interface BilledThing {
  */
 function unclaimed<T extends { invoiceNo?: string }>(records: BilledThing[], rows: T[], fits: (row: T, record: BilledThing) => boolean, report: (row: T, record: BilledThing) => void): void {
   const claims = new Map<string, number>();
-  for (const row of rows) if (!isBlank(row.invoiceNo)) claims.set(norm(row.invoiceNo), (claims.get(norm(row.invoiceNo)) ?? 0) + 1);
+  for (const row of rows) if (!isBlank(row.invoiceNo)) claims.set(idKeyOrBlank(row.invoiceNo), (claims.get(idKeyOrBlank(row.invoiceNo)) ?? 0) + 1);
   const matched = new Set<T>();
   for (const record of records) {
-    const left = claims.get(norm(record.invoiceNo)) ?? 0;
+    const left = claims.get(idKeyOrBlank(record.invoiceNo)) ?? 0;
     if (left > 0) {
-      claims.set(norm(record.invoiceNo), left - 1);
+      claims.set(idKeyOrBlank(record.invoiceNo), left - 1);
       continue;
     }
     const row = rows.find((r) => isBlank(r.invoiceNo) && !matched.has(r) && fits(r, record));
@@ -188,18 +185,18 @@ function unclaimed<T extends { invoiceNo?: string }>(records: BilledThing[], row
 export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   const names = new CellNames(book.places);
   const issues: InputIssue[] = [];
-  const invoices = new Map(book.issuedInvoices.map((i) => [norm(i.invoiceNo), i] as const));
+  const invoices = new Map(book.issuedInvoices.map((i) => [idKeyOrBlank(i.invoiceNo), i] as const));
 
   // The registers hold together: every invoice the lines name is in Invoices; an invoice this
   // tool issued (it has its sheet or its lines) keeps both. A lone Invoices row with neither
   // is a register typed by hand: its number counts, it settles nothing.
   const has = (table: string) => names.place(table) !== undefined;
-  const withLines = new Set(book.issuedInvoiceLines.map((l) => norm(l.invoiceNo)));
-  const sheets = book.sheets === undefined ? undefined : new Set(book.sheets.map(norm));
+  const withLines = new Set(book.issuedInvoiceLines.map((l) => idKeyOrBlank(l.invoiceNo)));
+  const sheets = book.sheets === undefined ? undefined : new Set(book.sheets.map(idKeyOrBlank));
   if (book.places !== undefined || book.issuedInvoices.length > 0) {
     const reported = new Set<string>();
     const named = (table: 'InvoiceLines' | 'InvoiceEntries', invoiceNo: string, at: RowSource | undefined) => {
-      const key = norm(invoiceNo);
+      const key = idKeyOrBlank(invoiceNo);
       if (invoices.has(key) || reported.has(key)) return;
       reported.add(key);
       issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo',
@@ -211,16 +208,16 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   const asBudgeted = new Set(book.orders.filter((o) => (o.basis ?? book.settings.basis) === 'AsBudgeted').map((o) => o.key as string));
   for (const invoice of book.issuedInvoices) {
     if (isCredited(invoice)) continue;
-    const key = norm(invoice.invoiceNo);
+    const key = idKeyOrBlank(invoice.invoiceNo);
     const sheet = sheetNameFor(invoice.invoiceNo.trim());
-    const hasSheet = sheets === undefined || sheets.has(norm(sheet));
+    const hasSheet = sheets === undefined || sheets.has(idKeyOrBlank(sheet));
     const cell = names.cell('Invoices', 'InvoiceNo', invoice.at);
     if (withLines.has(key)) {
       if (!hasSheet) {
         issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo',
           `The sheet of invoice ${invoice.invoiceNo} is gone; an issued invoice stays in the workbook, so restore the sheet ${sheet} (from a copy of the workbook), or ${START_OVER}`));
       }
-    } else if ((sheets !== undefined && sheets.has(norm(sheet))) || asBudgeted.has(norm(invoice.source))) {
+    } else if ((sheets !== undefined && sheets.has(idKeyOrBlank(sheet))) || asBudgeted.has(idKeyOrBlank(invoice.source))) {
       issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo',
         `InvoiceLines holds no row of invoice ${invoice.invoiceNo}; restore its rows${has('InvoiceLines') || book.places === undefined ? '' : ' (the InvoiceLines table is gone)'}: the registers are the ledger of what was billed, or ${START_OVER}`));
     }
@@ -231,7 +228,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   const time = new MarkIssues('TimeEntries', 'entries');
   if (ledger.size > 0) {
     for (const entry of book.timeEntries) {
-      const records = ledger.get(norm(entry.id));
+      const records = ledger.get(idKeyOrBlank(entry.id));
       if (records === undefined) continue;
       const first = records[0];
       if (isBlank(entry.invoiceNo)) {
@@ -248,7 +245,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
         continue;
       }
       if (records.length > 1 && coveredBy === undefined) {
-        const dates = new Set(records.map((r) => invoices.get(norm(r.invoiceNo))?.date));
+        const dates = new Set(records.map((r) => invoices.get(idKeyOrBlank(r.invoiceNo))?.date));
         // Parts of one split entry go on the invoices of one run, which share its date.
         if (dates.size > 1) {
           const [a, b] = records;
@@ -257,8 +254,8 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
           continue;
         }
       }
-      const mark = norm(entry.invoiceNo);
-      if (invoices.has(mark) && !records.some((r) => norm(r.invoiceNo) === mark)) {
+      const mark = idKeyOrBlank(entry.invoiceNo);
+      if (invoices.has(mark) && !records.some((r) => idKeyOrBlank(r.invoiceNo) === mark)) {
         time.add(entry.source, entry.id, first.invoiceNo,
           `InvoiceNo ${entry.invoiceNo!.trim()} does not list the entry, but ${first.invoiceNo} billed it (${first.cell}); write ${first.invoiceNo} back`);
       }
@@ -269,17 +266,17 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   // Prepaid blocks, additions and installments: the rows that billed them, per source.
   const billedRows = new Map<string, BilledThing[]>();
   for (const line of book.issuedInvoiceLines) {
-    if (!isBlank(line.entryIds) || line.source === undefined || isCredited(invoices.get(norm(line.invoiceNo)))) continue;
+    if (!isBlank(line.entryIds) || line.source === undefined || isCredited(invoices.get(idKeyOrBlank(line.invoiceNo)))) continue;
     const thing: BilledThing = {
       invoiceNo: line.invoiceNo,
       cell: names.cell('InvoiceLines', 'Description', line.at),
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       amount: line.amount,
-      description: norm(line.description),
-      kind: norm(invoices.get(norm(line.invoiceNo))?.kind),
+      description: idKeyOrBlank(line.description),
+      kind: idKeyOrBlank(invoices.get(idKeyOrBlank(line.invoiceNo))?.kind),
     };
-    const key = norm(line.source);
+    const key = idKeyOrBlank(line.source);
     const list = billedRows.get(key);
     if (list === undefined) billedRows.set(key, [thing]);
     else list.push(thing);
@@ -321,7 +318,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     const amounts = installmentAmounts(book, order);
     if (amounts.size === 0) continue;
     const own = [...amounts.keys()];
-    const text = (i: (typeof own)[number]) => norm(i.description?.trim() ? i.description : `Installment due ${isoFromDay(i.dueDate)}`);
+    const text = (i: (typeof own)[number]) => idKeyOrBlank(i.description?.trim() ? i.description : `Installment due ${isoFromDay(i.dueDate)}`);
     const candidates = rows.filter((r) => own.some((i) => text(i) === r.description));
     unclaimed(candidates, own,
       (i, r) => text(i) === r.description && amounts.get(i)!.equals(r.amount),

@@ -114,7 +114,7 @@ export function budgetRows(book: BillingWorkbook, order: Order, view: ProjectVie
     const item = items.get(part.line.item);
     const account = item?.revenueAccount ?? book.settings.projectRevenueAccount;
     const shape = groupOf(option, part.line, item, book, order);
-    const key = shape.key + '\u0001' + account.trim().toLowerCase();
+    const key = shape.key + '\u0001' + idKey(account);
     const group = groups.get(key);
     if (group) group.parts.push(part);
     else groups.set(key, { shape, account, parts: [part] });

@@ -9,7 +9,7 @@ import type { BillingWorkbook, OrderKey } from '../../schema/model';
 import type { OrderStatusRow } from '../billingResult';
 import { ZERO, type Decimal } from '../../core/money';
 import { finalBillingCheck, type OrderBillingDecision } from './orderBillingDecision';
-import { idKey } from '../../core/idKey';
+import { idKey, idKeyOrBlank } from '../../core/idKey';
 
 export interface OrderStatusFigures {
   /** Net the order's invoice carries on this run (before the MinimumBilling check). */
@@ -56,9 +56,9 @@ export function billedEarlierByOrder(book: Pick<BillingWorkbook, 'issuedInvoices
   const add = (order: OrderKey, amount: Decimal) => billed.set(order, (billed.get(order) ?? ZERO).plus(amount));
   for (const invoice of book.issuedInvoices) {
     if (invoice.source === undefined || invoice.source.trim() === '') continue;
-    const kind = invoice.kind?.trim().toLowerCase();
+    const kind = idKeyOrBlank(invoice.kind);
     // A credit note's (negative) net takes back what the invoice it credits billed.
-    if (kind !== undefined && kind !== '' && kind !== 'order' && kind !== 'credit') continue;
+    if (kind !== '' && kind !== 'order' && kind !== 'credit') continue;
     const order = idKey(invoice.source) as OrderKey;
     // The register's Net is what was billed; its lines are only summed when the register has no Net.
     if (invoice.net !== undefined) add(order, invoice.net);
