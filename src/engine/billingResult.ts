@@ -4,7 +4,7 @@
  */
 import type { Decimal } from '../core/money';
 import type { Day } from '../core/day';
-import type { EInvoiceFormat, Seconds } from '../schema/model';
+import type { EInvoiceFormat, InvoiceTemplate, Seconds } from '../schema/model';
 
 /** `Credit`: a credit note, which cancels an issued invoice (docs/billing-rules.md section 8). */
 export type InvoiceKind = 'Order' | 'Prepaid' | 'Overage' | 'Credit';
@@ -232,6 +232,8 @@ export interface BillingResult {
   warnings?: BillingWarning[];
   /** The seller on every invoice of the run (Settings); absent in results made by hand. */
   seller?: InvoiceSeller;
+  /** The firm's own invoice layout, when the workbook has one: every invoice sheet is a filled copy of it. */
+  invoiceTemplate?: InvoiceTemplate;
 }
 
 export interface BillingWarning {

@@ -6,7 +6,7 @@
  * PaymentPlan), so a later run bills them again, corrected. Pure: the workbook in, the
  * credit note and the cells to change out, or the one sentence why not.
  */
-import type { BillingWorkbook, IssuedInvoice, IssuedInvoiceLine } from '../schema/model';
+import type { BillingWorkbook, InvoiceTemplate, IssuedInvoice, IssuedInvoiceLine } from '../schema/model';
 import type { Invoice, InvoiceKind, InvoiceNoUpdate, InvoiceRow, InvoiceSeller } from './billingResult';
 
 export { CREDITED_STATUS } from './billingResult';
@@ -40,6 +40,8 @@ export interface CreditResult {
    */
   invoiceNoUpdates: InvoiceNoUpdate[];
   seller: InvoiceSeller;
+  /** The firm's own invoice layout, when the workbook has one: the credit note's sheet is a filled copy of it. */
+  invoiceTemplate?: InvoiceTemplate;
 }
 
 export type CreditOutcome = { ok: true; result: CreditResult } | { ok: false; error: string };
@@ -139,6 +141,7 @@ export function creditInvoice(book: BillingWorkbook, options: CreditOptions): Cr
   };
   return {
     ok: true,
-    result: { creditNote, credited: { invoiceNo, index: original.at.index }, invoiceNoUpdates: marks, seller: invoiceSeller(book.settings) },
+    result: { creditNote, credited: { invoiceNo, index: original.at.index }, invoiceNoUpdates: marks, seller: invoiceSeller(book.settings),
+      ...(book.invoiceTemplate === undefined ? {} : { invoiceTemplate: book.invoiceTemplate }) },
   };
 }

@@ -7,7 +7,8 @@
  */
 export { formatIssue } from '../schema/readBillingWorkbook';
 export { checkBillingWorkbook } from './checkBillingWorkbook';
-export type { RawWorkbook, RawTable, CellValue } from '../schema/rawTable';
+export type { RawWorkbook, RawTable, RawSheet, RawSheetCell, CellValue } from '../schema/rawTable';
+export { invoiceTemplateSheetName } from '../schema/readInvoiceTemplate';
 export type { InputIssue } from '../schema/inputIssue';
 export type { BillingWorkbook } from '../schema/model';
 
@@ -44,6 +45,7 @@ export {
   type ResultTables,
 } from './resultTables';
 export { columnWidth } from './tableColumnWidths';
+export { fillInvoiceTemplate, type TemplateFill, type TemplateFillCell } from './invoiceTemplate/fillInvoiceTemplate';
 
 // Credit notes and projects.
 export { creditInvoice, CREDITED_STATUS, type CreditOptions, type CreditOutcome, type CreditResult } from './creditInvoice';

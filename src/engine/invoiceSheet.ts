@@ -9,6 +9,7 @@ import { DATE_FORMAT, fitCell, HOURS_FORMAT, MONEY_FORMAT, type OutputCell } fro
 import { isoFromDay } from '../core/day';
 import type { Decimal } from '../core/money';
 import { invoiceLabels, type InvoiceLabels } from './invoiceLabels';
+import type { TemplateFill } from './invoiceTemplate/fillInvoiceTemplate';
 
 export interface GridCell {
   value: OutputCell;
@@ -49,6 +50,12 @@ export interface InvoiceSheet {
   /** Suggested column widths in characters, left to right. */
   columnWidths: number[];
   print: PrintSetup;
+  /**
+   * The firm's own template filled for this invoice (docs/invoice-documents.md, "The firm's
+   * own template"): when set, the adapter writes a copy of the template sheet instead of
+   * `grid`, `columnWidths` and `print`, which keep the built-in layout.
+   */
+  template?: TemplateFill;
 }
 
 export const INVOICE_COLUMN_WIDTHS = [48, 12, 14, 16];

@@ -10,6 +10,9 @@ import type { CreditResult } from './creditInvoice';
 import type { Decimal } from '../core/money';
 import { exactHours } from '../core/money';
 import { buildInvoiceSheet, type InvoiceSheet } from './invoiceSheet';
+import { fillInvoiceTemplate } from './invoiceTemplate/fillInvoiceTemplate';
+import type { InvoiceTemplate } from '../schema/model';
+import type { Invoice, InvoiceSeller } from './billingResult';
 import { eInvoiceFileName } from './invoiceDocuments';
 
 import { DATE_FORMAT, fitCell, HOURS_FORMAT, MAX_CELL_CHARS, MONEY_FORMAT, PERCENT_FORMAT, type OutputCell } from '../core/cellFormats';
@@ -249,6 +252,12 @@ export function freeSheetName(wanted: string, takenNames: string[]): string {
   }
 }
 
+/** One invoice's sheet: the built-in layout, and the template filled for it when the workbook has one. */
+function invoiceSheet(invoice: Invoice, invoiceNo: string, sheetName: string, seller: InvoiceSeller | undefined, template: InvoiceTemplate | undefined): InvoiceSheet {
+  const sheet = buildInvoiceSheet(invoice, invoiceNo, sheetName, seller);
+  return template === undefined ? sheet : { ...sheet, template: fillInvoiceTemplate(template, invoice, invoiceNo, seller) };
+}
+
 /** Everything one run writes, laid out as cell blocks. */
 export function buildResultTables(result: BillingResult): ResultTables {
   const numbers = invoiceNumbers(result);
@@ -264,7 +273,7 @@ export function buildResultTables(result: BillingResult): ResultTables {
     return {
       preview: true,
       tables: [],
-      invoiceSheets: result.invoices.map((inv, i) => buildInvoiceSheet(inv, numbers[i], `Preview Invoice ${i + 1}`, result.seller)),
+      invoiceSheets: result.invoices.map((inv, i) => invoiceSheet(inv, numbers[i], `Preview Invoice ${i + 1}`, result.seller, result.invoiceTemplate)),
       previewSheets: tables.map((t) => ({
         sheetName: PREVIEW_SHEET_NAMES[t.name],
         tableName: PREVIEW_SHEET_NAMES[t.name].replace(/\s+/g, ''),
@@ -277,7 +286,7 @@ export function buildResultTables(result: BillingResult): ResultTables {
   return {
     preview: false,
     tables,
-    invoiceSheets: result.invoices.map((inv) => buildInvoiceSheet(inv, inv.invoiceNo, sheetNameFor(inv.invoiceNo), result.seller)),
+    invoiceSheets: result.invoices.map((inv) => invoiceSheet(inv, inv.invoiceNo, sheetNameFor(inv.invoiceNo), result.seller, result.invoiceTemplate)),
     previewSheets: [],
     exceptionRows: [...new Set(result.exceptions.map((e) => e.entryIndex))].sort((a, b) => a - b),
     invoiceNoCells: result.invoiceNoUpdates,
@@ -299,7 +308,7 @@ export function buildCreditTables(credit: CreditResult): ResultTables {
   return {
     preview: false,
     tables: [invoicesTable(asRun, numbers), invoiceLinesTable(asRun, numbers)],
-    invoiceSheets: [buildInvoiceSheet(creditNote, creditNote.invoiceNo, sheetNameFor(creditNote.invoiceNo), credit.seller)],
+    invoiceSheets: [invoiceSheet(creditNote, creditNote.invoiceNo, sheetNameFor(creditNote.invoiceNo), credit.seller, credit.invoiceTemplate)],
     previewSheets: [],
     exceptionRows: [],
     invoiceNoCells: credit.invoiceNoUpdates,

@@ -74,5 +74,6 @@ export function runBilling(book: BillingWorkbook, options: BillingOptions): Bill
     agreementSummary: agreements.summary,
     warnings: [...changedAfterBilling(book), ...missingInvoiceFields(book.settings, numbered.invoices)],
     seller: invoiceSeller(book.settings),
+    ...(book.invoiceTemplate === undefined ? {} : { invoiceTemplate: book.invoiceTemplate }),
   };
 }

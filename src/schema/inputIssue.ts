@@ -26,7 +26,9 @@ export type IssueCode =
   | 'RENEWAL_CYCLE'
   | 'CELL_ERROR'
   | 'INCONSISTENT'
-  | 'BAD_SETTING';
+  | 'BAD_SETTING'
+  /** The invoice template: an unknown placeholder, or `{Row.…}` placeholders on two rows. */
+  | 'BAD_PLACEHOLDER';
 
 export interface InputIssue {
   code: IssueCode;

@@ -133,5 +133,9 @@ export const sentences = {
   settingNotPositive: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must be above zero`,
   settingNegative: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must not be negative`,
   settingPercentRange: (setting: string, value: unknown) => `Setting ${setting}: ${showValue(value)} must be between 0 % and 100 %`,
+  unknownPlaceholder: (written: string, suggestion: string | undefined) =>
+    `Unknown placeholder ${clipText(written)}${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}; the placeholders are listed in docs/invoice-documents.md, "The firm's own template"`,
+  rowPlaceholderOffRow: (written: string, row: number, repeatedRow: number) =>
+    `${clipText(written)} is on sheet row ${row}, but the row repeated per invoice row is ${repeatedRow}; put every {Row.…} placeholder on one row`,
   unknownSetting: (setting: string, known: readonly string[]) => `There is no setting named ${clipText(setting)}; the settings are ${known.join(', ')}`,
 };

@@ -5,6 +5,8 @@
  */
 import type { Decimal } from '../core/money';
 import type { Day } from '../core/day';
+import type { CellValue } from './rawTable';
+import type { PlaceholderName } from './invoicePlaceholders';
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -78,8 +80,8 @@ export interface Settings {
   paymentTermsDays?: number;
   invoiceFooter?: string;
   /**
-   * Name of the sheet holding the firm's own invoice layout. Read so a workbook written to the
-   * contract is accepted; invoices do not use the template yet (docs/invoice-documents.md).
+   * Name of the sheet holding the firm's own invoice layout (default `InvoiceTemplate`);
+   * invoices copy it when the workbook has it (docs/invoice-documents.md).
    */
   invoiceTemplate?: string;
   /** The e-invoice made for each invoice, unless the customer names its own (default None). */
@@ -353,4 +355,30 @@ export interface BillingWorkbook {
   sheets?: string[];
   /** Where each table the workbook has sits, by contract table name. */
   places?: Partial<Record<string, TablePlace>>;
+  /** The firm's own invoice layout, when the workbook has the sheet Settings InvoiceTemplate names. */
+  invoiceTemplate?: InvoiceTemplate;
+}
+
+/** A piece of a template cell's text: plain text, or a placeholder to fill. */
+export type TemplatePart = { text: string } | { placeholder: PlaceholderName };
+
+/** One non-empty cell of the template sheet. */
+export interface TemplateCell {
+  /** 1-based sheet row and column on the template. */
+  row: number;
+  column: number;
+  value: CellValue;
+  /** The cell's number format, when it has one other than General. */
+  numFmt?: string;
+  /** The cell's text split at its placeholders; absent when it holds none (the copy keeps it as it is). */
+  parts?: TemplatePart[];
+}
+
+/** The firm's own invoice layout, checked: every placeholder known, the `{Row.…}` ones on one row. */
+export interface InvoiceTemplate {
+  /** The sheet's name as the workbook spells it. */
+  sheet: string;
+  cells: TemplateCell[];
+  /** 1-based row holding the `{Row.…}` placeholders, repeated once per invoice row; absent when none does. */
+  repeatedRow?: number;
 }

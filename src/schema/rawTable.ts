@@ -21,10 +21,31 @@ export interface RawTable {
   rows: CellValue[][];
 }
 
+/** One non-empty cell of a sheet as an adapter reads it: its place, its value and its number format. */
+export interface RawSheetCell {
+  /** 1-based sheet row and column. */
+  row: number;
+  column: number;
+  value: CellValue;
+  /** The cell's number format code (`yyyy-mm-dd`, `#,##0.00`); absent or `General` when it has none. */
+  numFmt?: string;
+}
+
+/** Every non-empty cell of one sheet, top to bottom, left to right. */
+export interface RawSheet {
+  name: string;
+  cells: RawSheetCell[];
+}
+
 export interface RawWorkbook {
   tables: RawTable[];
   /** Names of every worksheet, when the adapter knows them (the ledger check looks for invoice sheets). */
   sheets?: string[];
+  /**
+   * The sheet Settings InvoiceTemplate names (`invoiceTemplateSheetName`), when the workbook
+   * has it: the firm's own invoice layout (docs/invoice-documents.md). Absent: the built-in layout.
+   */
+  invoiceTemplate?: RawSheet;
 }
 
 /** Finds a table by name, case-insensitively, as the contract says. */

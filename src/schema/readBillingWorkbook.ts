@@ -14,6 +14,7 @@ import type { RawWorkbook } from './rawTable';
 import type { ReadContext } from './readContext';
 import { readAgreementAdditions } from './readAgreementAdditions';
 import { readAgreements } from './readAgreements';
+import { readInvoiceTemplate } from './readInvoiceTemplate';
 import { readIssuedInvoiceEntries, readIssuedInvoiceLines, readIssuedInvoices } from './readIssuedInvoices';
 import { readCustomers } from './readCustomers';
 import { readItems } from './readItems';
@@ -75,6 +76,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   const issuedInvoices = readIssuedInvoices(readers.Invoices);
   const issuedInvoiceLines = readIssuedInvoiceLines(readers.InvoiceLines);
   const issuedInvoiceEntries = readIssuedInvoiceEntries(readers.InvoiceEntries);
+  const invoiceTemplate = readInvoiceTemplate(raw, ctx.issues);
 
   // Keys come from the raw id columns, so a row dropped for another problem still resolves.
   // A reference into a table already reported missing is not reported again; into an
@@ -95,7 +97,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
   if (issues.length > 0) return { issues };
   const workbook: BillingWorkbook = {
     settings, people, items, customers, orders, lineItems, nodes, timeEntries, agreements, additions, installments, issuedInvoices, issuedInvoiceLines,
-    issuedInvoiceEntries, sheets: raw.sheets, places: tablePlaces(readers),
+    issuedInvoiceEntries, sheets: raw.sheets, places: tablePlaces(readers), ...(invoiceTemplate === undefined ? {} : { invoiceTemplate }),
   };
   return { workbook, issues };
 }
