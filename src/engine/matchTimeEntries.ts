@@ -19,6 +19,7 @@ import { capPeriodIndex } from './capPeriod';
 import { dockLineItems, type Docking } from './dockLineItems';
 import { sortByDateAndEntryId } from './entryOrder';
 import { exceptionMessages } from './exceptionMessages';
+import { idKey } from '../core/idKey';
 import { BILL_NOW, NOT_BILLABLE, SETTLED_EARLIER, Transactions, type TransactionEntry, type TransactionKind } from './transactions';
 
 export interface MatchedTime {
@@ -106,7 +107,7 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
   // What the filters need of each line, as numbers.
   const people = interner<PersonKey>();
   const categories = interner<string>();
-  const categoryIdOf = (text: string | undefined): number => (text === undefined ? NO_ID : categories.id(text.trim().toLowerCase()));
+  const categoryIdOf = (text: string | undefined): number => (text === undefined ? NO_ID : categories.id(idKey(text)));
   const lineCount = lines.length;
   const lineCategory = new Int32Array(lineCount);
   const lineAssignee = new Int32Array(lineCount);
