@@ -2,8 +2,8 @@ import type { InvoiceTimes } from '../../src/schema/model';
 import { buildOrderInvoices } from '../../src/engine/buildOrderInvoices';
 import { matchTimeEntries } from '../../src/engine/matchTimeEntries';
 import { runBilling } from '../../src/engine/runBilling';
-import { billOn, workbook } from './bookBuilder';
-import { onlyInvoice, rowsOf } from './resultView';
+import { billOn, workbook } from '../builders/workbook';
+import { onlyInvoice, rowsOf } from '../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 

@@ -1,5 +1,5 @@
 import { capPeriodIndex } from '../../src/engine/capPeriod';
-import { capPeriod, day } from './bookBuilder';
+import { capPeriod, day } from '../builders/workbook';
 
 /** Whether two days share a cap period. */
 const same = (a: string, b: string, per: string, validFrom?: string) =>

@@ -6,7 +6,7 @@ import { buildCreditTables } from '../../src/engine/resultTables';
 import { creditInvoice } from '../../src/engine/creditInvoice';
 import { dayFromIso } from '../../src/core/day';
 import { headerKey, type CellValue } from '../../src/schema/rawTable';
-import { LedgerBook, numbers } from './ledger/ledgerBook';
+import { LedgerBook, numbers } from '../builders/ledgerBook';
 
 function records() {
   return {

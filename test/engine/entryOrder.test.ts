@@ -1,5 +1,5 @@
 import { sortByDateAndEntryId } from '../../src/engine/entryOrder';
-import { workbook } from './bookBuilder';
+import { workbook } from '../builders/workbook';
 
 /** Ids of the entries (all on one node) in (Date, EntryId) order. */
 const orderOf = (...entries: [string, string][]) => {

@@ -5,7 +5,7 @@
  */
 import type { BillingWorkbook } from '../../src/schema/model';
 import { runBilling } from '../../src/engine/runBilling';
-import { billOn, workbook } from './bookBuilder';
+import { billOn, workbook } from '../builders/workbook';
 
 const JANUARY = billOn('2025-01-31');
 

@@ -1,7 +1,7 @@
 import { agreementMessages } from '../../src/engine/agreements/agreementMessages';
 import { exceptionMessages } from '../../src/engine/exceptionMessages';
 import { formatHours, hoursForDisplay, hoursText } from '../../src/core/money';
-import { agreementRow } from './agreements/agreementBook';
+import { workbook } from '../builders/workbook';
 
 describe('a duration reads the same in every message: decimal hours, two places', () => {
   it.each([
@@ -21,7 +21,7 @@ describe('a duration reads the same in every message: decimal hours, two places'
   });
 
   it('order exceptions and agreement exceptions write 1 h 30 min as 1.50 h', () => {
-    const agreement = agreementRow({ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100' }, 0);
+    const agreement = workbook().agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100' }).build().agreements[0];
     const messages = [
       exceptionMessages.noLineItem('P1', 5400),
       exceptionMessages.overLimit(5400),
@@ -34,7 +34,7 @@ describe('a duration reads the same in every message: decimal hours, two places'
   });
 
   it('an agreement exception names recorded and billed time in the same hours', () => {
-    const agreement = agreementRow({ id: 'AGR-1', start: '2025-01-01', hours: 0, rate: '100' }, 0);
+    const agreement = workbook().agreement('AGR-1', { start: '2025-01-01', hours: 0, rate: '100' }).build().agreements[0];
     expect(agreementMessages.overrun(agreement, 1800, 600, 1800)).toMatch(/^0\.50 h \(recorded 0\.17 h, billed as 0\.50 h\) beyond/);
   });
 });

@@ -1,6 +1,6 @@
 import { runBilling } from '../../src/engine/runBilling';
-import { billOn, workbook } from './bookBuilder';
-import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from './resultView';
+import { billOn, workbook } from '../builders/workbook';
+import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from '../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 

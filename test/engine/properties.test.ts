@@ -5,7 +5,8 @@ import { billableSeconds } from '../../src/engine/billableSeconds';
 import { isSettled, matchTimeEntries } from '../../src/engine/matchTimeEntries';
 import { runBilling } from '../../src/engine/runBilling';
 import { BILL_NOW } from '../../src/engine/transactions';
-import { afterRun, billOn, workbook } from './bookBuilder';
+import { billOn, workbook } from '../builders/workbook';
+import { afterRun } from '../builders/runs';
 
 const BILLING = billOn('2025-02-15');
 const PEOPLE = ['Anna', 'Bob', 'Volker'];

@@ -1,7 +1,8 @@
 import { Decimal } from '../../src/core/money';
 import { runBilling } from '../../src/engine/runBilling';
-import { afterRun, billOn, workbook } from './bookBuilder';
-import { exceptionsOf, onlyInvoice } from './resultView';
+import { billOn, workbook } from '../builders/workbook';
+import { afterRun } from '../builders/runs';
+import { exceptionsOf, onlyInvoice } from '../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 

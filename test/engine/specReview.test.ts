@@ -5,8 +5,9 @@
  */
 import type { InvoiceTimes } from '../../src/schema/model';
 import { runBilling } from '../../src/engine/runBilling';
-import { afterRun, billOn, workbook } from './bookBuilder';
-import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from './resultView';
+import { billOn, workbook } from '../builders/workbook';
+import { afterRun } from '../builders/runs';
+import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from '../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 

@@ -6,9 +6,10 @@
  */
 import { jsonSummary } from '../../src/cli/jsonSummary';
 import { runBilling } from '../../src/engine/runBilling';
-import { LedgerBook } from './ledger/ledgerBook';
-import { afterRun, billOn, workbook } from './bookBuilder';
-import { exceptionsOf } from './resultView';
+import { LedgerBook } from '../builders/ledgerBook';
+import { billOn, workbook } from '../builders/workbook';
+import { afterRun } from '../builders/runs';
+import { exceptionsOf } from '../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 

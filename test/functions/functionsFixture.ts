@@ -5,7 +5,7 @@
  */
 import type { RawWorkbook } from '../../src/schema/rawTable';
 import { dayFromIso, type Day } from '../../src/core/day';
-import { tableOf, workbookOf, type RecordRow } from '../schema/rawFixtures';
+import { tableOf, workbookOf, type RecordRow } from '../builders/rawWorkbook';
 import type { LiveInvocation, Schedule } from '../../src/functions/liveResults';
 
 /** What `new CustomFunctions.Error(code, message)` makes in these tests. */

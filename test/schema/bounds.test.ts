@@ -2,7 +2,7 @@ import { readBillingWorkbook, formatIssue } from '../../src/schema/readBillingWo
 import { runBilling } from '../../src/engine/runBilling';
 import { dayFromIso } from '../../src/core/day';
 import type { CellValue } from '../../src/schema/rawTable';
-import { tableOf, workbookOf, workbookWith, type RecordRow } from './rawFixtures';
+import { tableOf, workbookOf, workbookWith, type RecordRow } from '../builders/rawWorkbook';
 
 const entry = (over: RecordRow = {}): RecordRow => ({ EntryId: 'E1', Date: '2025-01-06', Person: 'Anna', NodeId: 'WP1', Hours: 1.5, ...over });
 

@@ -1,7 +1,7 @@
 import { allowedEdits, CONTRACT_COLUMNS, editDistance, lookalikeColumn } from '../../src/schema/headerLookalikes';
 import { formatIssue, readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { headerKey } from '../../src/schema/rawTable';
-import { tableOf, workbookWith, type RecordRow } from './rawFixtures';
+import { tableOf, workbookWith, type RecordRow } from '../builders/rawWorkbook';
 
 const entry = (over: RecordRow = {}): RecordRow => ({ EntryId: 'E1', Date: '2025-01-06', Person: 'Anna', NodeId: 'WP1', Hours: 1.5, ...over });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { IdIndex } from '../../src/schema/idIndex';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
-import { validRecords, workbookWith } from './rawFixtures';
+import { validRecords, workbookWith } from '../builders/rawWorkbook';
 
 /** The same id as a user might retype it: any letter's case flipped, spaces around it. */
 const retyped = (id: string) =>

@@ -2,7 +2,7 @@ import { dayFromParts } from '../../src/core/day';
 import type { InputIssue } from '../../src/schema/inputIssue';
 import { formatIssue, readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import type { RawWorkbook } from '../../src/schema/rawTable';
-import { rawTable, tableOf, validRecords, workbookOf, workbookWith, type RecordRow } from './rawFixtures';
+import { rawTable, tableOf, validRecords, workbookOf, workbookWith, type RecordRow } from '../builders/rawWorkbook';
 
 // Fixture tables sit on sheet `Sheet_<Table>`, header on row 3, first column B: data row n is
 // sheet row 3 + n. Columns follow the record keys: TimeEntries EntryId B, Date C, Person D,

@@ -1,6 +1,6 @@
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { defaultSettings } from '../../src/schema/readSettings';
-import { tableOf, workbookOf, workbookWith } from './rawFixtures';
+import { tableOf, workbookOf, workbookWith } from '../builders/rawWorkbook';
 import type { CellValue } from '../../src/schema/rawTable';
 
 function withSettings(rows: [CellValue, CellValue][]) {

@@ -1,15 +1,14 @@
 import { agreementBalance } from '../../../src/engine/agreements/agreementBalance';
-import { agreementBook, day, text } from './agreementBook';
+import { workbook, day } from '../../builders/workbook';
+import { text } from '../../builders/results';
 
-const book = agreementBook({
-  agreements: [{ id: 'AGR-7', start: '2025-01-01', hours: 10, rate: '100', lowBalanceHours: 7 }],
-  additions: [{ agreement: 'AGR-7', date: '2025-02-01', hours: 5 }],
-  time: [
-    { id: 'E1', date: '2025-01-10', hours: 2, agreement: 'AGR-7', invoiceNo: 'AGR-7' },
-    { id: 'E2', date: '2025-01-20', hours: '1:30', agreement: 'AGR-7' },
-    { id: 'E3', date: '2025-02-10', hours: 4, agreement: 'AGR-7' },
-  ],
-});
+const book = workbook()
+  .agreement('AGR-7', { start: '2025-01-01', hours: 10, rate: '100', lowBalanceHours: 7 })
+  .addition('AGR-7', { date: '2025-02-01', hours: 5 })
+  .time('E1', { date: '2025-01-10', hours: 2, agreement: 'AGR-7', invoiceNo: 'AGR-7' })
+  .time('E2', { date: '2025-01-20', hours: '1:30', agreement: 'AGR-7' })
+  .time('E3', { date: '2025-02-10', hours: 4, agreement: 'AGR-7' })
+  .build();
 
 const figures = (date: string) => {
   const balance = agreementBalance(book, ' agr-7 ', day(date));

@@ -1,7 +1,9 @@
 import { billAgreements } from '../../../src/engine/agreements/billAgreements';
-import { agreementBook, day, rowsOf, seconds, summaryOf } from './agreementBook';
+import type { BillingWorkbook } from '../../../src/schema/model';
+import { workbook, day, seconds } from '../../builders/workbook';
+import { rowFiguresOf, summaryOf } from '../../builders/results';
 
-const run = (book: ReturnType<typeof agreementBook>, date: string, preview = false) => billAgreements(book, { billingDate: day(date), preview });
+const run = (book: BillingWorkbook, date: string, preview = false) => billAgreements(book, { billingDate: day(date), preview });
 const updatedEntries = (billing: ReturnType<typeof run>) => billing.updates.filter((u) => u.table === 'TimeEntries').map((u) => [u.index, u.invoiceNo]);
 const allocationOf = (billing: ReturnType<typeof run>, entryId: string) => {
   const a = billing.allocations.find((x) => x.entry.id === entryId);
@@ -10,14 +12,12 @@ const allocationOf = (billing: ReturnType<typeof run>, entryId: string) => {
 };
 
 describe('drawing a block down', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100', overageRate: '150' }],
-    time: [
-      { id: 'E1', date: '2025-01-06', hours: 6, agreement: 'AGR-1' },
-      { id: 'E2', date: '2025-01-07', hours: 3, agreement: 'AGR-1' },
-      { id: 'E3', date: '2025-01-08', hours: '2:30', agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100', overageRate: '150' })
+    .time('E1', { date: '2025-01-06', hours: 6, agreement: 'AGR-1' })
+    .time('E2', { date: '2025-01-07', hours: 3, agreement: 'AGR-1' })
+    .time('E3', { date: '2025-01-08', hours: '2:30', agreement: 'AGR-1' })
+    .build();
 
   test('time within the block is marked with the AgreementId', () => {
     expect(updatedEntries(run(book, '2025-01-31'))).toEqual([
@@ -28,7 +28,7 @@ describe('drawing a block down', () => {
 
   test('the entry that crosses zero bills only its part beyond the block on the overage invoice', () => {
     const overage = run(book, '2025-01-31').drafts.find((d) => d.kind === 'Overage')!;
-    expect(rowsOf(overage)).toEqual([['Hours beyond the block AGR-1', '1.50', '150.00', '225.00']]);
+    expect(rowFiguresOf(overage)).toEqual([['Hours beyond the block AGR-1', '1.50', '150.00', '225.00']]);
     expect(overage.rows[0].entryIds).toEqual(['E3']);
     expect(overage.settles).toEqual([{ table: 'TimeEntries', index: 2 }]);
   });
@@ -39,37 +39,33 @@ describe('drawing a block down', () => {
 });
 
 test('the crossing entry is split to the second', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 1, rate: '100', overageRate: '360' }],
-    time: [
-      { id: 'E1', date: '2025-01-06', hours: '0:59:55', agreement: 'AGR-1' },
-      { id: 'E2', date: '2025-01-06', hours: '0:00:10', agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 1, rate: '100', overageRate: '360' })
+    .time('E1', { date: '2025-01-06', hours: '0:59:55', agreement: 'AGR-1' })
+    .time('E2', { date: '2025-01-06', hours: '0:00:10', agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(allocationOf(billing, 'E2')).toEqual({ covered: 5, overrun: 5 });
   // 5 s at 360.00 an hour = 0.50
-  expect(rowsOf(billing.drafts.find((d) => d.kind === 'Overage')!)).toEqual([['Hours beyond the block AGR-1', '0.00', '360.00', '0.50']]);
+  expect(rowFiguresOf(billing.drafts.find((d) => d.kind === 'Overage')!)).toEqual([['Hours beyond the block AGR-1', '0.00', '360.00', '0.50']]);
 });
 
 test('entries of one day draw on the block in natural id order, E9 before E10', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 1, rate: '100' }],
-    time: [
-      { id: 'E10', date: '2025-01-06', hours: 1, agreement: 'AGR-1' },
-      { id: 'E9', date: '2025-01-06', hours: 1, agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 1, rate: '100' })
+    .time('E10', { date: '2025-01-06', hours: 1, agreement: 'AGR-1' })
+    .time('E9', { date: '2025-01-06', hours: 1, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(updatedEntries(billing)).toEqual([[1, 'AGR-1']]);
   expect(billing.exceptions.map((e) => [e.entryId, e.reason, e.seconds])).toEqual([['E10', 'Overrun', 3600]]);
 });
 
 test('a split entry without OverageRate is marked with the AgreementId and its overrun is reported', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 2, rate: '100' }],
-    time: [{ id: 'E1', date: '2025-01-06', hours: 3, agreement: 'AGR-1' }],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 2, rate: '100' })
+    .time('E1', { date: '2025-01-06', hours: 3, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(updatedEntries(billing)).toEqual([[0, 'AGR-1']]);
   expect(billing.exceptions.map((e) => [e.entryId, e.reason, e.seconds])).toEqual([['E1', 'Overrun', 3600]]);
@@ -77,14 +73,12 @@ test('a split entry without OverageRate is marked with the AgreementId and its o
 });
 
 test('time before an addition date cannot use the added hours', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 2, rate: '100' }],
-    additions: [{ agreement: 'AGR-1', date: '2025-01-20', hours: 2 }],
-    time: [
-      { id: 'E1', date: '2025-01-10', hours: 3, agreement: 'AGR-1' },
-      { id: 'E2', date: '2025-01-25', hours: 1, agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 2, rate: '100' })
+    .addition('AGR-1', { date: '2025-01-20', hours: 2 })
+    .time('E1', { date: '2025-01-10', hours: 3, agreement: 'AGR-1' })
+    .time('E2', { date: '2025-01-25', hours: 1, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(allocationOf(billing, 'E1')).toEqual({ covered: seconds(2), overrun: seconds(1) });
   expect(allocationOf(billing, 'E2')).toEqual({ covered: seconds(1), overrun: 0 });
@@ -93,27 +87,23 @@ test('time before an addition date cannot use the added hours', () => {
 
 test('a back-dated entry cannot use hours already used by time settled on an earlier run', () => {
   // E1 (settled, 12 h on 20 Jan) used the block and the 15 Jan addition; on 10 Jan only the 10 h block existed.
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100', invoiceNo: 'INV-00001' }],
-    additions: [{ agreement: 'AGR-1', date: '2025-01-15', hours: 5, invoiceNo: 'INV-00002' }],
-    time: [
-      { id: 'E1', date: '2025-01-20', hours: 12, agreement: 'AGR-1', invoiceNo: 'AGR-1' },
-      { id: 'E2', date: '2025-01-10', hours: 4, agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100', invoiceNo: 'INV-00001' })
+    .addition('AGR-1', { date: '2025-01-15', hours: 5, invoiceNo: 'INV-00002' })
+    .time('E1', { date: '2025-01-20', hours: 12, agreement: 'AGR-1', invoiceNo: 'AGR-1' })
+    .time('E2', { date: '2025-01-10', hours: 4, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-02-28');
   expect(allocationOf(billing, 'E2')).toEqual({ covered: 0, overrun: seconds(4) });
   expect(summaryOf(billing, 'AGR-1')).toMatchObject({ used: '12.00', remaining: '3.00', overrun: '4.00' });
 });
 
 test('non-billable time uses no hours, is never marked and never an exception', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 1, rate: '100' }],
-    time: [
-      { id: 'E1', date: '2025-01-06', hours: 1, agreement: 'AGR-1', billable: false },
-      { id: 'E2', date: '2025-01-07', hours: 1, agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 1, rate: '100' })
+    .time('E1', { date: '2025-01-06', hours: 1, agreement: 'AGR-1', billable: false })
+    .time('E2', { date: '2025-01-07', hours: 1, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(updatedEntries(billing)).toEqual([[1, 'AGR-1']]);
   expect(billing.exceptions).toEqual([]);
@@ -121,33 +111,31 @@ test('non-billable time uses no hours, is never marked and never an exception', 
 });
 
 test('time dated after the billing date waits for a later run', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100' }],
-    time: [
-      { id: 'E1', date: '2025-01-06', hours: 1, agreement: 'AGR-1' },
-      { id: 'E2', date: '2025-02-03', hours: 2, agreement: 'AGR-1' },
-    ],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100' })
+    .time('E1', { date: '2025-01-06', hours: 1, agreement: 'AGR-1' })
+    .time('E2', { date: '2025-02-03', hours: 2, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(updatedEntries(billing)).toEqual([[0, 'AGR-1']]);
   expect(summaryOf(billing, 'AGR-1')).toMatchObject({ used: '1.00', remaining: '9.00' });
 });
 
 test('time booked on a project node is left to the orders engine', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100' }],
-    time: [{ id: 'E1', date: '2025-01-06', hours: 1, agreement: 'AGR-1', node: 'P1' }],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100' })
+    .time('E1', { date: '2025-01-06', hours: 1, agreement: 'AGR-1', node: 'P1' })
+    .build();
   const billing = run(book, '2025-01-31');
   expect(billing.updates).toEqual([]);
   expect(summaryOf(billing, 'AGR-1')).toMatchObject({ used: '0.00' });
 });
 
 test('a preview marks nothing', () => {
-  const book = agreementBook({
-    agreements: [{ id: 'AGR-1', start: '2025-01-01', hours: 10, rate: '100' }],
-    time: [{ id: 'E1', date: '2025-01-06', hours: 1, agreement: 'AGR-1' }],
-  });
+  const book = workbook()
+    .agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100' })
+    .time('E1', { date: '2025-01-06', hours: 1, agreement: 'AGR-1' })
+    .build();
   const billing = run(book, '2025-01-31', true);
   expect(billing.updates).toEqual([]);
   expect(summaryOf(billing, 'AGR-1')).toMatchObject({ used: '1.00', remaining: '9.00' });

@@ -5,46 +5,53 @@
  */
 import { agreementBalance } from '../../../src/engine/agreements/agreementBalance';
 import { billAgreements } from '../../../src/engine/agreements/billAgreements';
-import { agreementBook, day, summaryOf } from './agreementBook';
+import type { BillingWorkbook } from '../../../src/schema/model';
+import { day, workbook, type AgreementInput } from '../../builders/workbook';
+import { summaryOf } from '../../builders/results';
 
-const run = (book: ReturnType<typeof agreementBook>, date: string) => billAgreements(book, { billingDate: day(date), preview: false });
-const lowOn = (book: ReturnType<typeof agreementBook>, date: string, id: string) => summaryOf(run(book, date), id).lowBalance;
-const balanceLowOn = (book: ReturnType<typeof agreementBook>, date: string, id: string) => {
+const run = (book: BillingWorkbook, date: string) => billAgreements(book, { billingDate: day(date), preview: false });
+const lowOn = (book: BillingWorkbook, date: string, id: string) => summaryOf(run(book, date), id).lowBalance;
+const balanceLowOn = (book: BillingWorkbook, date: string, id: string) => {
   const balance = agreementBalance(book, id, day(date));
   if ('error' in balance) throw new Error(balance.error);
   return balance.lowBalance;
 };
 
-const agreement = { id: 'AGR-1', start: '2025-01-01', end: '2025-06-30', hours: 10, rate: '100', lowBalanceHours: 2 };
-const time = [{ id: 'E1', date: '2025-03-03', hours: 9, agreement: 'AGR-1' }];
+/** AGR-1 (January to June, 10 h, threshold 2 h); with `used`, 9 h of it used in March. */
+const agreement: AgreementInput = { start: '2025-01-01', end: '2025-06-30', hours: 10, rate: '100', lowBalanceHours: 2 };
+const withAgreement = (changes: Partial<AgreementInput> = {}, used = true) => {
+  const book = workbook().agreement('AGR-1', { ...agreement, ...changes });
+  return used ? book.time('E1', { date: '2025-03-03', hours: 9, agreement: 'AGR-1' }) : book;
+};
 
 describe('LowBalance is TRUE only for an agreement in use on the billing date', () => {
   test('an active agreement at or below its threshold is flagged, in the summary and by PSA.BALANCE', () => {
-    const book = agreementBook({ agreements: [agreement], time });
+    const book = withAgreement().build();
     expect(lowOn(book, '2025-03-31', 'AGR-1')).toBe(true);
     expect(balanceLowOn(book, '2025-03-31', 'AGR-1')).toBe(true);
   });
 
   test('an expired agreement is never flagged, whatever its remaining hours', () => {
-    const book = agreementBook({ agreements: [agreement], time });
+    const book = withAgreement().build();
     expect(summaryOf(run(book, '2025-07-31'), 'AGR-1')).toMatchObject({ remaining: '1.00', status: 'Expired', lowBalance: false });
     expect(balanceLowOn(book, '2025-07-31', 'AGR-1')).toBe(false);
   });
 
   test('a cancelled agreement is never flagged', () => {
-    const book = agreementBook({ agreements: [{ ...agreement, status: 'Cancelled', invoiceNo: 'INV-00001' }], time: [] });
+    const book = withAgreement({ status: 'Cancelled', invoiceNo: 'INV-00001' }, false).build();
     expect(summaryOf(run(book, '2025-03-31'), 'AGR-1')).toMatchObject({ status: 'Cancelled', lowBalance: false });
     expect(balanceLowOn(book, '2025-03-31', 'AGR-1')).toBe(false);
   });
 
   test('an agreement that has not started is never flagged', () => {
-    const book = agreementBook({ agreements: [{ ...agreement, start: '2025-05-01', hours: 1 }], time: [] });
+    const book = withAgreement({ start: '2025-05-01', hours: 1 }, false).build();
     expect(summaryOf(run(book, '2025-03-31'), 'AGR-1')).toMatchObject({ status: 'NotStarted', lowBalance: false });
   });
 
   test('an agreement that rolled its balance into a renewal is never flagged; the renewal is judged on its own balance', () => {
-    const renewal = { id: 'AGR-2', start: '2025-06-01', hours: 0, rate: '100', renewalOf: 'AGR-1', rollover: true, lowBalanceHours: 2 };
-    const book = agreementBook({ agreements: [agreement, renewal], time });
+    const book = withAgreement()
+      .agreement('AGR-2', { start: '2025-06-01', hours: 0, rate: '100', renewalOf: 'AGR-1', rollover: true, lowBalanceHours: 2 })
+      .build();
     // The renewal starts before the predecessor ends: from 2025-06-01 the balance is the renewal's, though AGR-1 is still active.
     const billing = run(book, '2025-06-15');
     expect(summaryOf(billing, 'AGR-1')).toMatchObject({ remaining: '0.00', status: 'Active', lowBalance: false });
@@ -53,8 +60,7 @@ describe('LowBalance is TRUE only for an agreement in use on the billing date', 
   });
 
   test('before the transfer day the predecessor is judged on its own balance', () => {
-    const renewal = { id: 'AGR-2', start: '2025-06-01', hours: 0, rate: '100', renewalOf: 'AGR-1', rollover: true };
-    const book = agreementBook({ agreements: [agreement, renewal], time });
+    const book = withAgreement().agreement('AGR-2', { start: '2025-06-01', hours: 0, rate: '100', renewalOf: 'AGR-1', rollover: true }).build();
     expect(lowOn(book, '2025-05-31', 'AGR-1')).toBe(true);
   });
 });

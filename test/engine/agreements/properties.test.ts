@@ -3,7 +3,27 @@ import { billAgreements } from '../../../src/engine/agreements/billAgreements';
 import { agreementBalance } from '../../../src/engine/agreements/agreementBalance';
 import { isoFromDay } from '../../../src/core/day';
 import type { BillingWorkbook } from '../../../src/schema/model';
-import { type AdditionSpec, type AgreementSpec, type BookSpec, type EntrySpec, agreementBook, day, runAndApply } from './agreementBook';
+import { day, workbook, type AdditionInput, type AgreementInput, type SettingsInput, type TimeInput } from '../../builders/workbook';
+import { runAgreements } from '../../builders/runs';
+
+type AgreementSpec = AgreementInput & { id: string };
+type AdditionSpec = AdditionInput & { agreement: string };
+type EntrySpec = TimeInput & { id: string };
+interface BookSpec {
+  settings?: SettingsInput;
+  agreements?: AgreementSpec[];
+  additions?: AdditionSpec[];
+  time?: EntrySpec[];
+}
+
+/** The workbook of a generated spec, rows in the order given. */
+function bookOf(spec: BookSpec): BillingWorkbook {
+  const book = workbook().settings(spec.settings ?? {});
+  for (const agreement of spec.agreements ?? []) book.agreement(agreement.id, agreement);
+  for (const addition of spec.additions ?? []) book.addition(addition.agreement, addition);
+  for (const entry of spec.time ?? []) book.time(entry.id, entry);
+  return book.build();
+}
 
 const base = day('2025-01-01');
 const iso = (offset: number): string => isoFromDay(base + offset);
@@ -27,7 +47,7 @@ const agreementArb = (id: string, renewalOf?: string): fc.Arbitrary<AgreementSpe
     hours: (r.quarters * 900) / 3600,
     rate: '100',
     overageRate: r.overage ? '150' : undefined,
-    excluded: r.excludeOnsite ? ['Onsite'] : [],
+    excludedCategories: r.excludeOnsite ? ['Onsite'] : [],
     status: r.cancelled ? 'Cancelled' : 'Active',
     prepaid: r.prepaid,
     rollover: renewalOf !== undefined && r.rollover,
@@ -76,13 +96,13 @@ const runDatesArb = fc.array(fc.integer({ min: 0, max: 160 }), { minLength: 1, m
 
 /** The book after real runs on each date in turn (history: settled entries, issued blocks). */
 function afterRuns(book: BillingWorkbook, dates: string[]): BillingWorkbook {
-  return dates.reduce((b, d) => runAndApply(b, d).book, book);
+  return dates.reduce((b, d) => runAgreements(b, d).book, book);
 }
 
 test('covered, overrun, excluded and inactive parts add back to the billable time of every entry', () => {
   fc.assert(
     fc.property(bookSpecArb, runDatesArb, dateArb, (spec, history, date) => {
-      const book = afterRuns(agreementBook(spec), history);
+      const book = afterRuns(bookOf(spec), history);
       const billing = billAgreements(book, { billingDate: day(date), preview: false });
       for (const a of billing.allocations) {
         const parts = a.kind === 'Coverable' ? a.coveredSeconds + a.overrunSeconds : a.billableSeconds;
@@ -99,7 +119,7 @@ test('covered, overrun, excluded and inactive parts add back to the billable tim
 test('every unsettled billable entry up to the billing date is either marked, on an invoice or an exception', () => {
   fc.assert(
     fc.property(bookSpecArb, runDatesArb, (spec, dates) => {
-      const book = afterRuns(agreementBook(spec), dates.slice(0, -1));
+      const book = afterRuns(bookOf(spec), dates.slice(0, -1));
       const billing = billAgreements(book, { billingDate: day(dates[dates.length - 1]), preview: false });
       const handled = new Set<number>([
         ...billing.updates.filter((u) => u.table === 'TimeEntries').map((u) => u.index),
@@ -116,9 +136,9 @@ test('every unsettled billable entry up to the billing date is either marked, on
 test('the remaining balance is never negative, run after run', () => {
   fc.assert(
     fc.property(bookSpecArb, runDatesArb, (spec, dates) => {
-      let book = agreementBook(spec);
+      let book = bookOf(spec);
       for (const date of dates) {
-        const run = runAndApply(book, date);
+        const run = runAgreements(book, date);
         for (const row of run.billing.summary) expect(row.remaining.isNegative()).toBe(false);
         book = run.book;
       }
@@ -130,7 +150,7 @@ test('the remaining balance is never negative, run after run', () => {
 test('PSA.BALANCE equals the AgreementSummary row for every agreement and date', () => {
   fc.assert(
     fc.property(bookSpecArb, runDatesArb, dateArb, (spec, history, date) => {
-      const book = afterRuns(agreementBook(spec), history);
+      const book = afterRuns(bookOf(spec), history);
       const summary = billAgreements(book, { billingDate: day(date), preview: false }).summary;
       for (const row of summary) {
         const balance = agreementBalance(book, row.agreementId, day(date));
@@ -173,7 +193,7 @@ test('the order of table rows changes nothing but row numbers', () => {
   fc.assert(
     fc.property(specWithOrder, dateArb, ([spec, time, additions, reverseAgreements], date) => {
       const reordered = { ...spec, time, additions, agreements: reverseAgreements ? [...spec.agreements!].reverse() : spec.agreements };
-      expect(describe(agreementBook(reordered), date)).toEqual(describe(agreementBook(spec), date));
+      expect(describe(bookOf(reordered), date)).toEqual(describe(bookOf(spec), date));
     }),
     { numRuns: 200 },
   );

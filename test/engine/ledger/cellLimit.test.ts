@@ -1,6 +1,6 @@
 import { buildResultTables, entryIdsCell, MAX_CELL_CHARS } from '../../../src/engine/resultTables';
-import type { RecordRow } from '../../schema/rawFixtures';
-import { LedgerBook } from './ledgerBook';
+import type { RecordRow } from '../../builders/rawWorkbook';
+import { LedgerBook } from '../../builders/ledgerBook';
 
 const ENTRIES = 100_000;
 

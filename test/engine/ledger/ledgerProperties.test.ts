@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/schema/rawTable';
 import { isoFromDay, dayFromIso } from '../../../src/core/day';
-import type { RecordRow } from '../../schema/rawFixtures';
-import { LedgerBook } from './ledgerBook';
+import type { RecordRow } from '../../builders/rawWorkbook';
+import { LedgerBook } from '../../builders/ledgerBook';
 
 /** Time on an order and under a prepaid agreement with overage; a payment plan; additions. */
 function records(): Record<string, RecordRow[]> {

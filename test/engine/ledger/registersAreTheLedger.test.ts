@@ -1,7 +1,7 @@
 import { backdatedAfter, highestShownSequence } from '../../../src/engine/ledger/invoiceSequence';
 import { dayFromIso, isoFromDay } from '../../../src/core/day';
-import { tableOf, type RecordRow } from '../../schema/rawFixtures';
-import { LedgerBook, numbers } from './ledgerBook';
+import { tableOf, type RecordRow } from '../../builders/rawWorkbook';
+import { LedgerBook, numbers } from '../../builders/ledgerBook';
 
 /**
  * Two orders (O-100 bills time, O-200 a payment plan) and a prepaid agreement with an

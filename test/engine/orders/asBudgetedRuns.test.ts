@@ -7,8 +7,9 @@ import { buildResultTables } from '../../../src/engine/resultTables';
 import { runBilling } from '../../../src/engine/runBilling';
 import type { BillingWorkbook, InvoiceTimes, NodeStatus } from '../../../src/schema/model';
 import { Decimal } from '../../../src/core/money';
-import { afterRun, billOn, workbook } from '../bookBuilder';
-import { onlyInvoice, rowsOf } from '../resultView';
+import { billOn, workbook } from '../../builders/workbook';
+import { afterRun } from '../../builders/runs';
+import { onlyInvoice, rowsOf } from '../../builders/results';
 
 /**
  * O1, AsBudgeted, two lines of the same item Consulting:

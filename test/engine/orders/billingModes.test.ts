@@ -5,8 +5,9 @@
 import type { BillingResult, OrderStatusRow } from '../../../src/engine/billingResult';
 import { runBilling } from '../../../src/engine/runBilling';
 import type { BillingWorkbook } from '../../../src/schema/model';
-import { afterRun, billOn, workbook, type OrderInput } from '../bookBuilder';
-import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from '../resultView';
+import { billOn, workbook, type OrderInput } from '../../builders/workbook';
+import { afterRun } from '../../builders/runs';
+import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from '../../builders/results';
 
 const JUNE = billOn('2025-06-30');
 

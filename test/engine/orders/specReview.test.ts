@@ -4,8 +4,9 @@
  */
 import type { BillingResult, OrderStatusRow } from '../../../src/engine/billingResult';
 import { runBilling } from '../../../src/engine/runBilling';
-import { afterRun, billOn, workbook } from '../bookBuilder';
-import { onlyInvoice, rowsOf } from '../resultView';
+import { billOn, workbook } from '../../builders/workbook';
+import { afterRun } from '../../builders/runs';
+import { onlyInvoice, rowsOf } from '../../builders/results';
 
 const JUNE = billOn('2025-06-30');
 

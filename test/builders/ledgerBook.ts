@@ -5,16 +5,16 @@
  * replaced summaries, InvoiceNo marks and one sheet name per invoice. Tests then edit it as
  * a person would.
  */
-import type { BillingResult } from '../../../src/engine/billingResult';
-import { dayFromIso } from '../../../src/core/day';
-import { runBilling } from '../../../src/engine/runBilling';
-import { buildResultTables, type OutputCell } from '../../../src/engine/resultTables';
-import type { InputIssue } from '../../../src/schema/inputIssue';
-import type { BillingWorkbook } from '../../../src/schema/model';
-import { findTable, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../../../src/schema/rawTable';
-import { formatIssue } from '../../../src/schema/readBillingWorkbook';
-import { checkBillingWorkbook } from '../../../src/engine/checkBillingWorkbook';
-import { rawTable, tableOf, type RecordRow } from '../../schema/rawFixtures';
+import type { BillingResult } from '../../src/engine/billingResult';
+import { dayFromIso } from '../../src/core/day';
+import { runBilling } from '../../src/engine/runBilling';
+import { buildResultTables, type OutputCell } from '../../src/engine/resultTables';
+import type { InputIssue } from '../../src/schema/inputIssue';
+import type { BillingWorkbook } from '../../src/schema/model';
+import { findTable, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../../src/schema/rawTable';
+import { formatIssue } from '../../src/schema/readBillingWorkbook';
+import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
+import { rawTable, tableOf, type RecordRow } from './rawWorkbook';
 
 export interface Run {
   issues: InputIssue[];

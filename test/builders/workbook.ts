@@ -1,5 +1,6 @@
 /**
- * Builds BillingWorkbook objects for tests, the way a reader would describe a workbook:
+ * The one builder of test workbooks (BillingWorkbook, the model the engine bills), written
+ * the way a reader would describe a workbook:
  *
  *   const book = workbook()
  *     .order('O1', { customer: 'Acme' })
@@ -9,8 +10,13 @@
  *     .build();
  *
  * Dates are `YYYY-MM-DD`, durations `1:30` / `45m` / `2h` / `1h 15m` / a number of hours,
- * money is text ('27.50'). Settings start from the workbook contract's defaults. Rows keep
- * the order they were added in: that is their table order (source.index, line position).
+ * money is text ('27.50'). Settings start from the workbook contract's defaults. Ids become
+ * keys through the project's one id key (src/core/idKey). Rows keep the order they were
+ * added in: that is their table order (source.index, line position).
+ *
+ * Raw tables, as an adapter reads them, come from `rawWorkbook.ts`; a raw workbook kept
+ * across runs from `ledgerBook.ts`; runs written back from `runs.ts`; short views of a
+ * result for assertions from `results.ts`.
  */
 import type {
   Agreement,
@@ -43,9 +49,7 @@ import type {
   TimeEntry,
   Basis,
 } from '../../src/schema/model';
-import type { BillingOptions, BillingResult } from '../../src/engine/billingResult';
-import { buildResultTables } from '../../src/engine/resultTables';
-import { lineItemKeyOfRef } from '../../src/schema/lineItemRef';
+import type { BillingOptions } from '../../src/engine/billingResult';
 import { Decimal } from '../../src/core/money';
 import { dayFromIso, type Day } from '../../src/core/day';
 import { defaultSettings } from '../../src/schema/readSettings';
@@ -163,7 +167,8 @@ export interface NodeInput {
 
 export interface TimeInput {
   date: string;
-  person: string;
+  /** Defaults to Anna. */
+  person?: string;
   node?: string;
   agreement?: string;
   hours: string | number;
@@ -337,11 +342,12 @@ export class BookBuilder {
   }
 
   time(id: string, input: TimeInput): this {
+    const person = input.person ?? 'Anna';
     this.timeEntries.push({
       id,
       date: day(input.date),
-      person: key<PersonKey>(input.person),
-      personName: input.person,
+      person: key<PersonKey>(person),
+      personName: person,
       nodeId: input.node,
       node: opt(input.node, key<NodeKey>),
       agreementId: input.agreement,
@@ -419,6 +425,23 @@ export class BookBuilder {
     return this;
   }
 
+  /** Takes over every table of `book`, so rows added next come after its rows. */
+  continueFrom(book: BillingWorkbook): this {
+    Object.assign(this.settingsValue, book.settings);
+    this.people.push(...book.people);
+    this.items.push(...book.items);
+    this.orders.push(...book.orders);
+    this.lineItems.push(...book.lineItems);
+    this.nodes.push(...book.nodes);
+    this.timeEntries.push(...book.timeEntries);
+    this.agreements.push(...book.agreements);
+    this.additions.push(...book.additions);
+    this.installments.push(...book.installments);
+    this.issuedInvoices.push(...book.issuedInvoices);
+    this.issuedInvoiceLines.push(...book.issuedInvoiceLines);
+    return this;
+  }
+
   build(): BillingWorkbook {
     return {
       settings: { ...this.settingsValue },
@@ -437,46 +460,9 @@ export class BookBuilder {
   }
 }
 
-export function workbook(): BookBuilder {
-  return new BookBuilder();
-}
-
-/**
- * The book as the next run sees it after this run was written back: InvoiceNo cells filled,
- * the issued invoices listed and the InvoiceLines records read back as the adapter writes
- * them (buildResultTables), LineItem and Amount per record.
- */
-export function afterRun(book: BillingWorkbook, result: BillingResult): BillingWorkbook {
-  const written = new Map<string, string>();
-  for (const update of result.invoiceNoUpdates) written.set(update.table + '#' + update.index, update.invoiceNo);
-  const fill = <R extends { source: { index: number }; invoiceNo?: string }>(table: string, rows: R[]): R[] =>
-    rows.map((row) => {
-      const invoiceNo = written.get(table + '#' + row.source.index);
-      return invoiceNo === undefined ? row : { ...row, invoiceNo };
-    });
-  return {
-    ...book,
-    timeEntries: fill('TimeEntries', book.timeEntries),
-    agreements: fill('Agreements', book.agreements),
-    additions: fill('AgreementAdditions', book.additions),
-    installments: fill('PaymentPlan', book.installments),
-    issuedInvoices: [
-      ...book.issuedInvoices,
-      ...result.invoices.map((invoice) => ({ invoiceNo: invoice.invoiceNo, source: invoice.source, kind: invoice.kind })),
-    ],
-    issuedInvoiceLines: [...book.issuedInvoiceLines, ...invoiceLinesAsWritten(result)],
-  };
-}
-
-/** The InvoiceLines records of a real run, as the schema reads them back. */
-export function invoiceLinesAsWritten(result: BillingResult): IssuedInvoiceLine[] {
-  const lines = buildResultTables(result).tables.find((t) => t.name === 'InvoiceLines');
-  if (lines === undefined) return [];
-  const column = (header: string) => lines.columns.findIndex((c) => c.header === header);
-  const [invoiceNo, lineItem, amount] = [column('InvoiceNo'), column('LineItem'), column('Amount')];
-  return lines.rows.map((row) => ({
-    invoiceNo: String(row[invoiceNo]),
-    lineItem: row[lineItem] === null ? undefined : lineItemKeyOfRef(String(row[lineItem])),
-    amount: new Decimal(String(row[amount])),
-  }));
+/** A new workbook; or, given a book (say, one after a run), a builder that adds rows after its own. */
+export function workbook(from?: BillingWorkbook): BookBuilder {
+  const builder = new BookBuilder();
+  if (from !== undefined) builder.continueFrom(from);
+  return builder;
 }
