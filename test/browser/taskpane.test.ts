@@ -347,6 +347,92 @@ describeInBrowser('the task pane in Chromium', () => {
     await context.close();
   });
 
+  test('inside a simulated Excel: keyboard alone credits the selected invoice after saying what will happen', async () => {
+    const { context, page, errors } = await openPane(fakeOfficeJs, { tables: asExcelValues(sampleRaw.tables) });
+    await page.getByText('This workbook').waitFor();
+    await page.getByLabel('Billing date').fill(BILLING_DATE);
+    await page.getByRole('button', { name: 'Generate invoices' }).click();
+    await page.getByText(`Issued ${expected.length} invoices`).first().waitFor();
+    interface Fake {
+      run: (batch: (context: { workbook: { tables: { getItem: (n: string) => { getDataBodyRange: () => { getCell: (r: number, c: number) => { select: () => void } } } } }; sync: () => Promise<void> }) => Promise<void>) => Promise<void>;
+      table: (name: string) => { sheet: string; address: string; headers: string[]; rowCount: number } | undefined;
+      cell: (sheet: string, row: number, column: number) => { value: unknown } | undefined;
+      sheetNames: () => string[];
+      selection?: { sheet: string; address: string };
+    }
+    // The user selects INV-00005's row in the Invoices register.
+    await page.evaluate(() => (window as unknown as { __psaFake: Fake }).__psaFake.run(async (context) => {
+      context.workbook.tables.getItem('Invoices').getDataBodyRange().getCell(4, 2).select();
+      await context.sync();
+    }));
+    const statusOf = (invoiceNo: string) => page.evaluate((no) => {
+      const fake = (window as unknown as { __psaFake: Fake }).__psaFake;
+      const t = fake.table('Invoices')!;
+      const [, letters, top] = /!\$?([A-Z]+)\$?(\d+)/.exec(t.address)!;
+      const left = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      for (let r = 1; r <= t.rowCount; r++) {
+        if (fake.cell(t.sheet, Number(top) + r, left)?.value === no) return fake.cell(t.sheet, Number(top) + r, left + t.headers.indexOf('Status'))?.value ?? null;
+      }
+      return 'missing';
+    }, invoiceNo);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? { tag: el.tagName.toLowerCase(), name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), value: (el as HTMLInputElement).value ?? '' } : undefined;
+    });
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if ((await focused())?.name === name) return;
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+
+    await tabTo('Choose an invoice to credit');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Invoice', { exact: true }).waitFor();
+    // The selected row is filled in, and the focus is in the field.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.value === 'INV-00005');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong rate');
+    await page.keyboard.press('Enter');
+    const effects = page.getByRole('list', { name: 'What crediting INV-00005 writes' });
+    await effects.waitFor();
+    expect(await effects.getByRole('listitem').first().textContent()).toMatch(/^Credit note INV-00018 \(the next number\), dated 2026-11-30/);
+    expect(await focused()).toMatchObject({ tag: 'button', name: 'Issue credit note INV-00018' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[aria-labelledby="credit-confirm-title"]').screenshot({ path: path.join(OUTPUT, 'taskpane-credit-confirm.png') }).catch(() => undefined);
+    // Escape cancels: nothing written, the focus back on the start.
+    await page.keyboard.press('Escape');
+    expect(await focused()).toMatchObject({ name: 'Choose an invoice to credit' });
+    expect(await statusOf('INV-00005')).toBeNull();
+
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.value === 'INV-00005');
+    await page.keyboard.press('Enter');
+    await effects.waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Issued credit note INV-00018 for INV-00005.').waitFor();
+    expect(await statusOf('INV-00005')).toBe('Credited');
+    expect(await statusOf('INV-00018')).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { __psaFake: Fake }).__psaFake.sheetNames())).toContain('INV-00018');
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo('Show sheet INV-00018');
+    await page.keyboard.press('Enter');
+    const selection = () => page.evaluate(() => (window as unknown as { __psaFake: Fake }).__psaFake.selection);
+    for (let i = 0; i < 50 && (await selection())?.sheet !== 'INV-00018'; i++) await page.waitForTimeout(50);
+    expect(await selection()).toEqual({ sheet: 'INV-00018', address: 'A1' });
+
+    // Crediting it again is refused by name, in the field, with nothing written.
+    await page.getByRole('button', { name: 'Choose an invoice to credit' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Invoice', { exact: true }).fill('INV-00005');
+    await page.keyboard.press('Enter');
+    await page.getByText('INV-00005 is credited already (Invoices Status Credited). Nothing was written.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('keyboard alone: reaches Preview and Generate, runs Preview, and an input error\'s link selects its cell', async () => {
     const tables = asExcelValues(sampleRaw.tables).map((t) => {
       if (t.name !== 'TimeEntries') return t;

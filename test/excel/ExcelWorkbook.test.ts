@@ -17,7 +17,7 @@ import { checkBillingWorkbook } from '../../src/engine/checkBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { billingWorkbook } from '../cli/billingFixture';
 import { FakeExcel } from '../fakeExcel/FakeExcel';
-import { fakeFromXlsx, fakeLook, xlsxLook, type WorkbookLook } from './workbookCells';
+import { fakeFromXlsx, fakeLook, writtenCells, xlsxLook, type WorkbookLook } from './workbookCells';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample.xlsx');
 const SAMPLE_DATE = dayFromIso('2026-11-30')!;
@@ -55,32 +55,6 @@ function breakableRun(fake: FakeExcel): { run: ExcelRun; failSync: (n: number, m
     return batch(context);
   });
   return { run, failSync: (n, message) => { countdown = n; failure = message; } };
-}
-
-const PROPERTIES = ['value', 'numberFormat', 'fill', 'bold'] as const;
-
-/**
- * Every cell property either adapter changed, with its value on each side. The fake was
- * given the file's values but not its formats, so a property neither side wrote is not
- * compared, except values, which must agree everywhere.
- */
-function writtenCells(fileBefore: WorkbookLook, file: WorkbookLook, excelBefore: WorkbookLook, excel: WorkbookLook) {
-  const out: { at: string; property: string; file: unknown; excel: unknown }[] = [];
-  for (const sheet of new Set([...file.cells.keys(), ...excel.cells.keys()])) {
-    const f0 = fileBefore.cells.get(sheet) ?? new Map();
-    const e0 = excelBefore.cells.get(sheet) ?? new Map();
-    const f = file.cells.get(sheet) ?? new Map();
-    const e = excel.cells.get(sheet) ?? new Map();
-    for (const address of new Set([...f.keys(), ...e.keys(), ...f0.keys(), ...e0.keys()])) {
-      for (const property of PROPERTIES) {
-        const was = [f0.get(address)?.[property], e0.get(address)?.[property]];
-        const now = [f.get(address)?.[property], e.get(address)?.[property]];
-        const written = property === 'value' || now[0] !== was[0] || now[1] !== was[1];
-        if (written) out.push({ at: `${sheet}!${address}`, property, file: now[0], excel: now[1] });
-      }
-    }
-  }
-  return out;
 }
 
 async function expectSameAsFile(bytes: Buffer, billingDate: number, preview = false): Promise<FakeExcel> {

@@ -23,9 +23,11 @@ import type { Biller, BillingState } from '../billing/billingFlow';
 import { useBilling } from '../hooks/useBilling';
 import { useBillingDate } from '../hooks/useBillingDate';
 import { useCreateProject } from '../hooks/useCreateProject';
+import { useCreditInvoice } from '../hooks/useCreditInvoice';
 import { lastOutcome, subscribeOutcome } from '../ribbonOutcome';
 import type { WorkbookSource } from '../source/WorkbookSource';
 import { CreateProjectSection } from './CreateProjectSection';
+import { CreditInvoiceSection } from './CreditInvoiceSection';
 import { InputErrorList } from './InputErrorList';
 import { downloadWorkbook, OpenWorkbook } from './OpenWorkbook';
 import { EInvoiceDownload } from './EInvoiceDownload';
@@ -101,6 +103,7 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
   const billing = useBilling(source, bill);
   const date = useBillingDate(source);
   const project = useCreateProject(source);
+  const credit = useCreditInvoice(source);
   const ribbon = useSyncExternalStore(subscribeOutcome, lastOutcome);
   // The ribbon's outcome is shown until the pane runs something itself, and again when the ribbon runs after it.
   const ribbonAtRun = useRef<typeof ribbon>(undefined);
@@ -109,13 +112,16 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
 
   useEffect(() => setFileChanged(false), [file]);
   useEffect(() => {
-    if ((state.status === 'done' && !state.run.result.preview) || project.state.status === 'added') setFileChanged(true);
-  }, [state, project.state]);
+    if ((state.status === 'done' && !state.run.result.preview) || project.state.status === 'added' || credit.state.status === 'done') setFileChanged(true);
+  }, [state, project.state, credit.state]);
 
   const billingDay = dayFromIso(date.iso);
-  const canRun = source !== undefined && billingDay !== undefined && !billing.isBusy;
+  const isCrediting = credit.state.status === 'reading' || credit.state.status === 'writing';
+  const canRun = source !== undefined && billingDay !== undefined && !billing.isBusy && !isCrediting;
   const run = (action: 'preview' | 'generate') => {
     ribbonAtRun.current = ribbon;
+    // A credit being chosen was worked out on the tables before this run writes.
+    if (credit.state.status === 'choosing' || credit.state.status === 'confirming') credit.cancel();
     if (billingDay !== undefined) void billing.start(action, billingDay);
   };
   const issues = state.status === 'failed' ? state.issues : [];
@@ -195,6 +201,14 @@ export function BillingPane({ excel, bill }: BillingPaneProps) {
         <>
           <Divider />
           <CreateProjectSection project={project} orderIds={orderIds} disabled={billing.isBusy} />
+          <Divider />
+          <CreditInvoiceSection
+            credit={credit}
+            billingDay={billingDay}
+            billingIso={date.iso}
+            disabled={billing.isBusy}
+            onShowSheet={source.selectCell ? (sheetName) => void source.selectCell?.(`'${sheetName.replace(/'/g, "''")}'!A1`) : undefined}
+          />
         </>
       )}
     </main>

@@ -4,7 +4,7 @@
  * (fileSource, over the command line's file adapter). The pane's components and hooks
  * only ever see this interface, so they never call Office and run the same on a file.
  */
-import type { BillingResult, OutputCell } from '../../engine';
+import type { BillingResult, CellValue, CreditResult, OutputCell } from '../../engine';
 import type { RawWorkbook } from '../../schema/rawTable';
 
 export type SourceKind = 'excel' | 'file';
@@ -24,6 +24,13 @@ export interface WorkbookSession {
   readTables(): Promise<RawWorkbook>;
   writeResult(result: BillingResult): Promise<void>;
   appendRows(tableName: string, headers: string[], rows: OutputCell[][]): Promise<void>;
+  /** Writes a credit note (the engine's creditInvoice) as `psa-billing credit` does. */
+  writeCredit(credit: CreditResult): Promise<void>;
+  /**
+   * Inside Excel: the value in `column` of the `tableName` data row where the selection
+   * starts, or undefined when the selection is elsewhere. Absent for a file.
+   */
+  selectedRowValue?: (tableName: string, column: string) => Promise<CellValue | undefined>;
 }
 
 export interface WorkbookSource {

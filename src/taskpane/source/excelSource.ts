@@ -17,6 +17,8 @@ export function excelSource(run: ExcelRun): WorkbookSource {
         readTables: () => book.readTables(),
         writeResult: (result) => book.writeResult(result),
         appendRows: (tableName, headers, rows) => book.appendRows(tableName, headers, rows),
+        writeCredit: (credit) => book.writeCredit(credit),
+        selectedRowValue: (tableName, column) => book.selectedRowValue(tableName, column),
       };
     },
     async readBillingDate() {

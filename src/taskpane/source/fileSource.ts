@@ -23,6 +23,7 @@ export async function openFileSource(name: string, data: ArrayBuffer | Uint8Arra
         },
         writeResult: (result) => book.writeResult(result),
         appendRows: async (tableName, headers, rows) => book.appendRows(tableName, headers, rows),
+        writeCredit: (credit) => book.writeCredit(credit),
       };
     },
     readBillingDate: async () => billingDate,
