@@ -261,7 +261,10 @@ describe('Billed and no project', () => {
   });
 
   test('an order with no project node cannot bill: "no project yet"', () => {
-    const book = workbook().order('O1').line('O1/1', { link: 'MainProject' }).build();
+    const book = workbook()
+      .order('O1')
+      .line('O1/1', { link: 'MainProject' })
+      .build();
     expect(statusOf(runBilling(book, JUNE), 'O1')).toMatchObject({ canBill: false, reason: 'no project yet', progress: '0' });
   });
 });

@@ -3,8 +3,7 @@ import { budgetRows } from '../../../src/engine/orders/budgetRows';
 import { installmentRows } from '../../../src/engine/orders/installmentRows';
 import { Decimal, roundCentsHalfUp, sumDecimals, valueOfSeconds } from '../../../src/core/money';
 import { projectView } from '../../../src/engine/projects/projectView';
-import type { IssuedInvoiceLine } from '../../../src/schema/model';
-import { billedLine, book, day, installment, line, node, order } from '../projects/orderBook';
+import { day, workbook } from '../../builders/workbook';
 
 const budgetArb = fc.record({ seconds: fc.integer({ min: 1, max: 500 * 3600 }), cents: fc.integer({ min: 1, max: 50_000 }) });
 
@@ -13,18 +12,19 @@ describe('Budget billing adds up', () => {
     fc.assert(fc.property(budgetArb, fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 6 }), ({ seconds, cents }, steps) => {
       const price = new Decimal(cents).div(100).toFixed(2);
       const progresses = [...steps].sort((a, b) => a - b).map((p) => new Decimal(p).div(1000).toString());
-      const issued: IssuedInvoiceLine[] = [];
+      const billed: string[] = [];
       for (const progress of [...progresses, 'done']) {
-        const b = book({
-          orders: [order('O1', { basis: 'AsBudgeted' })],
-          lines: [line('O1/1', { hours: seconds / 3600, price })],
-          nodes: [node('P', { order: 'O1' }), node('W', { parent: 'P', lineItem: 'O1/1', ...(progress === 'done' ? { status: 'Completed' as const } : { progress }) })],
-          issued,
-        });
-        for (const row of budgetRows(b, b.orders[0], projectView(b))) issued.push(billedLine('O1/1', row.amount.toFixed(2)));
+        const builder = workbook()
+          .order('O1', { basis: 'AsBudgeted' })
+          .line('O1/1', { quantity: seconds / 3600, price })
+          .node('P', { order: 'O1' })
+          .node('W', { parent: 'P', lineItem: 'O1/1', ...(progress === 'done' ? { status: 'Completed' as const } : { progress }) });
+        for (const amount of billed) builder.issuedInvoiceLine('INV-00001', { lineItem: 'O1/1', amount });
+        const b = builder.build();
+        for (const row of budgetRows(b, b.orders[0], projectView(b))) billed.push(row.amount.toFixed(2));
       }
       const budget = roundCentsHalfUp(valueOfSeconds(seconds, new Decimal(price)));
-      expect(sumDecimals(issued.map((i) => i.amount)).toFixed(2)).toBe(budget.toFixed(2));
+      expect(sumDecimals(billed.map((amount) => new Decimal(amount))).toFixed(2)).toBe(budget.toFixed(2));
     }));
   });
 
@@ -35,11 +35,9 @@ describe('Budget billing adds up', () => {
       // the last share takes what the others leave, so the plan is exactly 100 %
       percents[percents.length - 1] = new Decimal(1).minus(sumDecimals(percents.slice(0, -1)));
       const price = new Decimal(cents).div(100).toFixed(2);
-      const b = book({
-        orders: [order('O1', { billingMode: 'PaymentPlan' })],
-        lines: [line('O1/1', { hours: seconds / 3600, price })],
-        installments: percents.map((p, i) => installment('O1', `2025-01-${String(i + 1).padStart(2, '0')}`, { percent: p.toString() })),
-      });
+      const builder = workbook().order('O1', { billingMode: 'PaymentPlan' }).line('O1/1', { quantity: seconds / 3600, price });
+      percents.forEach((p, i) => builder.installment('O1', { dueDate: `2025-01-${String(i + 1).padStart(2, '0')}`, percent: p.toString() }));
+      const b = builder.build();
       const rows = installmentRows(b, b.orders[0], day('2025-12-31'));
       const budget = roundCentsHalfUp(valueOfSeconds(seconds, new Decimal(price)));
       expect(sumDecimals(rows.map((r) => r.row.amount)).toFixed(2)).toBe(budget.toFixed(2));

@@ -1,21 +1,29 @@
 import { budgetRows } from '../../../src/engine/orders/budgetRows';
 import { sumDecimals } from '../../../src/core/money';
 import { projectView } from '../../../src/engine/projects/projectView';
-import type { BillingWorkbook, InvoiceTimes, IssuedInvoiceLine, NodeStatus } from '../../../src/schema/model';
-import { billedLine, book, item, line, node, order, person } from '../projects/orderBook';
+import type { BillingWorkbook, InvoiceTimes, NodeStatus } from '../../../src/schema/model';
+import { workbook } from '../../builders/workbook';
+
+/** What an earlier invoice billed on a line item (an InvoiceLines record). */
+interface Billed {
+  line: string;
+  amount: string;
+}
+const billedLine = (line: string, amount: string): Billed => ({ line, amount });
 
 const rowsOf = (b: BillingWorkbook, opts: Parameters<typeof budgetRows>[3] = {}) => budgetRows(b, b.orders[0], projectView(b), opts);
 const show = (rows: ReturnType<typeof budgetRows>) =>
   rows.map((r) => `${r.description} | ${r.quantity.toFixed(2)} x ${r.unitPrice?.toFixed(2) ?? '-'} = ${r.amount.toFixed(2)}`);
 
 /** One line O1/1 of 7 h × 99.99 = 699.93 docked on W1. */
-function storyBook(progress: { progress?: string; status?: NodeStatus }, issued: IssuedInvoiceLine[]) {
-  return book({
-    orders: [order('O1', { basis: 'AsBudgeted', invoiceTimes: 'ByTransactions' })],
-    lines: [line('O1/1', { hours: 7, price: '99.99', description: 'Concept workshop' })],
-    nodes: [node('P', { order: 'O1' }), node('W1', { parent: 'P', order: 'O1', lineItem: 'O1/1', ...progress })],
-    issued,
-  });
+function storyBook(progress: { progress?: string; status?: NodeStatus }, billed: Billed[]) {
+  const book = workbook()
+    .order('O1', { basis: 'AsBudgeted', invoiceTimes: 'ByTransactions' })
+    .line('O1/1', { quantity: 7, price: '99.99', description: 'Concept workshop' })
+    .node('P', { order: 'O1' })
+    .node('W1', { parent: 'P', order: 'O1', lineItem: 'O1/1', ...progress });
+  for (const { line, amount } of billed) book.issuedInvoiceLine('INV-00001', { lineItem: line, amount });
+  return book.build();
 }
 
 describe('AsBudgeted rows', () => {
@@ -53,11 +61,11 @@ describe('AsBudgeted rows', () => {
   });
 
   test('a line that docks nowhere has no completion and bills nothing', () => {
-    const b = book({
-      orders: [order('O1', { basis: 'AsBudgeted' })],
-      lines: [line('O1/1', { hours: 1, link: 'None' })],
-      nodes: [node('P', { order: 'O1', status: 'Completed' })],
-    });
+    const b = workbook()
+      .order('O1', { basis: 'AsBudgeted' })
+      .line('O1/1', { quantity: 1, link: 'None' })
+      .node('P', { order: 'O1', status: 'Completed' })
+      .build();
     expect(rowsOf(b)).toEqual([]);
   });
 
@@ -70,18 +78,18 @@ describe('AsBudgeted rows', () => {
 describe('AsBudgeted rows by Invoice Times option', () => {
   // Project P completed. Lines: 1) Design 2 h × 100, 2) Design 1 h × 150 (Anna), 3) Dev 4 h × 100 (group Engineering), 4) Hosting 1 h × 50 (own account)
   function optionBook(invoiceTimes: InvoiceTimes) {
-    return book({
-      orders: [order('O1', { basis: 'AsBudgeted', invoiceTimes, timeDescription: 'Website project' })],
-      items: [item('Design', { group: 'Creative' }), item('Dev', { group: 'Engineering' }), item('Hosting', { group: 'Engineering', revenueAccount: 'Hosting Revenue' })],
-      people: [person('Anna')],
-      lines: [
-        line('O1/1', { item: 'Design', hours: 2, price: '100', description: 'Wireframes', link: 'MainProject' }),
-        line('O1/2', { item: 'Design', hours: 1, price: '150', description: 'Visual design', assignee: 'anna', link: 'MainProject' }),
-        line('O1/3', { item: 'Dev', hours: 4, price: '100', description: 'Build', link: 'MainProject' }),
-        line('O1/4', { item: 'Hosting', hours: 1, price: '50', description: 'Setup', link: 'MainProject' }),
-      ],
-      nodes: [node('P', { order: 'O1', status: 'Completed' })],
-    });
+    return workbook()
+      .person('Anna')
+      .item('Design', { group: 'Creative' })
+      .item('Dev', { group: 'Engineering' })
+      .item('Hosting', { group: 'Engineering', revenueAccount: 'Hosting Revenue' })
+      .order('O1', { basis: 'AsBudgeted', invoiceTimes, timeDescription: 'Website project' })
+      .line('O1/1', { item: 'Design', quantity: 2, price: '100', description: 'Wireframes', link: 'MainProject' })
+      .line('O1/2', { item: 'Design', quantity: 1, price: '150', description: 'Visual design', assignee: 'anna', link: 'MainProject' })
+      .line('O1/3', { item: 'Dev', quantity: 4, price: '100', description: 'Build', link: 'MainProject' })
+      .line('O1/4', { item: 'Hosting', quantity: 1, price: '50', description: 'Setup', link: 'MainProject' })
+      .node('P', { order: 'O1', status: 'Completed' })
+      .build();
   }
 
   test('ByTransactions: a row per line item with its Description', () => {

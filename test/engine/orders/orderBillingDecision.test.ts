@@ -1,7 +1,7 @@
 import { finalBillingCheck, orderBillingDecision } from '../../../src/engine/orders/orderBillingDecision';
 import { Decimal } from '../../../src/core/money';
 import type { BillingWorkbook, LineItem, NodeKey } from '../../../src/schema/model';
-import { book, day, installment, line, node, order } from '../projects/orderBook';
+import { day, workbook, type OrderInput } from '../../builders/workbook';
 
 const JUNE_1 = day('2025-06-01');
 const decide = (b: BillingWorkbook, date = JUNE_1) => orderBillingDecision(b, b.orders[0], date);
@@ -10,17 +10,21 @@ const lineOf = (b: BillingWorkbook, ref: string) => b.lineItems.find((l) => l.re
 const nodeKey = (id: string) => id.toLowerCase() as NodeKey;
 
 /** Order O1 with project node P (40 % done, InProgress) and one work package for O1/1. */
-function rulesBook(opts: Parameters<typeof order>[1] = {}) {
-  return book({
-    orders: [order('O1', opts)],
-    lines: [line('O1/1', { hours: 10 })],
-    nodes: [node('P', { order: 'O1', status: 'InProgress' }), node('W1', { parent: 'P', order: 'O1', lineItem: 'O1/1', progress: '0.4' })],
-  });
+function rulesBook(opts: OrderInput = {}) {
+  return workbook()
+    .order('O1', opts)
+    .line('O1/1', { quantity: 10 })
+    .node('P', { order: 'O1', status: 'InProgress' })
+    .node('W1', { parent: 'P', order: 'O1', lineItem: 'O1/1', progress: '0.4' })
+    .build();
 }
 
 describe('Any mode', () => {
   test('an order without a project node cannot bill: "no project yet"', () => {
-    const b = book({ orders: [order('O1', { billingMode: 'Manual', billNow: true })], lines: [line('O1/1')] });
+    const b = workbook()
+      .order('O1', { billingMode: 'Manual', billNow: true })
+      .line('O1/1')
+      .build();
     expect(check(b)).toEqual({ canBill: false, reason: 'no project yet' });
   });
 
@@ -72,18 +76,18 @@ describe('Rules', () => {
 
 describe('Rules on a subproject basis', () => {
   // P has subprojects A (docking W-A, 60 %) and B (docking W-B, 20 %); collector O1/9 docks on P.
-  function subBook(opts: Parameters<typeof order>[1] = {}) {
-    return book({
-      orders: [order('O1', { subprojectBasis: true, minProgress: '0.5', ...opts })],
-      lines: [line('O1/1', { hours: 10 }), line('O1/2', { hours: 10 }), line('O1/9', { projectCreation: 'None', link: 'MainProject' })],
-      nodes: [
-        node('P', { order: 'O1' }),
-        node('A', { parent: 'P', kind: 'Subproject', name: 'Design' }),
-        node('W-A', { parent: 'A', order: 'O1', lineItem: 'O1/1', progress: '0.6' }),
-        node('B', { parent: 'P', kind: 'Subproject', name: 'Build' }),
-        node('W-B', { parent: 'B', order: 'O1', lineItem: 'O1/2', progress: '0.2' }),
-      ],
-    });
+  function subBook(opts: OrderInput = {}) {
+    return workbook()
+      .order('O1', { subprojectBasis: true, minProgress: '0.5', ...opts })
+      .line('O1/1', { quantity: 10 })
+      .line('O1/2', { quantity: 10 })
+      .line('O1/9', { projectCreation: 'None', link: 'MainProject' })
+      .node('P', { order: 'O1' })
+      .node('A', { parent: 'P', kind: 'Subproject', name: 'Design' })
+      .node('W-A', { parent: 'A', order: 'O1', lineItem: 'O1/1', progress: '0.6' })
+      .node('B', { parent: 'P', kind: 'Subproject', name: 'Build' })
+      .node('W-B', { parent: 'B', order: 'O1', lineItem: 'O1/2', progress: '0.2' })
+      .build();
   }
 
   test('only the subproject that passes bills now; the other waits', () => {
@@ -142,34 +146,33 @@ describe('PaymentPlan', () => {
   });
 
   test('it can bill when an installment is due and not yet invoiced', () => {
-    const b = { ...rulesBook({ billingMode: 'PaymentPlan' }), installments: [installment('O1', '2025-06-01', { amount: '500' })] };
+    const b = workbook(rulesBook({ billingMode: 'PaymentPlan' })).installment('O1', { dueDate: '2025-06-01', amount: '500' }).build();
     expect(check(b).canBill).toBe(true);
   });
 
   test('it waits, naming the next due date, when no installment is due yet', () => {
-    const b = { ...rulesBook({ billingMode: 'PaymentPlan' }), installments: [installment('O1', '2025-01-01', { amount: '500', invoiceNo: 'INV-1' }), installment('O1', '2025-09-30', { amount: '500' })] };
+    const b = workbook(rulesBook({ billingMode: 'PaymentPlan' }))
+      .installment('O1', { dueDate: '2025-01-01', amount: '500', invoiceNo: 'INV-1' })
+      .installment('O1', { dueDate: '2025-09-30', amount: '500' })
+      .build();
     expect(check(b)).toEqual({ canBill: false, reason: 'next installment due 2025-09-30' });
   });
 });
 
 describe('BillingRules', () => {
   function ruleBook() {
-    return book({
-      orders: [order('O1', { billingMode: 'BillingRules' })],
-      lines: [
-        line('O1/1', { billAtProgress: '0.5' }),
-        line('O1/2', { billAtStatus: 'Completed' }),
-        line('O1/3', { billFrom: '2025-07-01' }),
-        line('O1/4'),
-      ],
-      nodes: [
-        node('P', { order: 'O1' }),
-        node('W1', { parent: 'P', lineItem: 'O1/1', progress: '0.5' }),
-        node('W2', { parent: 'P', lineItem: 'O1/2', status: 'InProgress' }),
-        node('W3', { parent: 'P', lineItem: 'O1/3' }),
-        node('W4', { parent: 'P', lineItem: 'O1/4' }),
-      ],
-    });
+    return workbook()
+      .order('O1', { billingMode: 'BillingRules' })
+      .line('O1/1', { billAtProgress: '0.5' })
+      .line('O1/2', { billAtStatus: 'Completed' })
+      .line('O1/3', { billFrom: '2025-07-01' })
+      .line('O1/4')
+      .node('P', { order: 'O1' })
+      .node('W1', { parent: 'P', lineItem: 'O1/1', progress: '0.5' })
+      .node('W2', { parent: 'P', lineItem: 'O1/2', status: 'InProgress' })
+      .node('W3', { parent: 'P', lineItem: 'O1/3' })
+      .node('W4', { parent: 'P', lineItem: 'O1/4' })
+      .build();
   }
 
   test('each line bills on its own rule against its docking node and the billing date', () => {
@@ -183,11 +186,12 @@ describe('BillingRules', () => {
   });
 
   test('all given parts of a line\'s rule must hold', () => {
-    const b = book({
-      orders: [order('O1', { billingMode: 'BillingRules' })],
-      lines: [line('O1/1', { billAtProgress: '0.5', billAtStatus: 'InProgress' })],
-      nodes: [node('P', { order: 'O1' }), node('W1', { parent: 'P', lineItem: 'O1/1', progress: '0.8' })],
-    });
+    const b = workbook()
+      .order('O1', { billingMode: 'BillingRules' })
+      .line('O1/1', { billAtProgress: '0.5', billAtStatus: 'InProgress' })
+      .node('P', { order: 'O1' })
+      .node('W1', { parent: 'P', lineItem: 'O1/1', progress: '0.8' })
+      .build();
     expect(decide(b).transaction(b.lineItems[0])).toBe('wait');
     expect(check(b).reason).toBe('line 1: status Open, required InProgress');
   });

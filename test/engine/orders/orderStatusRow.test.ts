@@ -2,7 +2,7 @@ import { orderBillingDecision } from '../../../src/engine/orders/orderBillingDec
 import { orderStatusRow } from '../../../src/engine/orders/orderStatusRow';
 import { Decimal } from '../../../src/core/money';
 import type { BillingWorkbook } from '../../../src/schema/model';
-import { book, day, line, node, order } from '../projects/orderBook';
+import { day, workbook } from '../../builders/workbook';
 
 const d = (s: string) => new Decimal(s);
 const statusOf = (b: BillingWorkbook, figures: { net: string; billed: string; unbilled: string; cost: string }) => {
@@ -14,7 +14,11 @@ const statusOf = (b: BillingWorkbook, figures: { net: string; billed: string; un
 
 describe('OrderStatus row', () => {
   test('margin is billed plus unbilled minus cost', () => {
-    const b = book({ orders: [order('O1', { customer: 'Fabrikam' })], lines: [line('O1/1')], nodes: [node('P', { order: 'O1', progress: '0.25' })] });
+    const b = workbook()
+      .order('O1', { customer: 'Fabrikam' })
+      .line('O1/1')
+      .node('P', { order: 'O1', progress: '0.25' })
+      .build();
     expect(statusOf(b, { net: '300', billed: '1200.50', unbilled: '300', cost: '950.25' })).toEqual({
       orderId: 'O1', customer: 'Fabrikam', billingMode: 'Rules', canBill: true, reason: '', progress: '0.25',
       unbilled: '300.00', billed: '1200.50', cost: '950.25', margin: '550.25',
@@ -22,13 +26,16 @@ describe('OrderStatus row', () => {
   });
 
   test('an order that cannot bill says why, net included', () => {
-    const b = book({ orders: [order('O1', { minProgress: '0.5', minimumBilling: '100' })], nodes: [node('P', { order: 'O1', progress: '0.4' })] });
+    const b = workbook()
+      .order('O1', { minProgress: '0.5', minimumBilling: '100' })
+      .node('P', { order: 'O1', progress: '0.4' })
+      .build();
     const row = statusOf(b, { net: '80', billed: '0', unbilled: '80', cost: '0' });
     expect([row.canBill, row.reason]).toEqual([false, 'progress 40 % < 50 %; net 80.00 < minimum 100.00']);
   });
 
   test('an order without a project shows 0 % progress and "no project yet"', () => {
-    const row = statusOf(book({ orders: [order('O1')] }), { net: '0', billed: '0', unbilled: '0', cost: '0' });
+    const row = statusOf(workbook().order('O1').build(), { net: '0', billed: '0', unbilled: '0', cost: '0' });
     expect([row.canBill, row.reason, row.progress]).toEqual([false, 'no project yet', '0']);
   });
 });

@@ -1,6 +1,6 @@
 import { createAllProjects, createProject, withNewNodes } from '../../../src/engine/projects/createProject';
 import { indexProjects } from '../../../src/engine/projects/projectIndex';
-import { book, line, node, order } from './orderBook';
+import { workbook } from '../../builders/workbook';
 
 /** The rows as "NodeId < ParentId : Kind [OrderId|LineItem|Section]" for compact expectations. */
 const shape = (rows: ReturnType<typeof createProject>['nodes']) =>
@@ -8,7 +8,11 @@ const shape = (rows: ReturnType<typeof createProject>['nodes']) =>
 
 describe('Create project', () => {
   test('a MainProject order becomes a new root carrying its OrderId, with a work package per Auto line', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { description: 'Design' }), line('O1/2')] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { description: 'Design' })
+      .line('O1/2')
+      .build();
     const { nodes, issues } = createProject(b, 'O1');
     expect(issues).toEqual([]);
     expect(shape(nodes)).toEqual([
@@ -16,33 +20,43 @@ describe('Create project', () => {
       'P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]',
       'P-O1-2 < P-O1 : WorkPackage [O1|O1/2|]',
     ]);
-    expect(nodes.map((n) => n.name)).toEqual(['O1 Contoso', 'Design', 'Consulting']);
+    expect(nodes.map((n) => n.name)).toEqual(['O1 Acme', 'Design', 'Consulting']);
     expect(nodes.every((n) => n.status === 'Open' && n.progress === '')).toBe(true);
   });
 
   test('finds the order by its id trimmed and case-insensitively', () => {
-    const b = book({ orders: [order('O1')], lines: [] });
+    const b = workbook().order('O1').build();
     expect(shape(createProject(b, ' o1 ').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
   });
 
   test('an unknown order id is an issue, not an exception', () => {
-    const { nodes, issues } = createProject(book({ orders: [order('O1')] }), 'O9');
+    const { nodes, issues } = createProject(workbook().order('O1').build(), 'O9');
     expect(nodes).toEqual([]);
     expect(issues.map((i) => i.code)).toEqual(['UNKNOWN_ORDER']);
   });
 
   test('a Subproject order attaches under its ParentNode as a Subproject', () => {
-    const b = book({ orders: [order('O2', { projectRole: 'Subproject', parentNode: 'ROOT' })], nodes: [node('ROOT', { order: 'O1' })] });
+    const b = workbook()
+      .order('O2', { projectRole: 'Subproject', parentNode: 'ROOT' })
+      .node('ROOT', { order: 'O1' })
+      .build();
     expect(shape(createProject(b, 'O2').nodes)).toEqual(['P-O2 < ROOT : Subproject [O2||]']);
   });
 
   test('a WorkPackage order attaches under its ParentNode as a WorkPackage', () => {
-    const b = book({ orders: [order('O3', { projectRole: 'WorkPackage', parentNode: 'sub' })], nodes: [node('ROOT'), node('SUB', { parent: 'ROOT', kind: 'Subproject' })] });
+    const b = workbook()
+      .order('O3', { projectRole: 'WorkPackage', parentNode: 'sub' })
+      .node('ROOT')
+      .node('SUB', { parent: 'ROOT', kind: 'Subproject' })
+      .build();
     expect(shape(createProject(b, 'O3').nodes)).toEqual(['P-O3 < SUB : WorkPackage [O3||]']);
   });
 
   test('a Subproject order without ParentNode makes nothing and names the ParentNode cell', () => {
-    const b = book({ orders: [order('O0'), order('O2', { projectRole: 'Subproject' })] });
+    const b = workbook()
+      .order('O0')
+      .order('O2', { projectRole: 'Subproject' })
+      .build();
     const { nodes, issues } = createProject(b, 'O2');
     expect(nodes).toEqual([]);
     expect(issues).toEqual([expect.objectContaining({ code: 'PARENT_NODE_REQUIRED', table: 'Orders', sheetRow: 3, tableRow: 2, column: 'ParentNode', rowId: 'O2' })]);
@@ -50,17 +64,20 @@ describe('Create project', () => {
   });
 
   test('a ParentNode that is not in the tree makes nothing', () => {
-    const b = book({ orders: [order('O2', { projectRole: 'Subproject', parentNode: 'NOPE' })] });
+    const b = workbook().order('O2', { projectRole: 'Subproject', parentNode: 'NOPE' }).build();
     const { nodes, issues } = createProject(b, 'O2');
     expect(nodes).toEqual([]);
     expect(issues.map((i) => i.code)).toEqual(['UNKNOWN_PARENT_NODE']);
   });
 
   test('each section becomes a subproject under the project node and holds its lines\' work packages', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1', { section: 'Conception' }), line('O1/2'), line('O1/3', { section: 'Conception' }), line('O1/4', { section: 'Build Phase', projectCreation: 'None' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { section: 'Conception' })
+      .line('O1/2')
+      .line('O1/3', { section: 'Conception' })
+      .line('O1/4', { section: 'Build Phase', projectCreation: 'None' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toEqual([
       'P-O1 <  : MainProject [O1||]',
       'P-O1-Conception < P-O1 : Subproject [O1||Conception]',
@@ -72,42 +89,59 @@ describe('Create project', () => {
   });
 
   test('a line with ProjectCreation None creates nothing', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'None', link: 'MainProject' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'None', link: 'MainProject' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
   });
 
   test('an Individual line waiting for InProgress is not created with the project', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
   });
 
   test('an Individual line waiting for Open is created at once, the new project being Open', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'Open' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Individual', createAtStatus: 'Open' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toContain('P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]');
   });
 
   test('a later Create project adds the Individual work package once the project node reached its status, and no second project', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1'), line('O1/2', { projectCreation: 'Individual', createAtStatus: 'InProgress', section: 'Rollout' })],
-      nodes: [node('P-O1', { order: 'O1', status: 'InProgress' }), node('P-O1-1', { parent: 'P-O1', order: 'O1', lineItem: 'O1/1' }), node('P-O1-Rollout', { parent: 'P-O1', order: 'O1', section: 'Rollout', kind: 'Subproject' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1')
+      .line('O1/2', { projectCreation: 'Individual', createAtStatus: 'InProgress', section: 'Rollout' })
+      .node('P-O1', { order: 'O1', status: 'InProgress' })
+      .node('P-O1-1', { parent: 'P-O1', order: 'O1', lineItem: 'O1/1' })
+      .node('P-O1-Rollout', { parent: 'P-O1', order: 'O1', section: 'Rollout', kind: 'Subproject' })
+      .build();
     const { nodes, issues } = createProject(b, 'O1');
     expect(shape(nodes)).toEqual(['P-O1-2 < P-O1-Rollout : WorkPackage [O1|O1/2|]']);
     expect(issues.map((i) => i.code)).toEqual(['PROJECT_EXISTS']);
   });
 
   test('a project node past the wanted status (Completed after InProgress) also releases the Individual work package', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })],
-      nodes: [node('P-O1', { order: 'O1', status: 'Completed' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })
+      .node('P-O1', { order: 'O1', status: 'Completed' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toEqual(['P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]']);
   });
 
   test('a second Create project is refused with the existing node named, and makes nothing', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1')], nodes: [node('PRJ-7', { order: 'O1' }), node('WP', { parent: 'PRJ-7', order: 'O1', lineItem: 'O1/1' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1')
+      .node('PRJ-7', { order: 'O1' })
+      .node('WP', { parent: 'PRJ-7', order: 'O1', lineItem: 'O1/1' })
+      .build();
     const { nodes, issues } = createProject(b, 'O1');
     expect(nodes).toEqual([]);
     expect(issues).toEqual([expect.objectContaining({ code: 'PROJECT_EXISTS', table: 'Orders', column: 'OrderId', rowId: 'O1' })]);
@@ -115,15 +149,13 @@ describe('Create project', () => {
   });
 
   test('a Template line copies the template subtree as a subproject with its work packages', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1', { projectCreation: 'Template', template: 'onboarding kit' })],
-      nodes: [
-        node('TPL', { name: 'Onboarding Kit', status: 'Template' }),
-        node('T-A', { parent: 'TPL', name: 'Kick-off' }),
-        node('T-B', { parent: 'TPL', name: 'Training' }),
-      ],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Template', template: 'onboarding kit' })
+      .node('TPL', { name: 'Onboarding Kit', status: 'Template' })
+      .node('T-A', { parent: 'TPL', kind: 'WorkPackage', name: 'Kick-off' })
+      .node('T-B', { parent: 'TPL', kind: 'WorkPackage', name: 'Training' })
+      .build();
     const { nodes, issues } = createProject(b, 'O1');
     expect(issues).toEqual([]);
     expect(shape(nodes)).toEqual([
@@ -136,11 +168,13 @@ describe('Create project', () => {
   });
 
   test('a Template line in a section is copied under the section\'s subproject, nested template nodes kept nested', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/5', { section: 'Rollout', projectCreation: 'Template', template: 'Kit', description: 'Rollout kit' })],
-      nodes: [node('KIT', { status: 'Template' }), node('K1', { parent: 'KIT', kind: 'Subproject' }), node('K2', { parent: 'K1' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/5', { section: 'Rollout', projectCreation: 'Template', template: 'Kit', description: 'Rollout kit' })
+      .node('KIT', { status: 'Template' })
+      .node('K1', { parent: 'KIT', kind: 'Subproject' })
+      .node('K2', { parent: 'K1', kind: 'WorkPackage' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toEqual([
       'P-O1 <  : MainProject [O1||]',
       'P-O1-Rollout < P-O1 : Subproject [O1||Rollout]',
@@ -151,54 +185,68 @@ describe('Create project', () => {
   });
 
   test('an Individual line without CreateAtStatus is created at once', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Individual' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Individual' })
+      .build();
     expect(shape(createProject(b, 'O1').nodes)).toContain('P-O1-1 < P-O1 : WorkPackage [O1|O1/1|]');
   });
 
   test('a Template line with a blank Template cell is an issue on that cell', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { projectCreation: 'Template' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Template' })
+      .build();
     expect(createProject(b, 'O1').issues).toEqual([expect.objectContaining({ code: 'TEMPLATE_REQUIRED', table: 'LineItems', column: 'Template', rowId: 'O1/1' })]);
   });
 
   test('a template is also found by its NodeId', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1', { projectCreation: 'Template', template: 'tpl' })],
-      nodes: [node('TPL', { name: 'Onboarding', status: 'Template' }), node('T-A', { parent: 'TPL' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Template', template: 'tpl' })
+      .node('TPL', { name: 'Onboarding', status: 'Template' })
+      .node('T-A', { parent: 'TPL' })
+      .build();
     expect(createProject(b, 'O1').nodes.map((n) => n.nodeId)).toEqual(['P-O1', 'P-O1-1', 'P-O1-1-T-A']);
   });
 
   test('a template that does not exist makes nothing and names the Template cell of the line', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1'), line('O1/2', { projectCreation: 'Template', template: 'Onboarding' })],
-      nodes: [node('X', { name: 'Onboarding' })], // a root that is not marked Template
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1')
+      .line('O1/2', { projectCreation: 'Template', template: 'Onboarding' })
+      .node('X', { name: 'Onboarding' }) // a root that is not marked Template
+      .build();
     const { nodes, issues } = createProject(b, 'O1');
     expect(nodes).toEqual([]);
     expect(issues).toEqual([expect.objectContaining({ code: 'UNKNOWN_TEMPLATE', table: 'LineItems', sheetRow: 3, tableRow: 2, column: 'Template', value: 'Onboarding', rowId: 'O1/2' })]);
   });
 
   test('new NodeIds never collide with existing ones, case-insensitively', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1')], nodes: [node('p-o1'), node('P-O1-1')] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1')
+      .node('p-o1')
+      .node('P-O1-1')
+      .build();
     expect(createProject(b, 'O1').nodes.map((n) => [n.nodeId, n.parentId])).toEqual([['P-O1#2', ''], ['P-O1-1#2', 'P-O1#2']]);
   });
 
   test('a section and a line with the same name get different NodeIds', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { section: '1' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { section: '1' })
+      .build();
     expect(createProject(b, 'O1').nodes.map((n) => n.nodeId)).toEqual(['P-O1', 'P-O1-1', 'P-O1-1#2']);
   });
 
   test('the new rows are recognised at once: each line docks on the node made for it', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [
-        line('O1/1', { section: 'Conception' }),
-        line('O1/2', { projectCreation: 'None', link: 'MainProject' }),
-        line('O1/3', { projectCreation: 'None', link: 'Section', section: 'Conception' }),
-      ],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { section: 'Conception' })
+      .line('O1/2', { projectCreation: 'None', link: 'MainProject' })
+      .line('O1/3', { projectCreation: 'None', link: 'Section', section: 'Conception' })
+      .build();
     const after = withNewNodes(b, createProject(b, 'O1').nodes);
     const index = indexProjects(after);
     expect(after.lineItems.map((l) => index.dockingNodeOf(l)?.id)).toEqual(['P-O1-1', 'P-O1', 'P-O1-Conception']);
@@ -207,35 +255,44 @@ describe('Create project', () => {
 
 describe('Create all projects', () => {
   test('creates a project for every order without one and leaves the others alone', () => {
-    const b = book({
-      orders: [order('O1'), order('O2'), order('O3')],
-      lines: [line('O1/1'), line('O3/1')],
-      nodes: [node('P-O2', { order: 'O2' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .order('O2')
+      .order('O3')
+      .line('O1/1')
+      .line('O3/1')
+      .node('P-O2', { order: 'O2' })
+      .build();
     const { nodes, issues } = createAllProjects(b);
     expect(issues).toEqual([]);
     expect(nodes.map((n) => n.nodeId)).toEqual(['P-O1', 'P-O1-1', 'P-O3', 'P-O3-1']);
   });
 
   test('an order with an issue gets no rows while the other orders still get theirs', () => {
-    const b = book({ orders: [order('O1', { projectRole: 'Subproject' }), order('O2')] });
+    const b = workbook()
+      .order('O1', { projectRole: 'Subproject' })
+      .order('O2')
+      .build();
     const { nodes, issues } = createAllProjects(b);
     expect(nodes.map((n) => n.nodeId)).toEqual(['P-O2']);
     expect(issues.map((i) => [i.code, i.rowId])).toEqual([['PARENT_NODE_REQUIRED', 'O1']]);
   });
 
   test('run again after the rows were appended, it makes nothing and reports nothing', () => {
-    const b = book({ orders: [order('O1')], lines: [line('O1/1', { section: 'S' })] });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { section: 'S' })
+      .build();
     const after = withNewNodes(b, createAllProjects(b).nodes);
     expect(createAllProjects(after)).toEqual({ nodes: [], issues: [] });
   });
 
   test('adds Individual work packages now due to orders that already have their project', () => {
-    const b = book({
-      orders: [order('O1')],
-      lines: [line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })],
-      nodes: [node('P-O1', { order: 'O1', status: 'InProgress' })],
-    });
+    const b = workbook()
+      .order('O1')
+      .line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })
+      .node('P-O1', { order: 'O1', status: 'InProgress' })
+      .build();
     expect(createAllProjects(b)).toEqual({ nodes: [expect.objectContaining({ nodeId: 'P-O1-1', parentId: 'P-O1', lineItem: 'O1/1' })], issues: [] });
   });
 });
