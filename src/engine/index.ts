@@ -62,7 +62,7 @@ export {
 export { agreementBalance } from './agreements/agreementBalance';
 export { agreementKeyOf, buildAgreementLedgers } from './agreements/agreementLedger';
 export { isOrderTime, matchTimeEntries } from './matchTimeEntries';
-export { exceptionMessages } from './exceptionMessages';
+export { exceptionMessage, exceptionSentences } from './exceptionMessages';
 export {
   adviseTicketOrProject,
   isAdviceError,

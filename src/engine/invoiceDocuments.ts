@@ -8,6 +8,7 @@ import type { BillingWarning, InvoiceBuyer, InvoiceSeller } from './billingResul
 import type { Day } from '../core/day';
 import type { DraftInvoice } from './draftInvoice';
 import { idKey } from '../core/idKey';
+import { runWarning } from './warningMessages';
 
 export const DEFAULT_PAYMENT_TERMS_DAYS = 14;
 
@@ -100,13 +101,6 @@ export function describeDrafts(book: BillingWorkbook, drafts: DraftInvoice[]): D
   });
 }
 
-/** A list of names for a sentence: `A, B and 3 more`. */
-function someNames(names: string[]): string {
-  const shown = names.slice(0, 3);
-  const rest = names.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
-}
-
 /**
  * Fields the EU VAT Directive (2006/112/EC, Art. 226) requires on every invoice that the
  * workbook leaves blank, once per run and field: the seller's name, address and VAT id (or,
@@ -116,13 +110,9 @@ function someNames(names: string[]): string {
 export function missingInvoiceFields(settings: Settings, invoices: readonly { customer: string; buyer?: InvoiceBuyer }[]): BillingWarning[] {
   if (invoices.length === 0) return [];
   const warnings: BillingWarning[] = [];
-  const missing = (message: string) => warnings.push({ code: 'MISSING_INVOICE_FIELD', message });
-  const lack = invoices.length === 1 ? 'the invoice of this run lacks' : `all ${invoices.length} invoices of this run lack`;
-  if (settings.companyName === undefined) missing(`Settings CompanyName is blank, so ${lack} the seller's name (EU VAT Directive Art. 226(5)); add it to Settings`);
-  if (settings.companyAddress === undefined) missing(`Settings CompanyAddress is blank, so ${lack} the seller's address (Art. 226(5)); add it to Settings`);
-  if (settings.companyVatId === undefined && settings.companyTaxNumber === undefined) {
-    missing(`Settings CompanyVatId and CompanyTaxNumber are blank, so ${lack} the seller's VAT identification number (Art. 226(3)); add one to Settings`);
-  }
+  if (settings.companyName === undefined) warnings.push(runWarning('NoSellerName', invoices.length));
+  if (settings.companyAddress === undefined) warnings.push(runWarning('NoSellerAddress', invoices.length));
+  if (settings.companyVatId === undefined && settings.companyTaxNumber === undefined) warnings.push(runWarning('NoSellerVatId', invoices.length));
   const seen = new Set<string>();
   const unknown: string[] = [];
   const noAddress: string[] = [];
@@ -133,11 +123,7 @@ export function missingInvoiceFields(settings: Settings, invoices: readonly { cu
     if (invoice.buyer === undefined || !invoice.buyer.isKnown) unknown.push(invoice.customer);
     else if (invoice.buyer.address === undefined) noAddress.push(invoice.customer);
   }
-  if (unknown.length > 0) {
-    missing(`${unknown.length === 1 ? 'Customer' : `${unknown.length} customers`} ${someNames(unknown)} ${unknown.length === 1 ? 'has' : 'have'} no row in the Customers table, so their invoices show the name alone and lack the buyer's address (Art. 226(5)); add them to Customers`);
-  }
-  if (noAddress.length > 0) {
-    missing(`${noAddress.length === 1 ? 'Customer' : `${noAddress.length} customers`} ${someNames(noAddress)} ${noAddress.length === 1 ? 'has' : 'have'} no Address in Customers, so their invoices lack the buyer's address (Art. 226(5)); fill it in`);
-  }
+  if (unknown.length > 0) warnings.push(runWarning('UnknownBuyers', unknown));
+  if (noAddress.length > 0) warnings.push(runWarning('BuyersWithoutAddress', noAddress));
   return warnings;
 }

@@ -12,7 +12,7 @@ import {
   agreementKeyOf,
   buildAgreementLedgers,
   DEFAULT_BILLING_PERIOD_DAYS,
-  exceptionMessages,
+  exceptionMessage,
   isAdviceError,
   isOrderTime,
   matchTimeEntries,
@@ -179,7 +179,7 @@ export function lineItemOf(snapshot: WorkbookSnapshot, entryId: unknown): string
   const messages = found?.messages ?? [];
   if (lines.length > 0) return messages.length > 0 ? `${lines.join(', ')}; ${messages.join(' ')}` : lines.join(', ');
   if (messages.length > 0) return messages.join(' ');
-  if (entry.node === undefined) return exceptionMessages.unknownNode(entry.nodeId ?? '');
+  if (entry.node === undefined) return exceptionMessage('UnknownNode', entry.nodeId ?? '');
   return `No line item on ${entry.nodeId ?? 'its node'} or above it takes entry ${entry.id}`;
 }
 

@@ -1,5 +1,5 @@
-import { agreementMessages } from '../../src/engine/agreements/agreementMessages';
-import { exceptionMessages } from '../../src/engine/exceptionMessages';
+import { exceptionMessage } from '../../src/engine/exceptionMessages';
+import { dayFromIso } from '../../src/core/day';
 import { formatHours, hoursForDisplay, hoursText } from '../../src/core/money';
 import { workbook } from '../builders/workbook';
 
@@ -23,18 +23,18 @@ describe('a duration reads the same in every message: decimal hours, two places'
   it('order exceptions and agreement exceptions write 1 h 30 min as 1.50 h', () => {
     const agreement = workbook().agreement('AGR-1', { start: '2025-01-01', hours: 10, rate: '100' }).build().agreements[0];
     const messages = [
-      exceptionMessages.noLineItem('P1', 5400),
-      exceptionMessages.overLimit(5400),
-      exceptionMessages.orderBilled('O1', 5400),
-      agreementMessages.cancelled(agreement, 5400, 5400),
-      agreementMessages.overrun(agreement, 5400, 5400, 5400),
-      agreementMessages.excludedCategory(agreement, 'Travel', 5400, 5400),
+      exceptionMessage('NoLineItem', 'P1', 5400),
+      exceptionMessage('OverLimit', 5400),
+      exceptionMessage('OrderBilled', 'O1', 5400),
+      exceptionMessage('AgreementInactive', { ...agreement, status: 'Cancelled' }, dayFromIso('2025-02-01')!, 5400, 5400),
+      exceptionMessage('Overrun', agreement, 5400, 5400, 5400),
+      exceptionMessage('ExcludedCategory', agreement, 'Travel', 5400, 5400),
     ];
     for (const message of messages) expect(message.startsWith('1.50 h ')).toBe(true);
   });
 
   it('an agreement exception names recorded and billed time in the same hours', () => {
     const agreement = workbook().agreement('AGR-1', { start: '2025-01-01', hours: 0, rate: '100' }).build().agreements[0];
-    expect(agreementMessages.overrun(agreement, 1800, 600, 1800)).toMatch(/^0\.50 h \(recorded 0\.17 h, billed as 0\.50 h\) beyond/);
+    expect(exceptionMessage('Overrun', agreement, 1800, 600, 1800)).toMatch(/^0\.50 h \(recorded 0\.17 h, billed as 0\.50 h\) beyond/);
   });
 });

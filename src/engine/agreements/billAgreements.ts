@@ -4,13 +4,13 @@
  * marks for covered time, exceptions, and the AgreementSummary.
  */
 import type { Agreement, AgreementAddition, BillingWorkbook, Seconds, Settings, TimeEntry } from '../../schema/model';
-import type { AgreementSummaryRow, BillingException, BillingOptions, EntryLedger, InvoiceNoUpdate, InvoiceRow } from '../billingResult';
+import type { AgreementSummaryRow, BillingException, ExceptionReason, BillingOptions, EntryLedger, InvoiceNoUpdate, InvoiceRow } from '../billingResult';
 import type { DraftInvoice, SettleTarget } from '../draftInvoice';
 import type { Day } from '../../core/day';
 import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from '../../core/money';
 import { naturalKey } from '../naturalOrder';
 import { idKey } from '../../core/idKey';
-import { agreementMessages } from './agreementMessages';
+import { exceptionMessage, type ExceptionFacts } from '../exceptionMessages';
 import { type AgreementLedger, type EntryAllocation, buildAgreementLedgers, isSettled, roundingOf } from './agreementLedger';
 import { billableSeconds } from '../billableSeconds';
 import { summaryRowOf } from './agreementSummaryRow';
@@ -120,7 +120,9 @@ interface OverageRowBuilder {
   entrySeconds: number[];
 }
 
-function exceptionOf(entry: TimeEntry, seconds: Seconds, reason: BillingException['reason'], message: string): BillingException {
+/** An exception of `seconds` of `entry`, with the sentence of its reason code. */
+function exceptionOf<R extends ExceptionReason>(entry: TimeEntry, seconds: Seconds, reason: R, ...facts: ExceptionFacts<R>): BillingException {
+  const message = exceptionMessage(reason, ...facts);
   return { entryId: entry.id, date: entry.date, person: entry.personName, agreement: entry.agreementId, seconds, reason, message, entryIndex: entry.source.index };
 }
 
@@ -145,15 +147,11 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
     const { entry, kind, recordedSeconds: recorded, billableSeconds: billable } = allocation;
     out.allocations.push(allocation);
     if (kind === 'Inactive') {
-      const message =
-        agreement.status === 'Cancelled'
-          ? agreementMessages.cancelled(agreement, recorded, billable)
-          : agreementMessages.outsideDates(agreement, entry.date, recorded, billable);
-      out.exceptions.push(exceptionOf(entry, billable, 'AgreementInactive', message));
+      out.exceptions.push(exceptionOf(entry, billable, 'AgreementInactive', agreement, entry.date, recorded, billable));
     } else if (kind === 'Excluded') {
       const category = excludedNames.get(idKey(entry.category!)) ?? entry.category!.trim();
       if (overageRate === undefined) {
-        out.exceptions.push(exceptionOf(entry, billable, 'ExcludedCategory', agreementMessages.excludedCategory(agreement, category, recorded, billable)));
+        out.exceptions.push(exceptionOf(entry, billable, 'ExcludedCategory', agreement, category, recorded, billable));
       } else {
         addToRow('excluded:' + idKey(category), `Work not covered: ${category}`, billable, entry);
         settles.push({ table: 'TimeEntries', index: entry.source.index });
@@ -166,7 +164,7 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
         settles.push({ table: 'TimeEntries', index: entry.source.index });
         continue;
       }
-      if (overrun > 0) out.exceptions.push(exceptionOf(entry, overrun, 'Overrun', agreementMessages.overrun(agreement, overrun, recorded, billable)));
+      if (overrun > 0) out.exceptions.push(exceptionOf(entry, overrun, 'Overrun', agreement, overrun, recorded, billable));
       if (covered > 0) {
         out.updates.push({ table: 'TimeEntries', index: entry.source.index, invoiceNo: agreement.id });
         out.covered.agreementIds.push(agreement.id);
@@ -199,7 +197,7 @@ export function billAgreements(book: BillingWorkbook, options: BillingOptions): 
   for (const entry of unknownAgreementEntries) {
     const { roundUpMinutes, minimumMinutes } = roundingOf(book, undefined);
     const billable = billableSeconds(entry.seconds, roundUpMinutes, minimumMinutes);
-    out.exceptions.push(exceptionOf(entry, billable, 'UnknownAgreement', agreementMessages.unknownAgreement(entry.agreementId ?? String(entry.agreement))));
+    out.exceptions.push(exceptionOf(entry, billable, 'UnknownAgreement', entry.agreementId ?? String(entry.agreement)));
   }
 
   ledgers.forEach((ledger, i) => {

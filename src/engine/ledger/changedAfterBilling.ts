@@ -7,16 +7,9 @@
  */
 import type { BillingWorkbook, IssuedInvoiceEntry, TimeEntry } from '../../schema/model';
 import type { BillingWarning } from '../billingResult';
-import { isoFromDay } from '../../core/day';
-import { exactHours, formatHours } from '../../core/money';
+import { entryChangePhrases, runWarning } from '../warningMessages';
 import { idKeyOrBlank } from '../../core/idKey';
 import { CellNames, isCredited } from './reconcileLedger';
-
-/** "Hours 1.50 became 2.50", as every message writes hours; to four places when two would read alike. */
-function hoursChange(before: number, after: number): string {
-  if (formatHours(before) !== formatHours(after)) return `Hours ${formatHours(before)} became ${formatHours(after)}`;
-  return `Hours ${exactHours(before).toDecimalPlaces(4).toString()} became ${exactHours(after).toDecimalPlaces(4).toString()}`;
-}
 
 /** What changed since `billed`, as phrases, with the column of the first change. */
 function changes(entry: TimeEntry, billed: IssuedInvoiceEntry | undefined): { column: string; phrases: string[] } {
@@ -28,14 +21,14 @@ function changes(entry: TimeEntry, billed: IssuedInvoiceEntry | undefined): { co
   };
   if (billed !== undefined) {
     if (billed.recordedSeconds !== undefined && billed.recordedSeconds !== entry.seconds) {
-      changed('Hours', hoursChange(billed.recordedSeconds, entry.seconds));
+      changed('Hours', entryChangePhrases.Hours(billed.recordedSeconds, entry.seconds));
     }
-    if (billed.date !== undefined && billed.date !== entry.date) changed('Date', `Date ${isoFromDay(billed.date)} became ${isoFromDay(entry.date)}`);
+    if (billed.date !== undefined && billed.date !== entry.date) changed('Date', entryChangePhrases.Date(billed.date, entry.date));
     if (billed.date !== undefined && idKeyOrBlank(billed.nodeId) !== idKeyOrBlank(entry.nodeId)) {
-      changed('NodeId', `NodeId ${billed.nodeId?.trim() || 'blank'} became ${entry.nodeId?.trim() || 'blank'}`);
+      changed('NodeId', entryChangePhrases.NodeId(billed.nodeId, entry.nodeId));
     }
   }
-  if (!entry.billable) changed('Billable', 'Billable became FALSE');
+  if (!entry.billable) changed('Billable', entryChangePhrases.Billable());
   return { column, phrases };
 }
 
@@ -59,12 +52,13 @@ export function changedAfterBilling(book: BillingWorkbook): BillingWarning[] {
     const { column, phrases } = changes(entry, record);
     if (phrases.length === 0) continue;
     const invoiceNo = invoice.invoiceNo.trim();
+    const { code, message } = runWarning('EntryChanged', entry.id, invoiceNo, phrases);
     warnings.push({
-      code: 'ENTRY_CHANGED',
+      code,
       entryId: entry.id,
       invoiceNo,
       cell: names.place('TimeEntries') === undefined ? undefined : names.cell('TimeEntries', column, entry.source),
-      message: `Entry ${entry.id} changed after ${invoiceNo} billed it (${phrases.join('; ')}); ${invoiceNo} stays as issued: credit it to bill the entry again, corrected`,
+      message,
     });
   }
   return warnings;

@@ -15,6 +15,7 @@ import { installmentAmounts } from '../orders/installmentRows';
 import { isoFromDay } from '../../core/day';
 import { hoursForDisplay, type Decimal } from '../../core/money';
 import { idKeyOrBlank } from '../../core/idKey';
+import { ledgerMessage, type MarkedThing } from './ledgerMessages';
 
 export type MarkTable = 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
 
@@ -89,8 +90,7 @@ export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: In
     if (listedRows.has(`${idKeyOrBlank(line.invoiceNo)}#${line.row ?? ''}`)) continue;
     const cell = names.cell('InvoiceLines', 'EntryIds', line.at);
     if (ENTRY_LIST_NOTE.test(line.entryIds)) {
-      issues?.push(issue('InvoiceLines', cell, line.at, line.invoiceNo, 'EntryIds',
-        `EntryIds says the entries of ${line.invoiceNo} row ${line.row ?? '?'} are in InvoiceEntries, but InvoiceEntries lists none of them; restore the InvoiceEntries table (the ledger of billed time)`));
+      issues?.push(issue('InvoiceLines', cell, line.at, line.invoiceNo, 'EntryIds', ledgerMessage('EntryListLost', line.invoiceNo, line.row)));
       continue;
     }
     for (const id of line.entryIds.split(/[,;]/)) if (id.trim() !== '') add(id.trim(), line.invoiceNo, cell);
@@ -111,12 +111,10 @@ function issue(table: string, cell: string, at: RowSource | undefined, rowId: st
   };
 }
 
-const START_OVER = 'to start over, remove Invoices, InvoiceLines, InvoiceEntries and every InvoiceNo mark';
-
 /** One mark table's problems; collapsed to one sentence when the table has lost its InvoiceNo column. */
 class MarkIssues {
   readonly found: { at: RowSource; rowId: string; invoiceNo: string; message: string }[] = [];
-  constructor(readonly table: MarkTable, readonly what: string) {}
+  constructor(readonly table: MarkTable, readonly thing: MarkedThing) {}
 
   add(at: RowSource, rowId: string, invoiceNo: string, message: string): void {
     this.found.push({ at, rowId, invoiceNo, message });
@@ -133,16 +131,13 @@ class MarkIssues {
         cell: cellAddress(place.sheet, place.headerRow, place.firstColumn),
         sheetRow: place.headerRow,
         column: 'InvoiceNo',
-        message: `Table ${this.table} has no InvoiceNo column, but the registers show ${this.found.length === 1 ? `one of its ${this.what}` : `${this.found.length} of its ${this.what}`} billed (${first.rowId} on ${first.invoiceNo}); restore the InvoiceNo column with its marks, or ${START_OVER}`,
+        message: ledgerMessage('MarkColumnGone', this.table, this.thing, this.found.length, first),
       });
       return;
     }
     for (const f of this.found) out.push(issue(this.table, names.cell(this.table, 'InvoiceNo', f.at), f.at, f.rowId, 'InvoiceNo', f.message));
   }
 }
-
-const blankBut = (invoiceNo: string, cell: string, what: string) =>
-  `InvoiceNo is blank but ${invoiceNo} billed ${what} (${cell}); restore it, or credit ${invoiceNo} to bill ${what === 'it' ? 'the entry' : what} again`;
 
 /** A register record of a prepaid block, an addition or an installment. */
 interface BilledThing {
@@ -199,8 +194,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
       const key = idKeyOrBlank(invoiceNo);
       if (invoices.has(key) || reported.has(key)) return;
       reported.add(key);
-      issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo',
-        `${invoiceNo} is not in the Invoices table; restore its Invoices row (the registers are the ledger of what was billed), or ${START_OVER}`));
+      issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo', ledgerMessage('InvoiceNotInRegister', invoiceNo)));
     };
     for (const line of book.issuedInvoiceLines) named('InvoiceLines', line.invoiceNo, line.at);
     for (const entry of book.issuedInvoiceEntries ?? []) if (entry.row !== undefined) named('InvoiceEntries', entry.invoiceNo, entry.at);
@@ -214,34 +208,30 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     const cell = names.cell('Invoices', 'InvoiceNo', invoice.at);
     if (withLines.has(key)) {
       if (!hasSheet) {
-        issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo',
-          `The sheet of invoice ${invoice.invoiceNo} is gone; an issued invoice stays in the workbook, so restore the sheet ${sheet} (from a copy of the workbook), or ${START_OVER}`));
+        issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerMessage('InvoiceSheetGone', invoice.invoiceNo, sheet)));
       }
     } else if ((sheets !== undefined && sheets.has(idKeyOrBlank(sheet))) || asBudgeted.has(idKeyOrBlank(invoice.source))) {
-      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo',
-        `InvoiceLines holds no row of invoice ${invoice.invoiceNo}; restore its rows${has('InvoiceLines') || book.places === undefined ? '' : ' (the InvoiceLines table is gone)'}: the registers are the ledger of what was billed, or ${START_OVER}`));
+      const isTableGone = !has('InvoiceLines') && book.places !== undefined;
+      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerMessage('InvoiceLinesGone', invoice.invoiceNo, isTableGone)));
     }
   }
 
   // Time: each billed entry still in TimeEntries carries its mark, and is on invoices of one run only.
   const ledger = entryLedger(book, names, issues);
-  const time = new MarkIssues('TimeEntries', 'entries');
+  const time = new MarkIssues('TimeEntries', 'entry');
   if (ledger.size > 0) {
     for (const entry of book.timeEntries) {
       const records = ledger.get(idKeyOrBlank(entry.id));
       if (records === undefined) continue;
       const first = records[0];
       if (isBlank(entry.invoiceNo)) {
-        time.add(entry.source, entry.id, first.invoiceNo, first.covered
-          ? `InvoiceNo is blank but agreement ${first.invoiceNo} covered the entry (${first.cell}); write ${first.invoiceNo} back: covered time is settled and is neither covered nor billed again`
-          : blankBut(first.invoiceNo, first.cell, 'it'));
+        time.add(entry.source, entry.id, first.invoiceNo, first.covered ? ledgerMessage('CoveredMarkBlank', first) : ledgerMessage('MarkBlank', 'entry', first));
         continue;
       }
       const coveredBy = records.find((r) => r.covered);
       const billedOn = records.find((r) => !r.covered);
       if (coveredBy !== undefined && billedOn !== undefined) {
-        time.add(entry.source, entry.id, billedOn.invoiceNo,
-          `The entry is covered by agreement ${coveredBy.invoiceNo} (${coveredBy.cell}) and billed on ${billedOn.invoiceNo} (${billedOn.cell}); credit ${billedOn.invoiceNo}`);
+        time.add(entry.source, entry.id, billedOn.invoiceNo, ledgerMessage('CoveredAndBilled', coveredBy, billedOn));
         continue;
       }
       if (records.length > 1 && coveredBy === undefined) {
@@ -249,15 +239,13 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
         // Parts of one split entry go on the invoices of one run, which share its date.
         if (dates.size > 1) {
           const [a, b] = records;
-          time.add(entry.source, entry.id, a.invoiceNo,
-            `The entry is billed on two invoices, ${a.invoiceNo} (${a.cell}) and ${b.invoiceNo} (${b.cell}); credit the later one`);
+          time.add(entry.source, entry.id, a.invoiceNo, ledgerMessage('BilledTwice', a, b));
           continue;
         }
       }
       const mark = idKeyOrBlank(entry.invoiceNo);
       if (invoices.has(mark) && !records.some((r) => idKeyOrBlank(r.invoiceNo) === mark)) {
-        time.add(entry.source, entry.id, first.invoiceNo,
-          `InvoiceNo ${entry.invoiceNo!.trim()} does not list the entry, but ${first.invoiceNo} billed it (${first.cell}); write ${first.invoiceNo} back`);
+        time.add(entry.source, entry.id, first.invoiceNo, ledgerMessage('MarkNamesOtherInvoice', entry.invoiceNo!.trim(), first));
       }
     }
   }
@@ -282,8 +270,8 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     else list.push(thing);
   }
 
-  const blocks = new MarkIssues('Agreements', 'prepaid blocks');
-  const additions = new MarkIssues('AgreementAdditions', 'additions');
+  const blocks = new MarkIssues('Agreements', 'prepaid block');
+  const additions = new MarkIssues('AgreementAdditions', 'addition');
   for (const agreement of book.agreements) {
     // The agreement's prepaid invoice rows: Kind Prepaid in Invoices (by the row's text when Kind is blank).
     const isBlockText = (r: BilledThing) => r.description.startsWith('prepaid hours');
@@ -304,14 +292,14 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
         (r.quantity === undefined || hoursForDisplay(item.hours).equals(r.quantity)) &&
         (r.unitPrice === undefined || item.rate?.equals(r.unitPrice) === true),
       (item, r) => {
-        if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'the prepaid block'));
-        else additions.add(item.addition.source, agreement.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'this addition'));
+        if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, ledgerMessage('MarkBlank', 'prepaid block', r));
+        else additions.add(item.addition.source, agreement.id, r.invoiceNo, ledgerMessage('MarkBlank', 'addition', r));
       });
   }
   blocks.flush(names, issues);
   additions.flush(names, issues);
 
-  const installments = new MarkIssues('PaymentPlan', 'installments');
+  const installments = new MarkIssues('PaymentPlan', 'installment');
   for (const order of book.orders) {
     const rows = billedRows.get(order.key);
     if (rows === undefined) continue;
@@ -322,7 +310,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     const candidates = rows.filter((r) => own.some((i) => text(i) === r.description));
     unclaimed(candidates, own,
       (i, r) => text(i) === r.description && amounts.get(i)!.equals(r.amount),
-      (i, r) => installments.add(i.source, order.id, r.invoiceNo, blankBut(r.invoiceNo, r.cell, 'this installment')));
+      (i, r) => installments.add(i.source, order.id, r.invoiceNo, ledgerMessage('MarkBlank', 'installment', r)));
   }
   installments.flush(names, issues);
   return issues;

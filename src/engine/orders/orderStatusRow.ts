@@ -10,6 +10,7 @@ import type { OrderStatusRow } from '../billingResult';
 import { ZERO, type Decimal } from '../../core/money';
 import { finalBillingCheck, type OrderBillingDecision } from './orderBillingDecision';
 import { idKey, idKeyOrBlank } from '../../core/idKey';
+import { orderStatusReason } from './reasonText';
 
 export interface OrderStatusFigures {
   /** Net the order's invoice carries on this run (before the MinimumBilling check). */
@@ -24,7 +25,7 @@ export interface OrderStatusFigures {
 export function orderStatusRow(decision: OrderBillingDecision, figures: OrderStatusFigures): OrderStatusRow {
   const check = finalBillingCheck(decision, figures.net);
   const noCharge = figures.noChargeEntries ?? 0;
-  const noChargeText = noCharge === 0 ? '' : noChargeReason(noCharge);
+  const noChargeText = noCharge === 0 ? '' : orderStatusReason('NoCharge', noCharge);
   return {
     orderId: decision.order.id,
     customer: decision.order.customer,
@@ -38,11 +39,6 @@ export function orderStatusRow(decision: OrderBillingDecision, figures: OrderSta
     margin: figures.billed.plus(figures.unbilled).minus(figures.cost),
     ...(noCharge > 0 && { noChargeEntries: noCharge }),
   };
-}
-
-/** The Reason of an order whose time this run settled at price zero. */
-export function noChargeReason(entries: number): string {
-  return `${entries === 1 ? '1 entry' : `${entries} entries`} priced at zero settled as No charge`;
 }
 
 /**
