@@ -39,7 +39,10 @@ import {
   Relationships, TablePart, TYPE_STYLES, TYPE_TABLE, TYPE_WORKSHEET, workbookPartPath,
 } from './workbookParts';
 import { ZipPackage, type Deflater } from './zipPackage';
-import { childElements, documentXml, escapeAttr, escapeText, firstChild, localName, parseXml, sibling, type XmlElement } from './xmlTree';
+import { copySheetRelationships, filledSheetXml, ownedParts, readTemplateCells, repointFormula } from './templateCopy';
+import type { TemplateFill } from '../../engine/invoiceTemplate/fillInvoiceTemplate';
+import { invoiceTemplateSheetName, isSheetNamed } from '../../schema/readInvoiceTemplate';
+import { childElements, documentXml, escapeAttr, escapeText, firstChild, localName, parseXml, sibling, textOf, type XmlElement } from './xmlTree';
 
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 export const EXCEPTION_FILL_ARGB = argb(EXCEPTION_FILL_COLOR);
@@ -217,7 +220,15 @@ export class PackageWorkbook implements WorkbookPort {
       cells.filledRows = cells.regions.map((region) => Uint8Array.from(region, (row) => (row.some((v) => v !== null && v !== '') ? 1 : 0)));
       cells.regions = [];
     }
-    return { tables, sheets: this.sheetNames() };
+    const raw: RawWorkbook = { tables, sheets: this.sheetNames() };
+    const template = this.templateSheet(invoiceTemplateSheetName(raw));
+    if (template) raw.invoiceTemplate = { name: template.name, cells: readTemplateCells(this.pkg.text(template.path) ?? '', this.context()) };
+    return raw;
+  }
+
+  /** The worksheet Settings InvoiceTemplate names, when the workbook has it. */
+  private templateSheet(name: string): Sheet | undefined {
+    return this.sheets.find((s) => s.kind === 'worksheet' && isSheetNamed(s.name, name));
   }
 
   // ---- writing ----------------------------------------------------------------------
@@ -487,17 +498,17 @@ export class PackageWorkbook implements WorkbookPort {
     return freeSheetName(wanted, this.sheetNames());
   }
 
-  private newPartName(folder: string, stem: string): string {
+  private newPartName(folder: string, stem: string, extension = 'xml'): string {
     const taken = new Set(this.pkg.names().map((n) => n.toLowerCase()));
     for (const p of this.removedParts) taken.add(p.toLowerCase());
     for (let n = 1; ; n++) {
-      const name = `${folder}/${stem}${n}.xml`;
+      const name = `${folder}/${stem}${n}${extension === '' ? '' : `.${extension}`}`;
       if (!taken.has(name.toLowerCase())) return name;
     }
   }
 
-  /** Adds a worksheet at the end of the tabs; its content is written with the package. */
-  private addSheet(name: string, content: Omit<NewSheet, 'path'>): Sheet {
+  /** Adds a worksheet at the end of the tabs; its content is written with the package (or set by the caller: `undefined`). */
+  private addSheet(name: string, content: Omit<NewSheet, 'path'> | undefined): Sheet {
     const folder = `${this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1)}worksheets`.replace(/^\//, '');
     const path = this.newPartName(folder, 'sheet');
     this.pkg.set(path, '');
@@ -514,7 +525,7 @@ export class PackageWorkbook implements WorkbookPort {
     this.contentTypes.override(path, TYPE_WORKSHEET);
     const sheet: Sheet = { name, element, path, kind: 'worksheet', rels: undefined, tables: [], edits: new SheetEdits(), cells: { boxes: [], regions: [], others: new Set(), captured: new Map() } };
     this.sheets.push(sheet);
-    this.newSheets.set(sheet, { path, ...content });
+    if (content) this.newSheets.set(sheet, { path, ...content });
     return sheet;
   }
 
@@ -581,6 +592,10 @@ export class PackageWorkbook implements WorkbookPort {
     if (this.sheets.some((s) => s.name.toLowerCase() === invoice.sheetName.toLowerCase())) {
       throw new WorkbookWriteError(`A sheet named ${invoice.sheetName} already exists; rename it so invoice ${invoice.sheetName} can get its own sheet.`);
     }
+    if (invoice.template) {
+      this.writeTemplateCopy(invoice.sheetName, invoice.template);
+      return;
+    }
     let right = 1;
     for (const row of invoice.grid) right = Math.max(right, row.length);
     const sheet = this.addSheet(invoice.sheetName, {
@@ -608,6 +623,28 @@ export class PackageWorkbook implements WorkbookPort {
     const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
     this.defineName('_xlnm.Print_Area', at, `${quoted}!${absolute(invoice.print.area)}`);
     this.defineName('_xlnm.Print_Titles', at, `${quoted}!${invoice.print.titleRows}`);
+  }
+
+  /**
+   * One invoice's sheet as a filled copy of the template (templateCopy.ts), at the end of
+   * the tabs, with the template's print area and print titles pointed at the copy.
+   */
+  private writeTemplateCopy(sheetName: string, fill: TemplateFill): void {
+    const template = this.templateSheet(fill.templateSheet);
+    if (!template) throw new Error(`The invoice template sheet ${fill.templateSheet} is gone since the workbook was read.`);
+    const shift = { repeatedRow: fill.repeatedRow ?? Number.MAX_SAFE_INTEGER, inserted: fill.insertedRows };
+    const copy = this.addSheet(sheetName, undefined);
+    const copier = { pkg: this.pkg, contentTypes: this.contentTypes, newPartName: (folder: string, stem: string, ext: string) => this.newPartName(folder, stem, ext) };
+    const kept = copySheetRelationships(copier, template.path, copy.path, shift);
+    this.pkg.set(copy.path, filledSheetXml(this.pkg.text(template.path) ?? '', fill, this.styles, kept));
+    copy.rels = Relationships.read(this.pkg, copy.path);
+    const templateAt = String(this.sheets.indexOf(template));
+    const copyAt = String(this.sheets.indexOf(copy));
+    const names = firstChild(this.workbookRoot, 'definedNames');
+    for (const name of names ? childElements(names, 'definedName') : []) {
+      if (name.attrs.localSheetId !== templateAt || (name.attrs.name !== '_xlnm.Print_Area' && name.attrs.name !== '_xlnm.Print_Titles')) continue;
+      this.defineName(name.attrs.name, copyAt, repointFormula(textOf(name), template.name, copy.name, shift));
+    }
   }
 
   /** A defined name of the workbook (local to a sheet when `localSheetId` is given), in its place in workbook.xml. */
@@ -638,6 +675,8 @@ export class PackageWorkbook implements WorkbookPort {
     for (const sheet of doomed) {
       list.children = list.children.filter((c) => c !== sheet.element);
       this.workbookRels.removeTarget(sheet.path);
+      // A preview of a template copy took its drawing along; the pictures it shares stay.
+      for (const part of ownedParts(this.pkg, sheet.path)) this.removePart(part);
       for (const t of sheet.tables) this.removePart(t.path);
       if (sheet.rels) this.removePart(sheet.rels.path);
       this.removePart(sheet.path);

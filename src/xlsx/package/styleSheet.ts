@@ -13,6 +13,14 @@ export type StyleOp = `numFmt:${string}` | 'bold' | `fill:${string}` | `clearFil
 /** Built-in number formats Excel does not list in the file, by the format text the engine writes. */
 const BUILTIN_FORMAT_IDS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
+/** The codes of Excel's other built-in number formats (ECMA-376 part 1, 18.8.30), by id. */
+const BUILTIN_FORMAT_CODES: Record<number, string> = {
+  ...Object.fromEntries(Object.entries(BUILTIN_FORMAT_IDS).map(([code, id]) => [id, code])),
+  11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0',
+};
+
 /** Built-in formats that show dates or times (Excel's list; 27-36 and 50-58 are East Asian dates). */
 function isBuiltinDateFormat(id: number): boolean {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
@@ -74,6 +82,14 @@ export class StyleSheet {
       });
     }
     return this.dateStyles[s] ?? false;
+  }
+
+  /** The number format code of cell style `s`; undefined for General. */
+  formatCode(s: number): string | undefined {
+    const id = Number(this.xfs()[s]?.attrs.numFmtId ?? 0);
+    if (id === 0) return undefined;
+    const code = this.formats.get(id) ?? BUILTIN_FORMAT_CODES[id];
+    return code === undefined || code.toLowerCase() === 'general' ? undefined : code;
   }
 
   /** The colour (`FFRRGGBB`) of style `s`'s solid fill, if it has one. */
