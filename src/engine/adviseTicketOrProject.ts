@@ -6,6 +6,7 @@
  * "Longer than one billing period" is strict: a job of exactly BillingPeriodDays days still
  * fits in one period (30 days with the default of 30 is a Ticket, 31 is a Project).
  */
+import { adviceMessage } from './adviceMessages';
 
 export interface TicketOrProjectInput {
   /** Expected duration in days (0 or more; fractions allowed). */
@@ -42,37 +43,23 @@ function isWholeNumber(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n);
 }
 
-function shown(n: unknown): string {
-  return typeof n === 'number' || typeof n === 'boolean' ? String(n) : JSON.stringify(n) ?? String(n);
-}
-
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
-}
-
-function count(n: number, one: string, many: string): string {
-  if (n === 0) return `no ${one}`;
-  if (n === 1) return `one ${one}`;
-  return `${n} ${many}`;
-}
-
 function problemsOf(input: TicketOrProjectInput, billingPeriodDays: number): string[] {
   const problems: string[] = [];
   const { durationDays, people, contacts, progressBilling } = input;
   if (typeof durationDays !== 'number' || !Number.isFinite(durationDays) || durationDays < 0) {
-    problems.push(`Duration must be a number of days, 0 or more (got ${shown(durationDays)})`);
+    problems.push(adviceMessage('BadDuration', durationDays));
   }
   if (!isWholeNumber(people) || people < 1) {
-    problems.push(`People must be a whole number, at least 1 (got ${shown(people)})`);
+    problems.push(adviceMessage('BadPeople', people));
   }
   if (!isWholeNumber(contacts) || contacts < 0) {
-    problems.push(`Contacts must be a whole number, 0 or more (got ${shown(contacts)})`);
+    problems.push(adviceMessage('BadContacts', contacts));
   }
   if (typeof progressBilling !== 'boolean') {
-    problems.push(`Progress billing must be TRUE or FALSE (got ${shown(progressBilling)})`);
+    problems.push(adviceMessage('BadProgressBilling', progressBilling));
   }
   if (!isWholeNumber(billingPeriodDays) || billingPeriodDays < 1) {
-    problems.push(`BillingPeriodDays must be a whole number of days, at least 1 (got ${shown(billingPeriodDays)})`);
+    problems.push(adviceMessage('BadBillingPeriod', billingPeriodDays));
   }
   return problems;
 }
@@ -87,20 +74,20 @@ export function adviseTicketOrProject(
 
   const projectReasons: string[] = [];
   if (durationDays > billingPeriodDays) {
-    projectReasons.push(`${days(durationDays)} is longer than one billing period (${days(billingPeriodDays)})`);
+    projectReasons.push(adviceMessage('LongerThanPeriod', durationDays, billingPeriodDays));
   }
-  if (people > 1) projectReasons.push(`${people} people work on it (more than one person)`);
-  if (contacts > 1) projectReasons.push(`${contacts} contacts (more than one contact)`);
-  if (progressBilling) projectReasons.push('progress billing or phase budgets are needed');
+  if (people > 1) projectReasons.push(adviceMessage('SeveralPeople', people));
+  if (contacts > 1) projectReasons.push(adviceMessage('SeveralContacts', contacts));
+  if (progressBilling) projectReasons.push(adviceMessage('ProgressBilling'));
   if (projectReasons.length > 0) return { answer: 'Project', reasons: projectReasons };
 
   return {
     answer: 'Ticket',
     reasons: [
-      `${days(durationDays)} fits in one billing period of ${days(billingPeriodDays)}`,
-      count(people, 'person', 'people'),
-      count(contacts, 'contact', 'contacts'),
-      'billed once when done (no progress billing or phase budgets)',
+      adviceMessage('FitsPeriod', durationDays, billingPeriodDays),
+      adviceMessage('People', people),
+      adviceMessage('Contacts', contacts),
+      adviceMessage('BilledOnce'),
     ],
   };
 }

@@ -16,6 +16,7 @@ import { backdatedAfter, highestShownSequence } from './ledger/invoiceSequence';
 import { isCredited } from './ledger/reconcileLedger';
 import { Decimal, roundCentsHalfUp, ZERO } from '../core/money';
 import { idKeyOrBlank } from '../core/idKey';
+import { creditRefusalMessage, type CreditRefusal, type CreditRefusalFacts } from './creditMessages';
 import { formatInvoiceNo, highestSequence } from './numberInvoices';
 
 export interface CreditOptions {
@@ -44,9 +45,12 @@ export interface CreditResult {
   invoiceTemplate?: InvoiceTemplate;
 }
 
-export type CreditOutcome = { ok: true; result: CreditResult } | { ok: false; error: string };
+export type CreditOutcome = { ok: true; result: CreditResult } | { ok: false; refusal: CreditRefusal; error: string };
 
-const refuse = (error: string): CreditOutcome => ({ ok: false, error });
+/** A refusal with the sentence of its reason code. */
+function refuse<C extends CreditRefusal>(refusal: C, ...facts: CreditRefusalFacts<C>): CreditOutcome {
+  return { ok: false, refusal, error: creditRefusalMessage(refusal, ...facts) };
+}
 
 /** The original's InvoiceLines rows negated, in their order; AsBudgeted parts keep their LineItem so what a line billed nets out. */
 function negatedRows(lines: IssuedInvoiceLine[], source: string): InvoiceRow[] {
@@ -102,14 +106,14 @@ function marksToClear(book: BillingWorkbook, invoiceNo: string): InvoiceNoUpdate
 export function creditInvoice(book: BillingWorkbook, options: CreditOptions): CreditOutcome {
   const wanted = idKeyOrBlank(options.invoiceNo);
   const original = book.issuedInvoices.find((i) => idKeyOrBlank(i.invoiceNo) === wanted);
-  if (original === undefined || original.at === undefined) return refuse(`${options.invoiceNo.trim()} is not in the Invoices table; name an issued invoice.`);
+  if (original === undefined || original.at === undefined) return refuse('NotIssued', options.invoiceNo.trim());
   const invoiceNo = original.invoiceNo.trim();
-  if (idKeyOrBlank(original.kind) === 'credit') return refuse(`${invoiceNo} is a credit note itself; a credit note is not credited.`);
-  if (idKeyOrBlank(original.status) === 'credited') return refuse(`${invoiceNo} is credited already (Invoices Status ${original.status!.trim()}).`);
+  if (idKeyOrBlank(original.kind) === 'credit') return refuse('IsCreditNote', invoiceNo);
+  if (idKeyOrBlank(original.status) === 'credited') return refuse('AlreadyCredited', invoiceNo, original.status!.trim());
   const lines = book.issuedInvoiceLines.filter((l) => idKeyOrBlank(l.invoiceNo) === wanted);
-  if (lines.length === 0) return refuse(`InvoiceLines holds no row of ${invoiceNo}, so there is nothing to credit; a credit note repeats the invoice's rows.`);
+  if (lines.length === 0) return refuse('NoLines', invoiceNo);
   const later = options.allowBackdate ? undefined : backdatedAfter(book, options.date);
-  if (later !== undefined) return refuse(`The credit note would be dated before ${later.invoiceNo}; date it on or after that invoice's date.`);
+  if (later !== undefined) return refuse('Backdated', later.invoiceNo);
   const marks = marksToClear(book, invoiceNo);
 
   const source = original.source ?? '';

@@ -11,6 +11,7 @@ import { Decimal, ZERO, hoursForDisplay, roundCentsHalfUp, valueOfSeconds } from
 import { naturalKey } from '../naturalOrder';
 import { idKey } from '../../core/idKey';
 import { exceptionMessage, type ExceptionFacts } from '../exceptionMessages';
+import { invoiceRowTexts } from '../invoiceRowTexts';
 import { type AgreementLedger, type EntryAllocation, buildAgreementLedgers, isSettled, roundingOf } from './agreementLedger';
 import { billableSeconds } from '../billableSeconds';
 import { summaryRowOf } from './agreementSummaryRow';
@@ -78,7 +79,7 @@ function prepaidDrafts(settings: Settings, ledger: AgreementLedger, billingDate:
   const drafts: DraftInvoice[] = [];
   if (!isSettled(agreement) && agreement.start <= billingDate) {
     drafts.push(
-      draftOf(settings, agreement, 'Prepaid', billingDate, [prepaidRow(`Prepaid hours ${agreement.id}`, agreement.hours, rateOf())], [{ table: 'Agreements', index: agreement.source.index }], 0),
+      draftOf(settings, agreement, 'Prepaid', billingDate, [prepaidRow(invoiceRowTexts.PrepaidBlock(agreement.id), agreement.hours, rateOf())], [{ table: 'Agreements', index: agreement.source.index }], 0),
     );
   }
   ledger.additions.forEach((addition, i) => {
@@ -89,7 +90,7 @@ function prepaidDrafts(settings: Settings, ledger: AgreementLedger, billingDate:
         agreement,
         'Prepaid',
         billingDate,
-        [prepaidRow(`Additional hours ${agreement.id}`, addition.hours, rateOf(addition))],
+        [prepaidRow(invoiceRowTexts.Addition(agreement.id), addition.hours, rateOf(addition))],
         [{ table: 'AgreementAdditions', index: addition.source.index }],
         i + 1,
       ),
@@ -153,14 +154,14 @@ function billTime(settings: Settings, ledger: AgreementLedger, billingDate: Day,
       if (overageRate === undefined) {
         out.exceptions.push(exceptionOf(entry, billable, 'ExcludedCategory', agreement, category, recorded, billable));
       } else {
-        addToRow('excluded:' + idKey(category), `Work not covered: ${category}`, billable, entry);
+        addToRow('excluded:' + idKey(category), invoiceRowTexts.ExcludedWork(category), billable, entry);
         settles.push({ table: 'TimeEntries', index: entry.source.index });
       }
     } else {
       const { coveredSeconds: covered, overrunSeconds: overrun } = allocation;
       if (overrun > 0 && overageRate !== undefined) {
         // The overage invoice's number settles the whole entry, its covered part included.
-        addToRow('overrun', `Hours beyond the block ${agreement.id}`, overrun, entry);
+        addToRow('overrun', invoiceRowTexts.Overrun(agreement.id), overrun, entry);
         settles.push({ table: 'TimeEntries', index: entry.source.index });
         continue;
       }

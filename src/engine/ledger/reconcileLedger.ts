@@ -12,9 +12,9 @@ import type { BillingWorkbook, IssuedInvoice, RowSource, TablePlace } from '../.
 import { cellAddress } from '../../schema/rawTable';
 import { sheetNameFor } from '../resultTables';
 import { installmentAmounts } from '../orders/installmentRows';
-import { isoFromDay } from '../../core/day';
 import { hoursForDisplay, type Decimal } from '../../core/money';
-import { idKeyOrBlank } from '../../core/idKey';
+import { idKey, idKeyOrBlank } from '../../core/idKey';
+import { ADDITION_TEXT, PREPAID_BLOCK_TEXT, invoiceRowTexts } from '../invoiceRowTexts';
 import { ledgerMessage, type MarkedThing } from './ledgerMessages';
 
 export type MarkTable = 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
@@ -274,8 +274,8 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   const additions = new MarkIssues('AgreementAdditions', 'addition');
   for (const agreement of book.agreements) {
     // The agreement's prepaid invoice rows: Kind Prepaid in Invoices (by the row's text when Kind is blank).
-    const isBlockText = (r: BilledThing) => r.description.startsWith('prepaid hours');
-    const isAdditionText = (r: BilledThing) => r.description.startsWith('additional hours');
+    const isBlockText = (r: BilledThing) => r.description.startsWith(idKey(PREPAID_BLOCK_TEXT));
+    const isAdditionText = (r: BilledThing) => r.description.startsWith(idKey(ADDITION_TEXT));
     const prepaid = (billedRows.get(agreement.key) ?? []).filter((r) => (r.kind === '' ? isBlockText(r) || isAdditionText(r) : r.kind === 'prepaid'));
     if (prepaid.length === 0) continue;
     // The block and the additions, each with what its row shows; matched by hours and rate, the row's text as a hint.
@@ -306,7 +306,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     const amounts = installmentAmounts(book, order);
     if (amounts.size === 0) continue;
     const own = [...amounts.keys()];
-    const text = (i: (typeof own)[number]) => idKeyOrBlank(i.description?.trim() ? i.description : `Installment due ${isoFromDay(i.dueDate)}`);
+    const text = (i: (typeof own)[number]) => idKeyOrBlank(i.description?.trim() ? i.description : invoiceRowTexts.Installment(i.dueDate));
     const candidates = rows.filter((r) => own.some((i) => text(i) === r.description));
     unclaimed(candidates, own,
       (i, r) => text(i) === r.description && amounts.get(i)!.equals(r.amount),

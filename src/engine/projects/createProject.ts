@@ -11,6 +11,7 @@ import type { BillingWorkbook, LineItem, NodeKey, NodeKind, NodeStatus, Order, O
 import { lineItemKeyOfRef } from '../../schema/lineItemRef';
 import { idKey } from '../../core/idKey';
 import { hasReachedStatus, indexProjects, type ProjectIndex } from './projectIndex';
+import { projectIssueMessage, type ProjectIssueFacts } from './projectMessages';
 
 /** One row to append to ProjectTree; blank cells are ''. */
 export interface NewProjectNodeRow {
@@ -70,11 +71,13 @@ export interface CreatedProject {
 
 const NEW_STATUS: NodeStatus = 'Open';
 
-function orderIssue(order: Order, code: ProjectIssueCode, column: string, value: string | undefined, message: string): ProjectIssue {
+function orderIssue<C extends ProjectIssueCode>(order: Order, column: string, value: string | undefined, code: C, ...facts: ProjectIssueFacts<C>): ProjectIssue {
+  const message = projectIssueMessage(code, ...facts);
   return { code, table: 'Orders', sheetRow: order.source.sheetRow, tableRow: order.source.index + 1, index: order.source.index, column, value, rowId: order.id, message };
 }
 
-function lineIssue(line: LineItem, code: ProjectIssueCode, column: string, value: string | undefined, message: string): ProjectIssue {
+function lineIssue<C extends ProjectIssueCode>(line: LineItem, column: string, value: string | undefined, code: C, ...facts: ProjectIssueFacts<C>): ProjectIssue {
+  const message = projectIssueMessage(code, ...facts);
   return { code, table: 'LineItems', sheetRow: line.source.sheetRow, tableRow: line.source.index + 1, index: line.source.index, column, value, rowId: line.ref, message };
 }
 
@@ -132,14 +135,12 @@ function rowsForLine(ctx: Context, order: Order, line: LineItem, parentId: strin
     return;
   }
   if (line.template === undefined || line.template.trim() === '') {
-    issues.push(lineIssue(line, 'TEMPLATE_REQUIRED', 'Template', undefined,
-      `Line ${line.ref} is to be created from a template, but its Template cell is blank: name the template to copy.`));
+    issues.push(lineIssue(line, 'Template', undefined, 'TEMPLATE_REQUIRED', line.ref));
     return;
   }
   const template = findTemplate(ctx.index, line.template);
   if (template === undefined) {
-    issues.push(lineIssue(line, 'UNKNOWN_TEMPLATE', 'Template', line.template,
-      `Line ${line.ref} names the template "${line.template}", which is not in ProjectTree: a template is a root node of Kind MainProject with Status Template, named by its NodeId or Name.`));
+    issues.push(lineIssue(line, 'Template', line.template, 'UNKNOWN_TEMPLATE', line.ref, line.template));
     return;
   }
   const copyId = ctx.ids.claim(base);
@@ -173,14 +174,12 @@ function newProject(ctx: Context, order: Order): CreatedProject {
   let parentId = '';
   if (order.projectRole !== 'MainProject') {
     if (order.parentNode === undefined) {
-      issues.push(orderIssue(order, 'PARENT_NODE_REQUIRED', 'ParentNode', undefined,
-        `Order ${order.id} is to become a ${order.projectRole}, so ParentNode must name the project node it attaches under; it is blank.`));
+      issues.push(orderIssue(order, 'ParentNode', undefined, 'PARENT_NODE_REQUIRED', order.id, order.projectRole));
       return { nodes: [], issues };
     }
     const parent = ctx.index.nodes.get(order.parentNode);
     if (parent === undefined) {
-      issues.push(orderIssue(order, 'UNKNOWN_PARENT_NODE', 'ParentNode', order.parentNode,
-        `Order ${order.id} attaches under ParentNode "${order.parentNode}", which is not a node in ProjectTree.`));
+      issues.push(orderIssue(order, 'ParentNode', order.parentNode, 'UNKNOWN_PARENT_NODE', order.id, order.parentNode));
       return { nodes: [], issues };
     }
     parentId = parent.id;
@@ -218,9 +217,7 @@ function createFor(ctx: Context, order: Order, refuseExisting: boolean): Created
   if (existing === undefined) return newProject(ctx, order);
   const nodes = pendingWorkPackages(ctx, order, existing);
   const issues = refuseExisting
-    ? [orderIssue(order, 'PROJECT_EXISTS', 'OrderId', order.id,
-      `Order ${order.id} already has its project (node ${existing.id}); an order gets exactly one project, so no second one was made.`
-      + (nodes.length > 0 ? ` Individual work packages now due were added to it.` : ''))]
+    ? [orderIssue(order, 'OrderId', order.id, 'PROJECT_EXISTS', order.id, existing.id, nodes.length > 0)]
     : [];
   return { nodes, issues };
 }
@@ -237,7 +234,7 @@ function contextOf(book: BillingWorkbook): Context {
 export function createProject(book: BillingWorkbook, orderId: string): CreatedProject {
   const order = book.orders.find((o) => o.key === idKey(orderId));
   if (order === undefined) {
-    return { nodes: [], issues: [{ code: 'UNKNOWN_ORDER', table: 'Orders', column: 'OrderId', value: orderId, rowId: orderId, message: `There is no order ${orderId} in Orders.` }] };
+    return { nodes: [], issues: [{ code: 'UNKNOWN_ORDER', table: 'Orders', column: 'OrderId', value: orderId, rowId: orderId, message: projectIssueMessage('UNKNOWN_ORDER', orderId) }] };
   }
   return createFor(contextOf(book), order, true);
 }
