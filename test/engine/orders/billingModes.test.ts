@@ -7,7 +7,7 @@ import { runBilling } from '../../../src/engine/runBilling';
 import type { BillingWorkbook } from '../../../src/schema/model';
 import { billOn, workbook, type OrderInput } from '../../builders/workbook';
 import { afterRun } from '../../builders/runs';
-import { exceptionsOf, invoiceFor, onlyInvoice, rowsOf } from '../../builders/results';
+import { exceptionsOf, onlyInvoice, rowsOf } from '../../builders/results';
 
 const JUNE = billOn('2025-06-30');
 
@@ -266,36 +266,6 @@ describe('Billed and no project', () => {
       .line('O1/1', { link: 'MainProject' })
       .build();
     expect(statusOf(runBilling(book, JUNE), 'O1')).toMatchObject({ canBill: false, reason: 'no project yet', progress: '0' });
-  });
-});
-
-describe('several orders on one project', () => {
-  /** Main order O1 (collector at 100 on P1), extension O2 as subproject P2 taking only dev time at 150. */
-  const extension = (o2: OrderInput = {}) =>
-    workbook()
-      .order('O1')
-      .order('O2', { projectRole: 'Subproject', parentNode: 'P1', ...o2 })
-      .node('P1', { order: 'O1' })
-      .node('P2', { parent: 'P1', order: 'O2' })
-      .line('O1/1', { item: 'Support', price: '100', link: 'MainProject' })
-      .line('O2/1', { item: 'Dev', price: '150', link: 'MainProject', category: 'dev' })
-      .time('E1', { date: '2025-06-02', person: 'Anna', node: 'P2', hours: 1, category: 'dev' })
-      .time('E2', { date: '2025-06-03', person: 'Anna', node: 'P2', hours: 1, category: 'test' });
-
-  test('each order bills its own lines on its own invoice', () => {
-    const result = runBilling(extension().build(), JUNE);
-    expect(rowsOf(invoiceFor(result, 'O2'))).toEqual([['Dev', '1.00', '150.00', '150.00', 'E1']]);
-  });
-
-  test("time the extension's lines refuse walks up and bills on the main order's invoice", () => {
-    const result = runBilling(extension().build(), JUNE);
-    expect(rowsOf(invoiceFor(result, 'O1'))).toEqual([['Support', '1.00', '100.00', '100.00', 'E2']]);
-  });
-
-  test("the walked-up time bills by the main order's mode while the extension waits", () => {
-    const result = runBilling(extension({ billingMode: 'Manual' }).build(), JUNE);
-    expect(result.invoices.map((i) => i.source)).toEqual(['O1']);
-    expect(statusOf(result, 'O2')).toMatchObject({ canBill: false, unbilled: '150.00' });
   });
 });
 

@@ -1,6 +1,10 @@
-import { runBilling } from '../../src/engine/runBilling';
-import { billOn, workbook } from '../builders/workbook';
-import { exceptionsOf, onlyInvoice } from '../builders/results';
+/**
+ * §2 Where a line item docks (docs/billing-rules.md section 2): the Link of a line names the
+ * node its time is found on.
+ */
+import { runBilling } from '../../../src/engine/runBilling';
+import { billOn, workbook } from '../../builders/workbook';
+import { exceptionsOf, onlyInvoice } from '../../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 
@@ -12,8 +16,8 @@ const tree = () =>
     .node('S1', { parent: 'P1', order: 'O1', section: 'Conception' })
     .node('WP1', { parent: 'S1', order: 'O1', lineItem: 'O1/1' });
 
-describe('where a line item docks (Link)', () => {
-  it('docks OriginalLineItem on the work package created from it', () => {
+describe('§2 Docking: where a line item docks (Link)', () => {
+  it('an OriginalLineItem line docks on the work package made from it', () => {
     const book = tree()
       .line('O1/1', { link: 'OriginalLineItem' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'WP1', hours: 1 })
@@ -21,7 +25,7 @@ describe('where a line item docks (Link)', () => {
     expect(onlyInvoice(runBilling(book, JANUARY)).rows[0].lineItem).toBe('O1/1');
   });
 
-  it('does not find an OriginalLineItem line from above its work package', () => {
+  it('time booked above that work package does not find an OriginalLineItem line', () => {
     const book = tree()
       .line('O1/1', { link: 'OriginalLineItem' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'S1', hours: 1 })
@@ -29,7 +33,7 @@ describe('where a line item docks (Link)', () => {
     expect(exceptionsOf(runBilling(book, JANUARY))).toEqual([['E1', 'NoLineItem', 3600]]);
   });
 
-  it('docks MainProject on the order project node', () => {
+  it("a MainProject line docks on the order's project node", () => {
     const book = tree()
       .line('O1/2', { link: 'MainProject' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1 })
@@ -37,7 +41,7 @@ describe('where a line item docks (Link)', () => {
     expect(onlyInvoice(runBilling(book, JANUARY)).rows[0].lineItem).toBe('O1/2');
   });
 
-  it('docks Section on the subproject made from its section, whatever the case of the text', () => {
+  it('a Section line docks on the subproject of its Section, the text compared ignoring case', () => {
     const book = tree()
       .line('O1/2', { link: 'Section', section: 'conception' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'S1', hours: 1 })
@@ -45,7 +49,7 @@ describe('where a line item docks (Link)', () => {
     expect(onlyInvoice(runBilling(book, JANUARY)).rows[0].lineItem).toBe('O1/2');
   });
 
-  it('docks None nowhere: time never finds the line', () => {
+  it('a None line docks nowhere: time never finds it', () => {
     const book = tree()
       .line('O1/2', { link: 'None' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1 })
@@ -55,7 +59,7 @@ describe('where a line item docks (Link)', () => {
     expect(exceptionsOf(result)).toEqual([['E1', 'NoLineItem', 3600]]);
   });
 
-  it('docks a line whose work package does not exist nowhere', () => {
+  it('a line whose node does not exist docks nowhere', () => {
     const book = tree()
       .line('O1/7', { link: 'OriginalLineItem' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'WP1', hours: 1 })

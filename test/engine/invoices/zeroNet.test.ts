@@ -1,15 +1,14 @@
 /**
- * Zero-priced time is settled (billing-rules section 8; docs/billing-rules.md): when an
- * order's invoice would be zero net because every row is priced at zero, no invoice is
- * issued, and its entries get `No charge` in InvoiceNo, which no later run bills or matches
- * again. OrderStatus and --json report them; the order's other waiting time keeps waiting.
+ * §8 Zero net (docs/billing-rules.md section 8): an invoice of zero net is not issued and
+ * uses no number. Time priced at zero is settled as `No charge`, which no later run bills or
+ * matches again; OrderStatus and --json report it; the order's other waiting time waits on.
  */
-import { jsonSummary } from '../../src/cli/jsonSummary';
-import { runBilling } from '../../src/engine/runBilling';
-import { LedgerBook } from '../builders/ledgerBook';
-import { billOn, workbook } from '../builders/workbook';
-import { afterRun } from '../builders/runs';
-import { exceptionsOf } from '../builders/results';
+import { jsonSummary } from '../../../src/cli/jsonSummary';
+import { runBilling } from '../../../src/engine/runBilling';
+import { LedgerBook } from '../../builders/ledgerBook';
+import { billOn, workbook } from '../../builders/workbook';
+import { afterRun } from '../../builders/runs';
+import { exceptionsOf } from '../../builders/results';
 
 const JANUARY = billOn('2025-01-31');
 
@@ -22,16 +21,42 @@ const warranty = () =>
     .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1 })
     .time('E2', { date: '2025-01-07', person: 'Ben', node: 'P1', hours: '0:30' });
 
-describe('time priced at zero is settled as No charge', () => {
-  test('no invoice is issued and no number is used; every entry of it gets No charge', () => {
+describe('§8 Zero net: an invoice of zero net is not issued and uses no number', () => {
+  test('an order whose time is all priced at zero issues no invoice and uses no number (the next order takes it); every entry of it gets No charge', () => {
     const result = runBilling(warranty().build(), JANUARY);
     expect(result.invoices).toEqual([]);
     expect(result.invoiceNoUpdates).toEqual([
       { table: 'TimeEntries', index: 0, invoiceNo: 'No charge' },
       { table: 'TimeEntries', index: 1, invoiceNo: 'No charge' },
     ]);
+    const twoOrders = workbook()
+      .order('O1', { customer: 'Alpha' })
+      .node('P1', { order: 'O1' })
+      .line('O1/1', { item: 'Free', price: '0', link: 'MainProject' })
+      .order('O2', { customer: 'Beta' })
+      .node('P2', { order: 'O2' })
+      .line('O2/1', { item: 'Support', price: '100', link: 'MainProject' })
+      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1 })
+      .time('E2', { date: '2025-01-06', person: 'Anna', node: 'P2', hours: 1 })
+      .build();
+    const both = runBilling(twoOrders, JANUARY);
+    expect(both.invoices.map((i) => [i.invoiceNo, i.source, i.net.toFixed(2)])).toEqual([['INV-00001', 'O2', '100.00']]);
+    expect(both.invoiceNoUpdates).toEqual([
+      { table: 'TimeEntries', index: 0, invoiceNo: 'No charge' },
+      { table: 'TimeEntries', index: 1, invoiceNo: 'INV-00001' },
+    ]);
   });
 
+  test('time with a price whose invoice rounds to zero issues nothing and is not No charge: it stays unsettled', () => {
+    const book = warranty().build();
+    // 1 h 30 min at 0.001 is 0.00 to the cent, but the time has a price: it waits.
+    book.lineItems[0].unitPrice = book.lineItems[0].unitPrice.plus('0.001');
+    const result = runBilling(book, JANUARY);
+    expect([result.invoices, result.invoiceNoUpdates]).toEqual([[], []]);
+  });
+});
+
+describe('§8 Zero net: time priced at zero is settled as No charge', () => {
   test('a later run neither bills nor reports No charge time again', () => {
     const book = warranty().build();
     const second = runBilling(afterRun(book, runBilling(book, JANUARY)), billOn('2025-02-28'));
@@ -45,7 +70,7 @@ describe('time priced at zero is settled as No charge', () => {
     expect(summary.orderStatus[0]).toMatchObject({ orderId: 'O1', noChargeEntries: 2 });
   });
 
-  test('a preview reports them and marks nothing', () => {
+  test('a preview reports No charge time and marks nothing', () => {
     const result = runBilling(warranty().build(), billOn('2025-01-31', true));
     expect(result.invoiceNoUpdates).toEqual([]);
     expect(result.orderStatus[0].noChargeEntries).toBe(2);
@@ -87,14 +112,6 @@ describe('time priced at zero is settled as No charge', () => {
       { table: 'TimeEntries', index: 0, invoiceNo: 'INV-00001' },
     ]);
     expect(result.orderStatus.find((o) => o.orderId === 'O2')?.noChargeEntries).toBe(1);
-  });
-
-  test('time with a price whose invoice rounds to zero is not No charge: it stays unsettled', () => {
-    const result = runBilling(warranty().build(), JANUARY);
-    const book = warranty().build();
-    book.lineItems[0].unitPrice = book.lineItems[0].unitPrice.plus('0.001');
-    expect(result.invoiceNoUpdates).toHaveLength(2);
-    expect(runBilling(book, JANUARY).invoiceNoUpdates).toEqual([]);
   });
 
   test('the ledger check accepts No charge marks: the next run reads clean and bills nothing', () => {
