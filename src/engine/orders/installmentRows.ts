@@ -14,7 +14,7 @@ import type { InvoiceRow } from '../billingResult';
 import type { Day } from '../../core/day';
 import { Decimal, ZERO, roundCentsHalfUp, sumDecimals } from '../../core/money';
 import { budgetValueOf } from '../projects/nodeProgress';
-import { dateText } from './reasonText';
+import { invoiceRowTexts } from '../invoiceRowTexts';
 
 export interface InstallmentRow {
   row: Omit<InvoiceRow, 'row'>;
@@ -57,7 +57,7 @@ export function installmentRows(book: BillingWorkbook, order: Order, billingDate
   const rows: InstallmentRow[] = [];
   for (const [installment, amount] of installmentAmounts(book, order)) {
     if (installment.invoiceNo !== undefined || installment.dueDate > billingDate) continue;
-    const text = installment.description?.trim() ? installment.description : `Installment due ${dateText(installment.dueDate)}`;
+    const text = installment.description?.trim() ? installment.description : invoiceRowTexts.Installment(installment.dueDate);
     rows.push({
       row: {
         description: text,

@@ -7,7 +7,7 @@ import type { BillingWorkbook } from '../../schema/model';
 import type { BillingException } from '../billingResult';
 import { VERDICTS, type BillingDecision, type BillingGate } from '../orderBillingGate';
 import { exceptionFor } from '../matchTimeEntries';
-import { exceptionMessages } from '../exceptionMessages';
+import { exceptionMessage } from '../exceptionMessages';
 import { BILL_NOW, type Transactions } from '../transactions';
 
 /** Verdicts as the gate's indexes, kept in a Uint8Array per transaction. */
@@ -38,10 +38,10 @@ export function judgeTransactions(book: BillingWorkbook, tx: Transactions, order
     const last = exceptions[exceptions.length - 1];
     if (last !== undefined && last.entryIndex === tx.row[t] && last.reason === 'OrderBilled') {
       last.seconds += tx.seconds[t];
-      last.message = exceptionMessages.orderBilled(orders[order].id, last.seconds);
+      last.message = exceptionMessage('OrderBilled', orders[order].id, last.seconds);
     } else {
       const seconds = tx.seconds[t];
-      exceptions.push(exceptionFor(entries[ei], seconds, 'OrderBilled', exceptionMessages.orderBilled(orders[order].id, seconds)));
+      exceptions.push(exceptionFor(entries[ei], seconds, 'OrderBilled', exceptionMessage('OrderBilled', orders[order].id, seconds)));
     }
   }
   return { verdicts, exceptions };

@@ -12,7 +12,7 @@ import { ZERO, type Decimal } from '../../core/money';
 import { hasReachedStatus } from '../projects/projectIndex';
 import type { ProjectView } from '../projects/projectView';
 import { projectView } from '../projects/projectView';
-import { dateText, moneyText, percentText } from './reasonText';
+import { orderStatusReason } from './reasonText';
 
 /**
  * What happens to one time transaction on this run. Same words as the core engine's
@@ -20,8 +20,6 @@ import { dateText, moneyText, percentText } from './reasonText';
  * order: never invoiced, never marked); orderBilled (closed order: an OrderBilled exception).
  */
 export type TransactionVerdict = 'bill' | 'wait' | 'costOnly' | 'orderBilled';
-
-export const NO_PROJECT_YET = 'no project yet';
 
 export interface OrderBillingDecision {
   order: Order;
@@ -69,10 +67,10 @@ function judgeNode(order: Order, node: ProjectNode, view: ProjectView): Judgemen
   const reasons: string[] = [];
   const progress = view.progress.get(node.key) ?? ZERO;
   if (order.minProgress !== undefined && progress.lt(order.minProgress)) {
-    reasons.push(`progress ${percentText(progress)} < ${percentText(order.minProgress)}`);
+    reasons.push(orderStatusReason('ProgressBelow', progress, order.minProgress));
   }
   if (order.requiredStatus !== undefined && statusOf(node) !== order.requiredStatus) {
-    reasons.push(`status ${statusOf(node)}, required ${order.requiredStatus}`);
+    reasons.push(orderStatusReason('StatusNotReached', statusOf(node), order.requiredStatus));
   }
   return { passes: reasons.length === 0, reasons };
 }
@@ -83,16 +81,16 @@ function judgeLineRule(line: LineItem, billingDate: Day, view: ProjectView): Jud
   const node = view.index.dockingNodeOf(line);
   if (line.billAtProgress !== undefined) {
     const progress = node === undefined ? ZERO : (view.progress.get(node.key) ?? ZERO);
-    if (progress.lt(line.billAtProgress)) reasons.push(`progress ${percentText(progress)} < ${percentText(line.billAtProgress)}`);
+    if (progress.lt(line.billAtProgress)) reasons.push(orderStatusReason('ProgressBelow', progress, line.billAtProgress));
   }
   if (line.billAtStatus !== undefined) {
     const status = node === undefined ? undefined : node.status;
     if (node === undefined || !hasReachedStatus(status, line.billAtStatus)) {
-      reasons.push(node === undefined ? `docks on no node, required status ${line.billAtStatus}` : `status ${statusOf(node)}, required ${line.billAtStatus}`);
+      reasons.push(node === undefined ? orderStatusReason('NoDockingNode', line.billAtStatus) : orderStatusReason('StatusNotReached', statusOf(node), line.billAtStatus));
     }
   }
   if (line.billFrom !== undefined && billingDate < line.billFrom) {
-    reasons.push(`billing date ${dateText(billingDate)} < bill from ${dateText(line.billFrom)}`);
+    reasons.push(orderStatusReason('BeforeBillFrom', billingDate, line.billFrom));
   }
   return { passes: reasons.length === 0, reasons };
 }
@@ -115,10 +113,10 @@ function describePaymentPlan(book: BillingWorkbook, order: Order, billingDate: D
   if (open.some((i) => i.dueDate <= billingDate)) return { passes: true, reasons: [] };
   if (open.length === 0) {
     const any = book.installments.some((i) => i.orderKey === order.key);
-    return { passes: false, reasons: [any ? 'every installment is invoiced' : 'no installments in PaymentPlan'] };
+    return { passes: false, reasons: [any ? orderStatusReason('AllInstallmentsInvoiced') : orderStatusReason('NoInstallments')] };
   }
   const next = Math.min(...open.map((i) => i.dueDate));
-  return { passes: false, reasons: [`next installment due ${dateText(next)}`] };
+  return { passes: false, reasons: [orderStatusReason('InstallmentNotDue', next)] };
 }
 
 export function orderBillingDecision(book: BillingWorkbook, order: Order, billingDate: Day, view: ProjectView = projectView(book)): OrderBillingDecision {
@@ -130,14 +128,14 @@ export function orderBillingDecision(book: BillingWorkbook, order: Order, billin
   const closed = (reasons: string[], verdict: TransactionVerdict): OrderBillingDecision => ({
     ...base, mayBillSomething: false, reasons, transaction: () => verdict, mayBillLine: () => false,
   });
-  if (mode === 'Billed') return closed(['the order is closed (BillingMode Billed)'], 'orderBilled');
-  if (projectNode === undefined) return closed([NO_PROJECT_YET], 'wait');
+  if (mode === 'Billed') return closed([orderStatusReason('OrderClosed')], 'orderBilled');
+  if (projectNode === undefined) return closed([orderStatusReason('NoProject')], 'wait');
 
   let mayBillLine: (line: LineItem, entryNode?: NodeKey) => boolean;
   let summary: Judgement;
   switch (mode) {
     case 'Manual':
-      summary = order.billNow ? { passes: true, reasons: [] } : { passes: false, reasons: ['BillNow is not set'] };
+      summary = order.billNow ? { passes: true, reasons: [] } : { passes: false, reasons: [orderStatusReason('BillNowNotSet')] };
       mayBillLine = () => order.billNow;
       break;
     case 'PaymentPlan':
@@ -150,14 +148,14 @@ export function orderBillingDecision(book: BillingWorkbook, order: Order, billin
       const failing = lines.filter((l) => !verdicts.get(l.key)?.passes);
       summary = {
         passes: lines.length > failing.length,
-        reasons: lines.length === 0 ? ['the order has no line items'] : failing.map((l) => `line ${l.line}: ${verdicts.get(l.key)?.reasons.join(', ')}`),
+        reasons: lines.length === 0 ? [orderStatusReason('NoLineItems')] : failing.map((l) => orderStatusReason('LineWaits', l.line, verdicts.get(l.key)?.reasons ?? [])),
       };
       mayBillLine = (line) => verdicts.get(line.key)?.passes ?? judgeLineRule(line, billingDate, view).passes;
       break;
     }
     case 'Rules': {
       const dateReasons = order.earliestBillingDate !== undefined && billingDate < order.earliestBillingDate
-        ? [`billing date ${dateText(billingDate)} < earliest ${dateText(order.earliestBillingDate)}`] : [];
+        ? [orderStatusReason('BeforeEarliest', billingDate, order.earliestBillingDate)] : [];
       const dateOk = dateReasons.length === 0;
       const kids = view.index.children.get(projectNode.key) ?? [];
       if (order.subprojectBasis && kids.length > 0) {
@@ -168,7 +166,7 @@ export function orderBillingDecision(book: BillingWorkbook, order: Order, billin
         const projectOk = judgeNode(order, projectNode, view).passes;
         summary = {
           passes: dateOk && (failing.length < kids.length || projectOk),
-          reasons: [...failing.map((k) => `${k.name}: ${verdicts.get(k.key)?.reasons.join(', ')}`), ...dateReasons],
+          reasons: [...failing.map((k) => orderStatusReason('SubprojectWaits', k.name, verdicts.get(k.key)?.reasons ?? [])), ...dateReasons],
         };
         mayBillLine = (line, entryNode) => {
           if (!dateOk) return false;
@@ -203,7 +201,7 @@ export function finalBillingCheck(decision: OrderBillingDecision, net: Decimal):
   const minimum = decision.order.minimumBilling;
   let canBill = decision.mayBillSomething;
   if (decision.mode === 'Rules' && decision.projectNode !== undefined && minimum !== undefined && net.lt(minimum)) {
-    reasons.push(`net ${moneyText(net)} < minimum ${moneyText(minimum)}`);
+    reasons.push(orderStatusReason('BelowMinimum', net, minimum));
     canBill = false;
   }
   return { canBill, reason: reasons.join('; ') };
