@@ -60,8 +60,14 @@ export interface InvoiceSheet {
 
 export const INVOICE_COLUMN_WIDTHS = [48, 12, 14, 16];
 export const INVOICE_MARGINS: PageMargins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/**
+ * Dates of the details block, left-aligned like the texts beside them: `* ` repeats a space
+ * after the date to fill the cell, which Excel and LibreOffice both honour (a number format
+ * cannot otherwise align, and the layout carries no alignment).
+ */
+export const DETAIL_DATE_FORMAT = `${DATE_FORMAT}* `;
 /** A service period's end, shown beside its start. */
-const PERIOD_END_FORMAT = `"– "${DATE_FORMAT}`;
+const PERIOD_END_FORMAT = `"– "${DETAIL_DATE_FORMAT}`;
 
 type Row = (GridCell | null)[];
 
@@ -98,7 +104,7 @@ function buyerRows(invoice: Invoice, words: InvoiceLabels): Row[] {
 }
 
 function detailRows(invoice: Invoice, invoiceNo: string, words: InvoiceLabels): Row[] {
-  const date = (day: number | undefined, numFmt = DATE_FORMAT): GridCell | null => (day === undefined ? null : { value: day, numFmt });
+  const date = (day: number | undefined, numFmt = DETAIL_DATE_FORMAT): GridCell | null => (day === undefined ? null : { value: day, numFmt });
   const rows: Row[] = [[{ value: invoice.kind === 'Credit' ? words.creditNote : words.invoice, bold: true }]];
   if (invoice.credits !== undefined) {
     rows.push([plain(words.creditNoteFor(invoice.credits.invoiceNo))]);

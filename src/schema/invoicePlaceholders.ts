@@ -15,6 +15,7 @@ export const PLACEHOLDERS = {
   'Invoice.DueDate': 'date',
   'Invoice.PeriodFrom': 'date',
   'Invoice.PeriodTo': 'date',
+  'Invoice.Period': 'text',
   'Invoice.BuyerReference': 'text',
   'Invoice.Source': 'text',
   'Invoice.Currency': 'text',

@@ -105,6 +105,14 @@ describe('every invoice carries seller, buyer, dates and payment details', () =>
     ]);
   });
 
+  test('the dates of the details block are left-aligned like the texts beside them', () => {
+    const sheet = sheets.find((s) => s.sheetName === acme.invoiceNo)!;
+    const details = sheet.grid.filter((row) => ['Invoice date', 'Service period', 'Due date'].includes(String(row[0]?.value)));
+    const formats = details.flatMap((row) => row.slice(1).filter((c) => c !== null).map((c) => c!.numFmt));
+    // A number format's `* ` fills the cell after the date with spaces: the date stands at the left.
+    expect(formats).toEqual(['yyyy-mm-dd* ', 'yyyy-mm-dd* ', '"– "yyyy-mm-dd* ', 'yyyy-mm-dd* ']);
+  });
+
   test('the sheet prints on A4, one page wide, repeating the rows header, with page n of m', () => {
     const sheet = sheets.find((s) => s.sheetName === acme.invoiceNo)!;
     const header = sheet.grid.findIndex((row) => row[0]?.value === 'Description') + 1;

@@ -118,6 +118,13 @@ describe('an invoice sheet is the template filled for its invoice', () => {
     expect(at(fill, 14, 1)?.value).toBe(`Pay to IBAN DE02120300000000202051, reference ${acme.invoiceNo}`);
   });
 
+  test('{Invoice.Period} is one date for one day, else from – to', () => {
+    const period = (iso: string[]) => fillInvoiceTemplate({ sheet: 'T', cells: [{ row: 1, column: 1, value: '', parts: [{ placeholder: 'Invoice.Period' }] }] },
+      { ...acme, periodFrom: day(iso[0]), periodTo: day(iso[1]) }, acme.invoiceNo).cells[0].value;
+    expect(period(['2025-01-06', '2025-01-20'])).toBe('2025-01-06 – 2025-01-20');
+    expect(period(['2025-01-06', '2025-01-06'])).toBe('2025-01-06');
+  });
+
   test('a placeholder the invoice has no value for clears its cell', () => {
     const bertha = result.invoices.find((i) => i.customer === 'Bertha')!;
     const berthaFill = tables.invoiceSheets.find((s) => s.sheetName === bertha.invoiceNo)!.template!;

@@ -30,6 +30,13 @@ export function placeholderContext(invoice: Invoice, invoiceNo: string, seller: 
   return { invoice, invoiceNo, seller, language, words: invoiceLabels(language) };
 }
 
+/** The service period as text: one date when it is one day, else `from – to`. */
+function periodText({ invoice }: PlaceholderContext): string | undefined {
+  const { periodFrom, periodTo } = invoice;
+  if (periodFrom === undefined) return undefined;
+  return periodTo === undefined || periodTo === periodFrom ? isoFromDay(periodFrom) : `${isoFromDay(periodFrom)} – ${isoFromDay(periodTo)}`;
+}
+
 /** The built-in layout's payment sentence: the amount and due date, or how a credit note settles. */
 function paymentText({ invoice, language, words }: PlaceholderContext): string {
   if (invoice.kind === 'Credit') return words.creditSettled;
@@ -45,6 +52,7 @@ export const PLACEHOLDER_VALUES: Record<PlaceholderName, (c: PlaceholderContext)
   'Invoice.DueDate': (c) => (c.invoice.kind === 'Credit' ? undefined : c.invoice.dueDate),
   'Invoice.PeriodFrom': (c) => c.invoice.periodFrom,
   'Invoice.PeriodTo': (c) => c.invoice.periodTo ?? c.invoice.periodFrom,
+  'Invoice.Period': periodText,
   'Invoice.BuyerReference': (c) => c.invoice.buyer?.buyerReference,
   'Invoice.Source': (c) => c.invoice.source,
   'Invoice.Currency': (c) => c.invoice.currency,
