@@ -1,6 +1,7 @@
 /**
- * Basis AsBudgeted through runBilling over several runs: each run bills the budget earned
- * since the last, read back from the InvoiceLines records the previous runs wrote.
+ * §6 AsBudgeted rows (docs/billing-rules.md section 6) through runBilling over several runs:
+ * each run bills the budget earned since the last, read back from the InvoiceLines records the
+ * previous runs wrote.
  */
 import type { BillingResult } from '../../../src/engine/billingResult';
 import { buildResultTables } from '../../../src/engine/resultTables';
@@ -50,7 +51,7 @@ function threeRuns(invoiceTimes: InvoiceTimes = 'ByItems'): BillingResult[] {
   return results;
 }
 
-describe('AsBudgeted over three runs (30 %, 70 %, completed)', () => {
+describe('§6 AsBudgeted: three runs at 30 %, 70 % and Completed bill the budget value, each line earned minus billed', () => {
   test('By Items: one row per run, and the runs add up to the budget to the cent', () => {
     const nets = threeRuns().map((r) => onlyInvoice(r).net.toFixed(2));
     // 300.00 + 30.00 | 400.00 + 39.99 (69.993 - 30.00) | 300.00 + 30.00 (99.99 - 69.99)
@@ -108,5 +109,21 @@ describe('AsBudgeted over three runs (30 %, 70 %, completed)', () => {
   test('OrderStatus after the second run: Billed counts earlier and this run, Unbilled is zero', () => {
     const status = threeRuns()[1].orderStatus[0];
     expect([status.billed.toFixed(2), status.unbilled.toFixed(2)]).toEqual(['769.99', '0.00']);
+  });
+
+  test('a line whose earlier invoices exceed its earned value bills nothing and takes nothing from the others', () => {
+    const book = workbook()
+      .order('O1', { basis: 'AsBudgeted', invoiceTimes: 'ByTransactions' })
+      .node('P1', { order: 'O1' })
+      .node('W1', { parent: 'P1', order: 'O1', lineItem: 'O1/1', progress: '0.2' })
+      .node('W2', { parent: 'P1', order: 'O1', lineItem: 'O1/2', progress: '0.5' })
+      .line('O1/1', { price: '100', quantity: 10, description: 'Design' })
+      .line('O1/2', { price: '80', quantity: 10, description: 'Build' })
+      .issuedInvoice('INV-00001', { source: 'O1', kind: 'Order', net: '500' })
+      .issuedInvoiceLine('INV-00001', { lineItem: 'O1/1', amount: '500' })
+      .build();
+    const result = runBilling(book, billOn('2025-06-30'));
+    // Design: 1000 × 20 % − 500 < 0: nothing. Build: 800 × 50 % = 400.00, 5 h.
+    expect(rowsOf(onlyInvoice(result))).toEqual([['Build', '5.00', '80.00', '400.00', '']]);
   });
 });

@@ -7,7 +7,7 @@ import { day, workbook } from '../../builders/workbook';
 
 const budgetArb = fc.record({ seconds: fc.integer({ min: 1, max: 500 * 3600 }), cents: fc.integer({ min: 1, max: 50_000 }) });
 
-describe('Budget billing adds up', () => {
+describe('§6 Budget billing adds up to the budget value, rounded to cents', () => {
   test('any rising sequence of progress ending in Completed bills exactly the budget value, rounded to cents', () => {
     fc.assert(fc.property(budgetArb, fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 6 }), ({ seconds, cents }, steps) => {
       const price = new Decimal(cents).div(100).toFixed(2);

@@ -26,7 +26,7 @@ function storyBook(progress: { progress?: string; status?: NodeStatus }, billed:
   return book.build();
 }
 
-describe('AsBudgeted rows', () => {
+describe('§6 AsBudgeted: a line bills Quantity × UnitPrice × completion, minus what earlier invoices billed on it', () => {
   test('a line bills its budget value times the completion of its docking node; quantity = value ÷ unit price', () => {
     // 699.93 × 30 % = 209.979 -> 209.98, 2.1 h
     expect(show(rowsOf(storyBook({ progress: '0.3' }, [])))).toEqual(['Concept workshop | 2.10 x 99.99 = 209.98']);
@@ -75,7 +75,7 @@ describe('AsBudgeted rows', () => {
   });
 });
 
-describe('AsBudgeted rows by Invoice Times option', () => {
+describe('§6 AsBudgeted: rows by the same Invoice Times keys, in line order', () => {
   // Project P completed. Lines: 1) Design 2 h × 100, 2) Design 1 h × 150 (Anna), 3) Dev 4 h × 100 (group Engineering), 4) Hosting 1 h × 50 (own account)
   function optionBook(invoiceTimes: InvoiceTimes) {
     return workbook()

@@ -18,8 +18,8 @@ function planBook(installments: InstallmentInput[]): BillingWorkbook {
 const rowsAt = (b: BillingWorkbook, iso: string) => installmentRows(b, b.orders[0], day(iso));
 const show = (rows: ReturnType<typeof installmentRows>) => rows.map((r) => `${r.row.description} | ${r.row.quantity} x ${r.row.unitPrice?.toFixed(2)} = ${r.row.amount.toFixed(2)}`);
 
-describe('Payment plan installments', () => {
-  test('bills the installments due on or before the billing date, one row each: text, quantity 1, unit price = amount', () => {
+describe('§6 PaymentPlan rows: one per installment due, Quantity 1, UnitPrice = Amount', () => {
+  test('the installments due on or before the billing date bill, one row each: text, quantity 1, unit price = amount', () => {
     const b = planBook([
       installment('2025-03-01', { amount: '400', description: 'Down payment' }),
       installment('2025-06-01', { amount: '600' }),

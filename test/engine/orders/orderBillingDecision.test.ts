@@ -19,7 +19,7 @@ function rulesBook(opts: OrderInput = {}) {
     .build();
 }
 
-describe('Any mode', () => {
+describe('§5 Any BillingMode: one decision per order, as of the billing date', () => {
   test('an order without a project node cannot bill: "no project yet"', () => {
     const b = workbook()
       .order('O1', { billingMode: 'Manual', billNow: true })
@@ -33,7 +33,7 @@ describe('Any mode', () => {
   });
 });
 
-describe('Rules', () => {
+describe('§5 Rules: every criterion given must hold', () => {
   test('with no criteria given, the order bills', () => {
     const b = rulesBook();
     expect(check(b)).toEqual({ canBill: true, reason: '' });
@@ -74,7 +74,7 @@ describe('Rules', () => {
   });
 });
 
-describe('Rules on a subproject basis', () => {
+describe('§5 SubprojectBasis: progress and status per child of the project node', () => {
   // P has subprojects A (docking W-A, 60 %) and B (docking W-B, 20 %); collector O1/9 docks on P.
   function subBook(opts: OrderInput = {}) {
     return workbook()
@@ -125,8 +125,8 @@ describe('Rules on a subproject basis', () => {
   });
 });
 
-describe('Manual', () => {
-  test('BillNow TRUE bills', () => {
+describe('§5 Manual: only when BillNow is TRUE', () => {
+  test('BillNow TRUE bills, whatever the other criteria', () => {
     const b = rulesBook({ billingMode: 'Manual', billNow: true, minProgress: '0.9' });
     expect(check(b)).toEqual({ canBill: true, reason: '' });
     expect(decide(b).transaction(lineOf(b, 'O1/1'))).toBe('bill');
@@ -139,18 +139,18 @@ describe('Manual', () => {
   });
 });
 
-describe('PaymentPlan', () => {
+describe('§5 PaymentPlan: installments due bill, time is cost only', () => {
   test('time on a payment-plan order is costed, never invoiced', () => {
     const b = rulesBook({ billingMode: 'PaymentPlan' });
     expect(decide(b).transaction(lineOf(b, 'O1/1'))).toBe('costOnly');
   });
 
-  test('it can bill when an installment is due and not yet invoiced', () => {
+  test('a PaymentPlan order can bill when an installment is due and not yet invoiced', () => {
     const b = workbook(rulesBook({ billingMode: 'PaymentPlan' })).installment('O1', { dueDate: '2025-06-01', amount: '500' }).build();
     expect(check(b).canBill).toBe(true);
   });
 
-  test('it waits, naming the next due date, when no installment is due yet', () => {
+  test('a PaymentPlan order waits, naming the next due date, when no installment is due yet', () => {
     const b = workbook(rulesBook({ billingMode: 'PaymentPlan' }))
       .installment('O1', { dueDate: '2025-01-01', amount: '500', invoiceNo: 'INV-1' })
       .installment('O1', { dueDate: '2025-09-30', amount: '500' })
@@ -159,7 +159,7 @@ describe('PaymentPlan', () => {
   });
 });
 
-describe('BillingRules', () => {
+describe('§5 BillingRules: each line on its own rule', () => {
   function ruleBook() {
     return workbook()
       .order('O1', { billingMode: 'BillingRules' })
@@ -197,7 +197,7 @@ describe('BillingRules', () => {
   });
 });
 
-describe('Billed', () => {
+describe('§5 Billed: nothing bills', () => {
   test('nothing bills and new time is an OrderBilled exception', () => {
     const b = rulesBook({ billingMode: 'Billed' });
     expect(check(b).canBill).toBe(false);
@@ -205,7 +205,7 @@ describe('Billed', () => {
   });
 });
 
-describe('AsBudgeted basis', () => {
+describe('§6 AsBudgeted: time is cost only', () => {
   test('time is costed, never invoiced, even when the order may bill', () => {
     const b = rulesBook({ basis: 'AsBudgeted' });
     const d = decide(b);

@@ -12,7 +12,7 @@ const statusOf = (b: BillingWorkbook, figures: { net: string; billed: string; un
   return { ...row, progress: row.progress.toString(), unbilled: row.unbilled.toFixed(2), billed: row.billed.toFixed(2), cost: row.cost.toFixed(2), margin: row.margin.toFixed(2) };
 };
 
-describe('OrderStatus row', () => {
+describe('§5 OrderStatus: one row per order', () => {
   test('margin is billed plus unbilled minus cost', () => {
     const b = workbook()
       .order('O1', { customer: 'Fabrikam' })
@@ -32,10 +32,5 @@ describe('OrderStatus row', () => {
       .build();
     const row = statusOf(b, { net: '80', billed: '0', unbilled: '80', cost: '0' });
     expect([row.canBill, row.reason]).toEqual([false, 'progress 40 % < 50 %; net 80.00 < minimum 100.00']);
-  });
-
-  test('an order without a project shows 0 % progress and "no project yet"', () => {
-    const row = statusOf(workbook().order('O1').build(), { net: '0', billed: '0', unbilled: '0', cost: '0' });
-    expect([row.canBill, row.reason, row.progress]).toEqual([false, 'no project yet', '0']);
   });
 });

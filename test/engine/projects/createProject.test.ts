@@ -6,7 +6,7 @@ import { workbook } from '../../builders/workbook';
 const shape = (rows: ReturnType<typeof createProject>['nodes']) =>
   rows.map((r) => `${r.nodeId} < ${r.parentId} : ${r.kind} [${r.orderId}|${r.lineItem}|${r.section}]`);
 
-describe('Create project', () => {
+describe('§1 Create project: one project per order, its nodes by ProjectRole and ProjectCreation', () => {
   test('a MainProject order becomes a new root carrying its OrderId, with a work package per Auto line', () => {
     const b = workbook()
       .order('O1')
@@ -253,7 +253,7 @@ describe('Create project', () => {
   });
 });
 
-describe('Create all projects', () => {
+describe('§1 Create all projects: every order without a project, and the Individual work packages now due', () => {
   test('creates a project for every order without one and leaves the others alone', () => {
     const b = workbook()
       .order('O1')

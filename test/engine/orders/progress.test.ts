@@ -1,11 +1,24 @@
+/**
+ * §5 Progress of a node (docs/billing-rules.md section 5): Completed or Closed count 100 %, a
+ * Progress typed in the tree stands, a blank parent is the budget-value-weighted average of
+ * its children, a blank leaf is 0 %.
+ */
+import type { OrderStatusRow } from '../../../src/engine/billingResult';
 import { nodeProgress } from '../../../src/engine/projects/nodeProgress';
+import { runBilling } from '../../../src/engine/runBilling';
 import type { NodeKey } from '../../../src/schema/model';
-import { workbook } from '../../builders/workbook';
+import { billOn, workbook } from '../../builders/workbook';
+
+const JUNE = billOn('2025-06-30');
 
 const percentOf = (progress: Map<NodeKey, { mul(n: number): { toString(): string } }>, id: string) =>
   progress.get(id.toLowerCase() as NodeKey)?.mul(100).toString();
 
-describe('Progress rollup', () => {
+/** The Progress OrderStatus shows for O1 after a run on 30 June. */
+const orderProgress = (book: ReturnType<ReturnType<typeof workbook>['build']>) =>
+  (runBilling(book, JUNE).orderStatus.find((o) => o.orderId === 'O1') as OrderStatusRow).progress.toString();
+
+describe('§5 Progress: a blank parent is the average of its children weighted by budget value', () => {
   test('a blank parent is the budget-weighted average of its children', () => {
     // A: 10 h × 100 = 1000 at 50 %; B: 30 h × 100 = 3000 at 10 % -> (500 + 300) / 4000 = 20 %
     const b = workbook()
@@ -96,5 +109,29 @@ describe('Progress rollup', () => {
       .node('B', { parent: 'P', lineItem: 'O1/3' })
       .build();
     expect(percentOf(nodeProgress(b), 'P')).toBe('25');
+  });
+
+  test("OrderStatus shows the project node's progress: a Completed child counts 100 % and a blank leaf 0 %, weighted by budget value, 25 %", () => {
+    const book = workbook()
+      .order('O1')
+      .node('P1', { order: 'O1' })
+      .node('W1', { parent: 'P1', order: 'O1', lineItem: 'O1/1', status: 'Completed', progress: '0.2' })
+      .node('W2', { parent: 'P1', order: 'O1', lineItem: 'O1/2' })
+      .line('O1/1', { price: '100', quantity: 10 })
+      .line('O1/2', { price: '100', quantity: 30 })
+      .build();
+    expect(orderProgress(book)).toBe('0.25');
+  });
+
+  test('the weights are budget value (hours × price), not budget hours', () => {
+    const book = workbook()
+      .order('O1')
+      .node('P1', { order: 'O1' })
+      .node('W1', { parent: 'P1', order: 'O1', lineItem: 'O1/1', progress: '1' })
+      .node('W2', { parent: 'P1', order: 'O1', lineItem: 'O1/2' })
+      .line('O1/1', { price: '300', quantity: 10 })
+      .line('O1/2', { price: '100', quantity: 10 })
+      .build();
+    expect(orderProgress(book)).toBe('0.75');
   });
 });
