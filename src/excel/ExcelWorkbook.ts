@@ -34,6 +34,7 @@ import {
   createTableSteps,
   invoiceSheetSteps,
   TableWriter,
+  templateSheetSteps,
   type BlankCheck,
   type ReadTable,
 } from './writePlan';
@@ -112,7 +113,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async readTables(): Promise<RawWorkbook> {
     const read = await this.run((context) => readTables(context, this.options));
     this.lastRead = read;
-    return { tables: read.tables, sheets: read.sheets };
+    return { tables: read.tables, sheets: read.sheets, ...(read.invoiceTemplate === undefined ? {} : { invoiceTemplate: read.invoiceTemplate }) };
   }
 
   async writeResult(result: BillingResult): Promise<void> {
@@ -295,6 +296,13 @@ function deleteSheetStep(name: string): WriteStep {
   return { bytes: 200, queue: (context) => context.workbook.worksheets.getItem(name).delete() };
 }
 
+/** The template is copied for every invoice: it must still be there when the write starts. */
+function checkTemplateSheet(name: string, sheetNames: string[]): void {
+  if (!sheetNames.some((s) => s.toLowerCase() === name.toLowerCase())) {
+    throw new WorkbookWriteError(`The invoice template sheet ${name} was deleted or renamed while billing ran, so nothing was written. Run billing again.`);
+  }
+}
+
 function changedWhileBilling(table?: string): WorkbookWriteError {
   const what = table ? `The ${table} table moved or changed size` : 'A table was deleted or renamed';
   return new WorkbookWriteError(`${what} while billing ran, so nothing was written. Run billing again.`);
@@ -367,7 +375,11 @@ function planResult(layout: ResultTables, read: TablesRead): WritePlan {
       for (const invoice of layout.invoiceSheets) {
         checkInvoiceSheetName(invoice.sheetName, names);
         names.push(invoice.sheetName);
-        sheetSteps.push(...invoiceSheetSteps(invoice));
+        if (invoice.template === undefined) sheetSteps.push(...invoiceSheetSteps(invoice));
+        else {
+          checkTemplateSheet(invoice.template.templateSheet, sheetNames);
+          sheetSteps.push(...templateSheetSteps(invoice.sheetName, invoice.template));
+        }
       }
       for (const preview of layout.previewSheets) {
         const name = freeSheetName(preview.sheetName, names);

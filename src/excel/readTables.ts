@@ -4,8 +4,14 @@
  * fix). Two small syncs find the tables and their sizes; the values follow in row blocks
  * sized so no response passes the request budget or Excel's 5,000,000-cell read limit.
  * Only `values` are read: formats and formulas would multiply the payload.
+ *
+ * The firm's invoice template (the sheet Settings InvoiceTemplate names) is read with its
+ * number formats, only its cells holding a value: a sheet named `InvoiceTemplate` rides in
+ * the second sync; a template under another name costs one sync more.
  */
-import type { CellValue, RawTable } from '../schema/rawTable';
+import { invoiceTemplateSheetName } from '../engine';
+import type { CellValue, RawSheet, RawTable } from '../schema/rawTable';
+import { DEFAULT_TEMPLATE_SHEET, isSheetNamed } from '../schema/readInvoiceTemplate';
 import { payloadBytes, REQUEST_BUDGET_BYTES, syncRetrying, type SyncOptions } from './syncBatcher';
 
 /** Where a table sits, as read: everything the writer needs to find its cells again. */
@@ -29,6 +35,14 @@ export interface TablesRead {
   tables: RawTable[];
   /** Names of every worksheet (the ledger check looks for each issued invoice's sheet). */
   sheets: string[];
+  /** The invoice template's cells, when the workbook has the sheet Settings names. */
+  invoiceTemplate?: RawSheet;
+}
+
+/** A template sheet's cells holding a value, as loaded (values and number formats of its used range). */
+interface TemplateRange {
+  sheet: string;
+  range: Excel.Range;
 }
 
 /** 0-based sheet row of the first data row. */
@@ -45,19 +59,44 @@ const FIRST_GUESS_BYTES_PER_CELL = 40;
 /** Never more cells in one response than this, far under Excel's 5,000,000-cell limit. */
 const MAX_CELLS_PER_SYNC = 1_000_000;
 
-async function loadShapes(context: Excel.RequestContext, options: SyncOptions): Promise<{ shapes: TableShape[]; sheets: string[] }> {
+/** Queues the load of a sheet's cells holding a value: values, number formats and where they start. */
+function queueTemplateRange(context: Excel.RequestContext, sheet: string): TemplateRange {
+  const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('values, numberFormat, rowIndex, columnIndex');
+  return { sheet, range };
+}
+
+/** The loaded template range as the schema reads a sheet: every non-empty cell, 1-based, with its format. */
+function rawSheetOf({ sheet, range }: TemplateRange): RawSheet {
+  if (range.isNullObject) return { name: sheet, cells: [] };
+  const cells: RawSheet['cells'] = [];
+  range.values.forEach((row, r) => row.forEach((value, c) => {
+    const cell = cellOf(value);
+    if (cell === null) return;
+    const format = range.numberFormat[r]?.[c];
+    const numFmt = typeof format === 'string' && format !== '' && format !== 'General' ? format : undefined;
+    cells.push({ row: range.rowIndex + r + 1, column: range.columnIndex + c + 1, value: cell, ...(numFmt === undefined ? {} : { numFmt }) });
+  }));
+  return { name: sheet, cells };
+}
+
+async function loadShapes(context: Excel.RequestContext, options: SyncOptions): Promise<{ shapes: TableShape[]; sheets: string[]; template?: TemplateRange }> {
   // The sheet names ride along in the first sync: no extra round trip.
   const { tables, worksheets } = await syncRetrying(context, () => ({
     tables: context.workbook.tables.load('items/name, items/showHeaders, items/showTotals'),
     worksheets: context.workbook.worksheets.load('items/name'),
   }), options);
-  const queued = await syncRetrying(context, () =>
-    tables.items.map((table) => ({
+  const sheets = worksheets.items.map((ws) => ws.name);
+  // The usual template name needs no Settings to know: its cells ride along.
+  const defaultTemplate = sheets.find((name) => isSheetNamed(name, DEFAULT_TEMPLATE_SHEET));
+  const { queued, template } = await syncRetrying(context, () => ({
+    queued: tables.items.map((table) => ({
       table,
       sheet: table.worksheet.load('name'),
       range: table.getRange().load('address, rowIndex, columnIndex, rowCount, columnCount'),
       columns: table.columns.load('items/name'),
-    })), options);
+    })),
+    template: defaultTemplate === undefined ? undefined : queueTemplateRange(context, defaultTemplate),
+  }), options);
   const shapes = queued.map(({ table, sheet, range, columns }) => ({
     name: table.name,
     sheet: sheet.name,
@@ -70,7 +109,7 @@ async function loadShapes(context: Excel.RequestContext, options: SyncOptions): 
     columnCount: range.columnCount,
     headers: columns.items.map((c) => c.name),
   }));
-  return { shapes, sheets: worksheets.items.map((ws) => ws.name) };
+  return { shapes, sheets, template };
 }
 
 /** Office.js gives an empty cell as ""; the schema layer reads blank as null. */
@@ -111,7 +150,7 @@ function nextBlocks(shapes: TableShape[], from: { table: number; row: number }, 
 }
 
 export async function readTables(context: Excel.RequestContext, options: SyncOptions = {}): Promise<TablesRead> {
-  const { shapes, sheets } = await loadShapes(context, options);
+  const { shapes, sheets, template: preloaded } = await loadShapes(context, options);
   const rows: CellValue[][][] = shapes.map(() => []);
   const from = { table: 0, row: 0 };
   const totalRows = shapes.reduce((sum, shape) => sum + dataRowCount(shape), 0);
@@ -150,5 +189,15 @@ export async function readTables(context: Excel.RequestContext, options: SyncOpt
     headers: shape.headers,
     rows: rows[i],
   }));
-  return { shapes, tables, sheets };
+  const invoiceTemplate = await readTemplate(context, tables, sheets, preloaded, options);
+  return { shapes, tables, sheets, ...(invoiceTemplate === undefined ? {} : { invoiceTemplate }) };
+}
+
+/** The sheet Settings InvoiceTemplate names, when the workbook has it; read already when it is the usual name. */
+async function readTemplate(context: Excel.RequestContext, tables: RawTable[], sheets: string[], preloaded: TemplateRange | undefined, options: SyncOptions): Promise<RawSheet | undefined> {
+  const wanted = invoiceTemplateSheetName({ tables });
+  const sheet = sheets.find((name) => isSheetNamed(name, wanted));
+  if (sheet === undefined) return undefined;
+  if (preloaded?.sheet === sheet) return rawSheetOf(preloaded);
+  return rawSheetOf(await syncRetrying(context, () => queueTemplateRange(context, sheet), options));
 }

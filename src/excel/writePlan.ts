@@ -13,6 +13,7 @@ import {
   type InvoiceSheet,
   type OutputCell,
   type OutputTable,
+  type TemplateFill,
 } from '../engine';
 import { columnLetters, headerKey, type RawTable } from '../schema/rawTable';
 import { dataRowCount, firstDataRow, type TableShape } from './readTables';
@@ -369,6 +370,54 @@ export function invoiceSheetSteps(invoice: InvoiceSheet): WriteStep[] {
       },
     })),
   ];
+}
+
+/**
+ * Steps that make one invoice sheet from the firm's template (docs/invoice-documents.md, "The
+ * firm's own template"): `worksheet.copy` (ExcelApi 1.7) carries the template's styles, merged
+ * cells, column widths, print setup and pictures; the repeated row's copies are inserted as
+ * whole rows below it (pushing everything below down, the print area and pictures with it)
+ * and given its formats, merged cells and height with `copyFrom` (ExcelApi 1.9); then one block
+ * writes every filled cell, values and the number formats the fill plan sets (null leaves a
+ * cell as the copy has it).
+ */
+export function templateSheetSteps(name: string, fill: TemplateFill): WriteStep[] {
+  const steps: WriteStep[] = [{
+    bytes: CALL_OVERHEAD_BYTES * 3,
+    queue: (context) => {
+      const copy = context.workbook.worksheets.getItem(fill.templateSheet).copy('End');
+      copy.name = name;
+      // A template kept hidden still gives visible invoices.
+      copy.visibility = 'Visible';
+    },
+  }];
+  const repeated = fill.repeatedRow;
+  if (repeated !== undefined && fill.insertedRows > 0) {
+    const rows = `${repeated + 1}:${repeated + fill.insertedRows}`;
+    steps.push({
+      bytes: CALL_OVERHEAD_BYTES * 3,
+      queue: (context) => {
+        const sheet = context.workbook.worksheets.getItem(name);
+        sheet.getRange(rows).insert('Down');
+        sheet.getRange(rows).copyFrom(sheet.getRange(`${repeated}:${repeated}`), 'Formats');
+      },
+    });
+  }
+  if (fill.cells.length === 0) return steps;
+  const top = Math.min(...fill.cells.map((c) => c.row));
+  const bottom = Math.max(...fill.cells.map((c) => c.row));
+  const left = Math.min(...fill.cells.map((c) => c.column));
+  const right = Math.max(...fill.cells.map((c) => c.column));
+  const values: OutputCell[][] = Array.from({ length: bottom - top + 1 }, () => new Array<OutputCell>(right - left + 1).fill(null));
+  const formats: (string | null)[][] = values.map((row) => row.map(() => null));
+  for (const cell of fill.cells) {
+    // Office.js reads null as "leave the cell"; a placeholder without a value must really be cleared.
+    values[cell.row - top][cell.column - left] = cell.value ?? '';
+    if (cell.numFmt !== undefined) formats[cell.row - top][cell.column - left] = cell.numFmt;
+  }
+  const hasFormats = fill.cells.some((c) => c.numFmt !== undefined);
+  steps.push(...blockSteps(name, top - 1, left - 1, values, hasFormats ? formats : undefined));
+  return steps;
 }
 
 /** Refuses an invoice sheet whose name is taken, in the command line's words. */

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FakeExcel } from '../fakeExcel/FakeExcel';
+import type { SheetModel } from '../fakeExcel/model';
 import { readCellValue } from './readCellValue';
 import { pointsForCharacters } from '../../src/excel/writePlan';
 import { columnLetters } from '../../src/schema/rawTable';
@@ -39,6 +40,10 @@ export interface WorkbookLook {
   tables: string[];
   /** sheet -> column widths in points, for the columns given one. */
   widths: Map<string, Map<number, number>>;
+  /** sheet -> merged areas (`A10:B10`), sorted. */
+  merges: Map<string, string[]>;
+  /** sheet -> the pictures' top-left anchor cells (`A1`), top to bottom. */
+  pictures: Map<string, string[]>;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -98,17 +103,32 @@ function xlsxPrint(sheet: ExcelJS.Worksheet): PrintLook | undefined {
   };
 }
 
+/** A cell of a merged area other than its top-left one: exceljs reports the top-left's value there, Excel holds nothing. */
+const isMergedAway = (cell: ExcelJS.Cell): boolean => cell.type === ExcelJS.ValueType.Merge;
+
+const mergesOf = (sheet: ExcelJS.Worksheet): string[] => [...(sheet.model as unknown as { merges: string[] }).merges ?? []].sort();
+
+/** The pictures' anchor cells, as exceljs reads them (0-based native row and column). */
+function picturesOf(sheet: ExcelJS.Worksheet): { row: number; column: number }[] {
+  return sheet.getImages().map((image) => ({ row: Math.round(image.range.tl.nativeRow) + 1, column: Math.round(image.range.tl.nativeCol) + 1 }));
+}
+
+const anchorList = (pictures: { row: number; column: number }[]) => pictures.map((p) => `${columnLetters(p.column)}${p.row}`).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+
 /** What a file holds, cell for cell. */
 export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
   const wb = await loadXlsx(bytes);
   const print = new Map<string, PrintLook>();
   const cells: WorkbookCells = new Map();
   const widths = new Map<string, Map<number, number>>();
+  const merges = new Map<string, string[]>();
+  const pictures = new Map<string, string[]>();
   const tables: string[] = [];
   for (const sheet of wb.worksheets) {
     const map = new Map<string, CellLook>();
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
+        if (isMergedAway(cell)) return;
         const value = plainValue(cell.value);
         if (value === null || value === '') return;
         const argb = cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
@@ -124,22 +144,72 @@ export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
     for (const t of tablesOf(sheet)) tables.push(`${t.name}@${sheet.name}!${t.ref}`);
     const printed = xlsxPrint(sheet);
     if (printed) print.set(sheet.name, printed);
+    merges.set(sheet.name, mergesOf(sheet));
+    pictures.set(sheet.name, anchorList(picturesOf(sheet)));
   }
-  return { cells, print, tables: tables.sort(), widths };
+  return { cells, print, tables: tables.sort(), widths, merges, pictures };
 }
 
-/** Puts a workbook file into a new fake Excel: every sheet, every cell value, every table. */
-export async function fakeFromXlsx(bytes: Buffer): Promise<FakeExcel> {
+const PAPER: Record<number, string> = { 9: 'A4', 1: 'Letter' };
+
+/** What the fake needs of a sheet besides its cells: merged areas, widths, heights, print setup, pictures, visibility. */
+function copySheetSetup(sheet: ExcelJS.Worksheet, model: SheetModel): void {
+  for (const merge of mergesOf(sheet)) {
+    const [from, to] = merge.split(':');
+    const a = sheet.getCell(from).fullAddress;
+    const b = sheet.getCell(to ?? from).fullAddress;
+    model.merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+  }
+  sheet.columns?.forEach((column, i) => {
+    if (column.width !== undefined) model.columnWidths.set(i + 1, pointsForCharacters(column.width));
+  });
+  sheet.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.height !== undefined && row.height > 0) model.rowHeights.set(r, row.height);
+  });
+  model.pictures.push(...picturesOf(sheet).map((p, i) => ({ name: `Picture ${i + 1}`, ...p })));
+  if (sheet.state === 'hidden') model.visibility = 'Hidden';
+  if (sheet.state === 'veryHidden') model.visibility = 'VeryHidden';
+  const setup = sheet.pageSetup;
+  if (setup.printArea) model.pageLayout.printArea = setup.printArea;
+  if (setup.printTitlesRow) model.pageLayout.printTitleRows = setup.printTitlesRow;
+  if (setup.paperSize !== undefined) model.pageLayout.paperSize = PAPER[setup.paperSize] ?? String(setup.paperSize);
+  if (setup.orientation) model.pageLayout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (setup.fitToPage) model.pageLayout.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
+  const m = setup.margins;
+  if (m) model.pageLayout.margins = { left: m.left * 72, right: m.right * 72, top: m.top * 72, bottom: m.bottom * 72, header: m.header * 72, footer: m.footer * 72 };
+  const footer = (sheet.headerFooter?.oddFooter ?? '').replace(/^&C/, '');
+  if (footer) model.pageLayout.centerFooter = footer;
+}
+
+/**
+ * Puts a workbook file into a new fake Excel: every sheet, every cell value, every table.
+ * With `setup`, also what the sheets carry besides values: number formats, fills and bold,
+ * merged areas, widths, heights, print setup, pictures and visibility (as a template needs).
+ */
+export async function fakeFromXlsx(bytes: Buffer, options: { setup?: boolean } = {}): Promise<FakeExcel> {
   const wb = await loadXlsx(bytes);
   const fake = new FakeExcel();
   for (const sheet of wb.worksheets) {
     fake.addSheet(sheet.name);
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
+    const model = fake.model.findSheet(sheet.name)!;
+    const all = { includeEmpty: Boolean(options.setup) };
+    sheet.eachRow(all, (row) => {
+      row.eachCell(all, (cell) => {
+        if (isMergedAway(cell)) return;
         const value = plainValue(cell.value);
         if (value !== null) fake.setCells(sheet.name, cell.address, [[value]]);
+        if (!options.setup) return;
+        const argb = cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
+        const stored = fake.model.getCell(model, Number(cell.row), Number(cell.col));
+        fake.model.putCell(model, Number(cell.row), Number(cell.col), {
+          ...stored,
+          ...(cell.numFmt && cell.numFmt !== 'General' ? { numberFormat: cell.numFmt } : {}),
+          ...(argb ? { fill: `#${argb.slice(2)}`.toUpperCase() } : {}),
+          ...(cell.font?.bold ? { bold: true } : {}),
+        });
       });
     });
+    if (options.setup) copySheetSetup(sheet, model);
   }
   for (const sheet of wb.worksheets) {
     for (const t of tablesOf(sheet)) {
@@ -163,6 +233,8 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
   const print = new Map<string, PrintLook>();
   const cells: WorkbookCells = new Map();
   const widths = new Map<string, Map<number, number>>();
+  const merges = new Map<string, string[]>();
+  const pictures = new Map<string, string[]>();
   for (const sheet of fake.sheetNames()) {
     const map = new Map<string, CellLook>();
     for (const cell of fake.usedCells(sheet)) {
@@ -170,7 +242,10 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
       map.set(`${columnLetters(cell.column)}${cell.row}`, look(cell.value, cell.numberFormat, cell.fill, cell.bold));
     }
     cells.set(sheet, map);
-    widths.set(sheet, new Map(fake.model.sheets.find((s) => s.name === sheet)!.columnWidths));
+    const model = fake.model.sheets.find((s) => s.name === sheet)!;
+    widths.set(sheet, new Map(model.columnWidths));
+    merges.set(sheet, model.merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`).sort());
+    pictures.set(sheet, anchorList(model.pictures));
     const layout = fake.pageLayout(sheet);
     if (layout.printArea !== undefined) {
       const m = layout.margins;
@@ -190,7 +265,7 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
     const view = fake.table(t.name)!;
     return `${t.name}@${view.address.replace(/^'?(.*?)'?!/, '$1!')}`;
   });
-  return { cells, print, tables: tables.sort(), widths };
+  return { cells, print, tables: tables.sort(), widths, merges, pictures };
 }
 
 const PROPERTIES = ['value', 'numberFormat', 'fill', 'bold'] as const;

@@ -407,3 +407,93 @@ describe('workbook odds and ends', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('copying sheets and inserting rows (the invoice template)', () => {
+  /** A small template: a merged title, a repeated row with a format, a total below, a logo and a print area. */
+  function templateBook(): FakeExcel {
+    const fake = new FakeExcel();
+    fake.addSheet('Template');
+    fake.setCells('Template', 'A1', [['Title', null], [null, null], ['{Row}', 9.5], ['Total', 1]]);
+    const sheet = fake.model.findSheet('Template')!;
+    fake.model.putCell(sheet, 3, 2, { value: 9.5, numberFormat: '#,##0.00', bold: true });
+    sheet.merges.push({ top: 1, left: 1, bottom: 1, right: 2 }, { top: 4, left: 1, bottom: 5, right: 1 });
+    sheet.rowHeights.set(3, 30);
+    sheet.columnWidths.set(1, 120);
+    sheet.pictures.push({ name: 'Logo', row: 1, column: 3 }, { name: 'Signature', row: 6, column: 2 });
+    sheet.pageLayout.printArea = 'A1:B6';
+    sheet.pageLayout.printTitleRows = '$3:$3';
+    return fake;
+  }
+
+  it('copies a sheet with everything it holds; the copy is its own, readable only after load and sync', async () => {
+    const fake = templateBook();
+    await fake.run(async (context) => {
+      const copy = context.workbook.worksheets.getItem('Template').copy('End');
+      expect(() => copy.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      copy.load('name');
+      await context.sync();
+      expect(copy.name).toBe('Template (2)');
+      copy.name = 'INV-1';
+      copy.getRange('A1').values = [['Changed']];
+    });
+    expect(fake.sheetNames()).toEqual(['Template', 'INV-1']);
+    expect([fake.cell('Template', 1, 1)?.value, fake.cell('INV-1', 1, 1)?.value]).toEqual(['Title', 'Changed']);
+    const copy = fake.model.findSheet('INV-1')!;
+    expect(fake.cell('INV-1', 3, 2)).toMatchObject({ value: 9.5, numberFormat: '#,##0.00', bold: true });
+    expect([copy.merges.length, copy.rowHeights.get(3), copy.columnWidths.get(1), copy.pictures.length, copy.pageLayout.printArea]).toEqual([2, 30, 120, 2, 'A1:B6']);
+  });
+
+  it('inserting whole rows moves everything below down and grows what spans them; copyFrom gives the new rows the row\'s formats, merges and height', async () => {
+    const fake = templateBook();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Template');
+      const inserted = sheet.getRange('4:5').insert('Down').load('address');
+      await context.sync();
+      expect(inserted.address).toBe('Template!4:5');
+      sheet.getRange('4:5').copyFrom(sheet.getRange('3:3'), 'Formats');
+    });
+    const sheet = fake.model.findSheet('Template')!;
+    expect(fake.cell('Template', 6, 1)?.value).toBe('Total');
+    expect(fake.cell('Template', 5, 2)).toMatchObject({ value: '', numberFormat: '#,##0.00', bold: true });
+    expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }, { top: 6, left: 1, bottom: 7, right: 1 }]);
+    expect([...sheet.rowHeights].sort()).toEqual([[3, 30], [4, 30], [5, 30]]);
+    expect(sheet.pictures.map((p) => p.row)).toEqual([1, 8]);
+    expect([sheet.pageLayout.printArea, sheet.pageLayout.printTitleRows]).toEqual(['A1:B8', '$3:$3']);
+  });
+
+  it('a failed sync leaves the copy and the inserted rows undone', async () => {
+    const fake = templateBook();
+    const error = await failure(fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Template');
+      sheet.copy('End');
+      sheet.getRange('4:4').insert('Down');
+      context.workbook.worksheets.getItem('Missing').getRange('A1').values = [[1]];
+      await context.sync();
+    }));
+    expect(error.code).toBe('ItemNotFound');
+    // Excel applies the steps before a failing one; a payload refusal would undo them all.
+    expect(fake.sheetNames()).toEqual(['Template', 'Template (2)']);
+    expect(fake.cell('Template', 5, 1)?.value).toBe('Total');
+    const big = templateBook();
+    await failure(big.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Template');
+      sheet.copy('End');
+      sheet.getRange('4:4').insert('Down');
+      sheet.getRange('C1').values = [['x'.repeat(5_000_001)]];
+      await context.sync();
+    }));
+    const template = big.model.findSheet('Template')!;
+    expect([big.sheetNames(), big.cell('Template', 4, 1)?.value, template.merges[1], template.pictures[1].row]).toEqual([['Template'], 'Total', { top: 4, left: 1, bottom: 5, right: 1 }, 6]);
+  });
+
+  it('refuses what it does not model: a partial-row insert, copying a sheet with tables', async () => {
+    const fake = templateBook();
+    fake.addTable('Template', 'T', 'D1', ['A'], [[1]]);
+    expect((await failure(fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Template').getRange('A4:B4').insert('Down');
+    }))).code).toBe('NotImplemented');
+    expect((await failure(fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Template').copy('End');
+    }))).code).toBe('NotImplemented');
+  });
+});

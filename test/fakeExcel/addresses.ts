@@ -64,8 +64,15 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
   return { sheet, local: address.slice(bang + 1).trim() };
 }
 
-/** Parses a local A1 address ("B4", "B4:H20", "$B$4:$H$20"). Whole rows/columns are not supported. */
+const WHOLE_ROWS = /^\$?(\d{1,7}):\$?(\d{1,7})$/;
+
+/** Parses a local A1 address ("B4", "B4:H20", "$B$4:$H$20") or whole rows ("5:7"). Whole columns are not supported. */
 export function parseBox(local: string): Box {
+  const rows = WHOLE_ROWS.exec(local.trim());
+  if (rows) {
+    const [a, b] = [Number(rows[1]), Number(rows[2])];
+    return checkBox({ top: Math.min(a, b), left: 1, bottom: Math.max(a, b), right: MAX_COLUMNS });
+  }
   const parts = local.split(':');
   if (parts.length > 2) throw invalidArgument(`The address '${local}' is not valid.`);
   const a = parseCell(parts[0], local);
@@ -80,6 +87,8 @@ export function quoteSheet(name: string): string {
 }
 
 export function localAddress(box: Box): string {
+  // Whole rows, as Excel reports them.
+  if (box.left === 1 && box.right === MAX_COLUMNS) return `${box.top}:${box.bottom}`;
   const first = `${columnLetters(box.left)}${box.top}`;
   return box.top === box.bottom && box.left === box.right ? first : `${first}:${columnLetters(box.right)}${box.bottom}`;
 }

@@ -6,7 +6,7 @@
  * Changes made during a sync are journalled (the old cell, once per cell) so a sync that fails
  * after running can be undone in full; see `begin`/`rollback`/`commit`.
  */
-import { Box, boxCells, boxColumns, boxRows, checkBox, intersect, MAX_COLUMNS } from './addresses';
+import { Box, boxCells, boxColumns, boxRows, checkBox, intersect, MAX_COLUMNS, MAX_ROWS } from './addresses';
 import { dayFromIso } from '../../src/core/day';
 import { FakeOfficeError, invalidArgument, invalidOperation, notImplemented } from './errors';
 
@@ -44,6 +44,16 @@ export function copyPageLayout(layout: PageLayout): PageLayout {
   return { ...layout, zoom: { ...layout.zoom }, margins: { ...layout.margins } };
 }
 
+/** A picture or shape (a logo), by its top-left anchor cell: it moves with the cells, as Excel's default placement does. */
+export interface Picture {
+  name: string;
+  /** 1-based anchor row and column. */
+  row: number;
+  column: number;
+}
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
 export interface SheetModel {
   id: string;
   name: string;
@@ -52,6 +62,12 @@ export interface SheetModel {
   columnWidths: Map<number, number>;
   autofitColumns: Set<number>;
   pageLayout: PageLayout;
+  /** Merged areas. */
+  merges: Box[];
+  /** Row heights in points, only for rows given one. */
+  rowHeights: Map<number, number>;
+  pictures: Picture[];
+  visibility: SheetVisibility;
 }
 
 export interface TableModel {
@@ -127,7 +143,8 @@ export class WorkbookModel {
     restore.push(() => Object.assign(this, top));
     for (const sheet of this.sheets) {
       const copy = { name: sheet.name, columnWidths: new Map(sheet.columnWidths), autofitColumns: new Set(sheet.autofitColumns),
-        pageLayout: copyPageLayout(sheet.pageLayout) };
+        pageLayout: copyPageLayout(sheet.pageLayout), merges: sheet.merges.map((b) => ({ ...b })), rowHeights: new Map(sheet.rowHeights),
+        pictures: sheet.pictures.map((p) => ({ ...p })), visibility: sheet.visibility };
       restore.push(() => Object.assign(sheet, copy));
     }
     for (const table of this.tables) {
@@ -171,11 +188,49 @@ export class WorkbookModel {
   addSheet(name?: string): SheetModel {
     const sheetName = name ?? this.unusedName('Sheet', (n) => this.findSheet(n) !== undefined);
     this.checkSheetName(sheetName, undefined);
-    const sheet: SheetModel = { id: `{00000000-0001-0000-0000-${String(this.nextSheetId++).padStart(12, '0')}}`, name: sheetName, cells: new Map(),
-      columnWidths: new Map(), autofitColumns: new Set(), pageLayout: defaultPageLayout() };
+    const sheet: SheetModel = { id: this.newSheetId(), name: sheetName, cells: new Map(),
+      columnWidths: new Map(), autofitColumns: new Set(), pageLayout: defaultPageLayout(), merges: [], rowHeights: new Map(), pictures: [], visibility: 'Visible' };
     this.sheets = [...this.sheets, sheet];
     if (!this.activeSheet) this.activeSheet = sheet;
     if (!this.selection) this.selection = { sheet, box: { top: 1, left: 1, bottom: 1, right: 1 } };
+    return sheet;
+  }
+
+  private newSheetId(): string {
+    return `{00000000-0001-0000-0000-${String(this.nextSheetId++).padStart(12, '0')}}`;
+  }
+
+  /**
+   * Worksheet.copy (ExcelApi 1.7): a new sheet with everything the source holds (cells with
+   * their formats, merged areas, column widths, row heights, page layout, pictures, visibility),
+   * named as Excel names a copy (`Template (2)`), placed as asked. Sheets holding tables are not
+   * modelled (Excel renames the copied tables).
+   */
+  copySheet(source: SheetModel, position: string, relativeTo: SheetModel | undefined): SheetModel {
+    if (this.tablesOn(source).length > 0) throw notImplemented(`Worksheet.copy of a sheet holding tables (${source.name})`);
+    let n = 2;
+    while (this.findSheet(`${source.name} (${n})`)) n++;
+    const name = `${source.name} (${n})`.slice(0, 31);
+    this.checkSheetName(name, undefined);
+    const sheet: SheetModel = {
+      id: this.newSheetId(), name, cells: new Map(source.cells), columnWidths: new Map(source.columnWidths),
+      autofitColumns: new Set(source.autofitColumns), pageLayout: copyPageLayout(source.pageLayout), merges: source.merges.map((b) => ({ ...b })),
+      rowHeights: new Map(source.rowHeights), pictures: source.pictures.map((p) => ({ ...p })), visibility: source.visibility,
+    };
+    const sheets = [...this.sheets];
+    const at = (s: SheetModel) => sheets.indexOf(s);
+    switch (position) {
+      case 'End': sheets.push(sheet); break;
+      case 'Beginning': sheets.unshift(sheet); break;
+      case 'Before':
+      case 'After':
+        if (!relativeTo || !sheets.includes(relativeTo)) throw invalidArgument(`Worksheet.copy('${position}') needs the worksheet to place it ${position.toLowerCase()}.`);
+        sheets.splice(at(relativeTo) + (position === 'After' ? 1 : 0), 0, sheet);
+        break;
+      default: throw notImplemented(`Worksheet.copy('${position}')`);
+    }
+    this.sheets = sheets;
+    this.changes.push({ sheet, box: this.usedBox(sheet, true) ?? { top: 1, left: 1, bottom: 1, right: 1 } });
     return sheet;
   }
 
@@ -405,6 +460,82 @@ export class WorkbookModel {
       }
     }
     this.changes.push({ sheet, box: up ? { ...box, bottom: Math.max(box.bottom, this.usedBox(sheet, true)?.bottom ?? box.bottom) } : box });
+  }
+
+  /**
+   * Range.insert('Down') of whole rows: everything from the first inserted row down moves
+   * down (cells, row heights, merged areas, pictures, tables, the print area and title rows;
+   * an area the insertion falls inside grows), and the new rows take the formats of the row
+   * above them, as Excel's "format same as above" does (not its height or merged areas).
+   */
+  insertWholeRows(sheet: SheetModel, box: Box, shift: string): void {
+    if (shift !== 'Down') throw notImplemented(`Range.insert('${shift}')`);
+    if (box.left !== 1 || box.right !== MAX_COLUMNS) throw notImplemented('Range.insert of part of a row (insert whole rows, e.g. getRange("5:7"))');
+    const n = boxRows(box);
+    const at = box.top;
+    const used = this.usedBox(sheet, false);
+    if (used && used.bottom + n > MAX_ROWS) throw invalidOperation('Inserting these rows would push cells off the worksheet.');
+    this.moveCells(sheet, (r) => r >= at, n, 0);
+    const above = at - 1;
+    if (above >= 1) {
+      for (const [key, cell] of [...sheet.cells]) {
+        if (keyRow(key) !== above) continue;
+        const formats: Cell = { value: '', ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}), ...(cell.fill ? { fill: cell.fill } : {}), ...(cell.bold ? { bold: true } : {}) };
+        for (let r = at; r < at + n; r++) this.putCell(sheet, r, keyColumn(key), formats);
+      }
+    }
+    const shiftRow = (row: number) => (row >= at ? row + n : row);
+    sheet.rowHeights = new Map([...sheet.rowHeights].map(([row, height]) => [shiftRow(row), height]));
+    sheet.merges = sheet.merges.map((m) => ({ ...m, top: shiftRow(m.top), bottom: m.bottom >= at ? m.bottom + n : m.bottom }));
+    sheet.pictures = sheet.pictures.map((p) => ({ ...p, row: shiftRow(p.row) }));
+    for (const table of this.tablesOn(sheet)) {
+      if (table.box.top >= at) table.box = { ...table.box, top: table.box.top + n, bottom: table.box.bottom + n };
+      else if (table.box.bottom >= at) throw notImplemented(`Range.insert of rows through the table ${table.name}`);
+    }
+    const layout = sheet.pageLayout;
+    if (layout.printArea) layout.printArea = shiftA1Rows(layout.printArea, at, n);
+    if (layout.printTitleRows) layout.printTitleRows = shiftA1Rows(layout.printTitleRows, at, n);
+    this.changes.push({ sheet, box: { top: at, left: 1, bottom: Math.max(at + n - 1, used?.bottom ?? at) + n, right: MAX_COLUMNS } });
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9) with 'Formats' or 'All': the source's formats (number
+   * format, fill, bold, merged areas; the row heights too when both are whole rows), and with
+   * 'All' its values, tiled over a destination that is a whole multiple of it.
+   */
+  copyFrom(sheet: SheetModel, box: Box, fromSheet: SheetModel, from: Box, copyType: string): void {
+    if (copyType !== 'Formats' && copyType !== 'All') throw notImplemented(`Range.copyFrom with copyType '${copyType}'`);
+    const rows = boxRows(from);
+    const columns = boxColumns(from);
+    if (boxRows(box) % rows !== 0 || boxColumns(box) % columns !== 0) throw notImplemented('Range.copyFrom onto a range that is not a whole multiple of the source');
+    const source: [number, number, Cell][] = [];
+    for (const [key, cell] of fromSheet.cells) {
+      const r = keyRow(key);
+      const c = keyColumn(key);
+      if (r >= from.top && r <= from.bottom && c >= from.left && c <= from.right) source.push([r - from.top, c - from.left, cell]);
+    }
+    const sourceMerges = fromSheet.merges.filter((m) => intersect(m, from)).map((m) => ({ top: m.top - from.top, left: m.left - from.left, bottom: m.bottom - from.top, right: m.right - from.left }));
+    const wholeRows = box.left === 1 && box.right === MAX_COLUMNS && from.left === 1 && from.right === MAX_COLUMNS;
+    // The destination's own formats go first (only stored cells can hold any).
+    this.clear(sheet, box, copyType === 'All' ? 'All' : 'Formats');
+    sheet.merges = sheet.merges.filter((m) => !intersect(m, box));
+    for (let top = box.top; top <= box.bottom; top += rows) {
+      for (let left = box.left; left <= box.right; left += columns) {
+        for (const [dr, dc, cell] of source) {
+          const old = this.getCell(sheet, top + dr, left + dc);
+          this.putCell(sheet, top + dr, left + dc, copyType === 'All' ? cell : { ...cell, value: old.value });
+        }
+        for (const m of sourceMerges) sheet.merges.push({ top: top + m.top, left: left + m.left, bottom: top + m.bottom, right: left + m.right });
+        if (wholeRows) {
+          for (let r = 0; r < rows; r++) {
+            const height = fromSheet.rowHeights.get(from.top + r);
+            if (height === undefined) sheet.rowHeights.delete(top + r);
+            else sheet.rowHeights.set(top + r, height);
+          }
+        }
+      }
+    }
+    if (copyType === 'All') this.changes.push({ sheet, box });
   }
 
   /**
@@ -645,4 +776,15 @@ export function typeValue(item: Scalar, numberFormat: string | undefined): { val
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : undefined;
   if (day !== undefined) return { value: day, numberFormat: 'yyyy-mm-dd' };
   return { value: item };
+}
+
+/**
+ * An A1 address (`A1:D40`, `$21:$21`) after inserting `n` rows at row `at`: rows from `at`
+ * down move down, so an area that starts above and ends at or below `at` grows.
+ */
+export function shiftA1Rows(address: string, at: number, n: number): string {
+  return address.replace(/(\$?[A-Z]{0,3}\$?)(\d+)/g, (_all, prefix: string, row: string) => {
+    const r = Number(row);
+    return `${prefix}${r >= at ? r + n : r}`;
+  });
 }

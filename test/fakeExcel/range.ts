@@ -1,5 +1,5 @@
 /** Range, RangeAreas and their format objects. */
-import { Box, boxCells, boxColumns, boxRows, checkBox, parseBox, sheetAddress, splitSheet } from './addresses';
+import { Box, boxCells, boxColumns, boxRows, checkBox, MAX_COLUMNS, parseBox, sheetAddress, splitSheet } from './addresses';
 import { CELL_READ_LIMIT, FakeOfficeError, invalidArgument, notImplemented } from './errors';
 import type { SheetModel, WorkbookModel } from './model';
 import { ContextLike, FakeObject, Resolver } from './proxyBase';
@@ -140,6 +140,41 @@ export class RangeProxy extends FakeObject<RangeTarget> {
 
   delete(shift: string): void {
     this._write({ shift }, (t) => model(this.context).deleteCells(t.sheet, t.box, shift));
+  }
+
+  /** The whole rows this range spans. */
+  getEntireRow(): RangeProxy {
+    return this._derive((b) => ({ top: b.top, left: 1, bottom: b.bottom, right: MAX_COLUMNS }));
+  }
+
+  /** Inserts blank cells in the place of this range (whole rows only, shifting Down); returns the new range. */
+  insert(shift: string): RangeProxy {
+    const inserted = new RangeProxy(this.context, { kind: 'created' });
+    this._write({ shift }, (t) => {
+      model(this.context).insertWholeRows(t.sheet, t.box, shift);
+      inserted._setCreated({ sheet: t.sheet, box: { ...t.box } });
+    });
+    return inserted;
+  }
+
+  /** ExcelApi 1.9: copies the source's formats (or everything, with 'All') onto this range. */
+  copyFrom(source: string | RangeProxy, copyType = 'All', skipBlanks = false, transpose = false): void {
+    if (skipBlanks || transpose) throw notImplemented('Range.copyFrom with skipBlanks or transpose');
+    const from = typeof source === 'string'
+      ? new RangeProxy(this.context, { kind: 'step', get: () => {
+        const t = this._targetNow();
+        if (!t) return null;
+        const { sheet: named, local } = splitSheet(source);
+        const sheet = named === undefined ? t.sheet : model(this.context).findSheet(named);
+        if (!sheet) throw invalidArgument(`The address '${source}' names no worksheet.`);
+        return { sheet, box: parseBox(local) };
+      } })
+      : source;
+    this._write({ source: typeof source === 'string' ? source : 'Range', copyType }, (t) => {
+      const f = from._targetNow();
+      if (!f) throw invalidArgument('Range.copyFrom: the source range is not valid.');
+      model(this.context).copyFrom(t.sheet, t.box, f.sheet, f.box, copyType);
+    });
   }
 
   select(): void {

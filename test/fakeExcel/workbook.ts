@@ -104,7 +104,7 @@ export class WorksheetProxy extends FakeObject<SheetModel> {
       name: (s: SheetModel) => s.name,
       id: (s: SheetModel) => s.id,
       position: (s: SheetModel) => m.sheets.indexOf(s),
-      visibility: () => 'Visible',
+      visibility: (s: SheetModel) => s.visibility,
     };
   }
 
@@ -120,6 +120,23 @@ export class WorksheetProxy extends FakeObject<SheetModel> {
   get id(): string { return this._get('id'); }
   get position(): number { return this._get('position'); }
   get visibility(): string { return this._get('visibility'); }
+  set visibility(visibility: string) {
+    this._set('visibility', visibility, (s) => {
+      if (visibility !== 'Visible' && visibility !== 'Hidden' && visibility !== 'VeryHidden') throw invalidArgument(`Visibility '${visibility}' is not valid.`);
+      s.visibility = visibility;
+    });
+  }
+
+  /** ExcelApi 1.7: a copy of this sheet with everything it holds, named as Excel names a copy (`Template (2)`). */
+  copy(positionType = 'None', relativeTo?: WorksheetProxy): WorksheetProxy {
+    const copied = new WorksheetProxy(this.context, { kind: 'created' });
+    this._write({ positionType }, (s) => {
+      const m = model(this.context);
+      const relative = relativeTo?._targetNow() ?? undefined;
+      copied._setCreated(m.copySheet(s, positionType === 'None' ? 'After' : positionType, positionType === 'None' ? s : relative));
+    });
+    return copied;
+  }
 
   get tables(): TableCollectionProxy {
     return this._child('tables', () => new TableCollectionProxy(this.context, () => this._targetNow() ?? undefined));

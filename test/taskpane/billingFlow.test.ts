@@ -89,3 +89,16 @@ test('input errors end the run with every issue and nothing written', async () =
   expect(final.status === 'failed' && final.message).toBe('1 input error to fix: nothing is written until every one is fixed.');
   expect(fake.sheetNames()).toEqual(sheetsBefore);
 });
+
+test('Generate after the invoice template changed issues nothing and previews again', async () => {
+  const { templateWorkbook } = await import('../xlsx/templateFixture');
+  const fake = await fakeFromXlsx(await templateWorkbook(), { setup: true });
+  const day = dayFromIso('2025-01-31')!;
+  const first = await runBillingFlow(excelSource(fake.run), { action: 'preview', billingDate: day }, () => undefined);
+  if (first.status !== 'done') throw new Error(first.status);
+  await fake.userEdit('InvoiceTemplate', 'A5', [['Rechnung']]);
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: day, lastPreview: previewMemo(first.run) }, () => undefined);
+  expect(final.status === 'done' && final.run.notice).toMatch(/tables changed since the preview, so nothing was issued/);
+  expect(fake.cell('Preview Invoice 1', 5, 1)?.value).toBe('Rechnung');
+  expect(fake.sheetNames()).not.toContain('INV-00001');
+});

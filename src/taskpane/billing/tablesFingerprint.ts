@@ -1,7 +1,8 @@
 /**
- * A short digest of the tables as read, to tell whether they changed between a preview and
- * Generate. The tables on the Preview sheets (which the preview itself wrote) and the
- * input-error list are left out, so the preview's own writes do not count as a change.
+ * A short digest of the tables (and the invoice template's cells) as read, to tell whether
+ * they changed between a preview and Generate. The tables on the Preview sheets (which the
+ * preview itself wrote) and the input-error list are left out, so the preview's own writes
+ * do not count as a change.
  */
 import { isPreviewSheetName } from '../../engine';
 import type { CellValue, RawWorkbook } from '../../schema/rawTable';
@@ -38,6 +39,9 @@ export function tablesFingerprint(raw: RawWorkbook): string {
     parts.push(`\u0001${table.name}\u0002${table.sheet}\u0002${table.headerRow}\u0002${table.firstColumn}\u0002${table.headers.join('\u0003')}`);
     for (const row of table.rows) parts.push(row.map(cellText).join('\u0003'));
   }
+  // The invoice template shapes the sheets Generate writes, so a change to it counts too.
+  const template = raw.invoiceTemplate;
+  if (template) parts.push(`\u0005${template.name}`, ...template.cells.map((c) => `${c.row}\u0003${c.column}\u0003${cellText(c.value)}\u0003${c.numFmt ?? ''}`));
   const text = parts.join('\u0004');
   return `${hash(text, 1)}-${hash(text, 2)}-${text.length}`;
 }
