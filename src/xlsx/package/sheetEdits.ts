@@ -109,6 +109,21 @@ export class SheetEdits {
     return out;
   }
 
+  /**
+   * The column of the row's one edit when that edit is a plain value (an InvoiceNo mark), so
+   * the writer can place it without building the row's edits; 0 when the row has other edits.
+   */
+  soleValueColumn(row: number): number {
+    if (this.rows.has(row)) return 0;
+    let found = 0;
+    for (const [column, plain] of this.values) {
+      if (!plain.has(row)) continue;
+      if (found !== 0) return 0;
+      found = column;
+    }
+    return found;
+  }
+
   /** The rows with edits, in order. */
   editedRows(): Float64Array {
     const all = new Set<number>(this.rows.keys());

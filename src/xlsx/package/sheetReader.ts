@@ -37,6 +37,11 @@ export class RowLayout {
   lastColumns = new Int32Array(1024);
   /** 1 when a cell of the row has a solid fill (a fill the run may have to clear). */
   filled = new Uint8Array(1024);
+  /**
+   * Offset just after the start tag of the cell in the rightmost column when that cell is
+   * blank and self-closing (`<c r="K5" s="3"/>`, a cell the run may fill in place); -1 otherwise.
+   */
+  blankLastCellEnds = new Float64Array(1024);
   /** Offsets just after the `dimension` tag and after the end of `sheetData` (its end tag, or the start tag of an empty one). */
   dimensionEnd = -1;
   sheetDataEnd = -1;
@@ -54,10 +59,12 @@ export class RowLayout {
       this.ends = grow(this.ends);
       this.lastColumns = grow(this.lastColumns);
       this.filled = grow(this.filled);
+      this.blankLastCellEnds = grow(this.blankLastCellEnds);
     }
     this.rows[this.count] = row;
     this.openEnds[this.count] = openEnd;
     this.ends[this.count] = openEnd;
+    this.blankLastCellEnds[this.count] = -1;
     this.count++;
   }
 }
@@ -211,7 +218,10 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
         t = a.t;
         if (layout.count > 0) {
           const k = layout.count - 1;
-          if (column > layout.lastColumns[k]) layout.lastColumns[k] = column;
+          if (column > layout.lastColumns[k]) {
+            layout.lastColumns[k] = column;
+            layout.blankLastCellEnds[k] = tag.isSelfClosing ? parser.position : -1;
+          } else if (column === layout.lastColumns[k]) layout.blankLastCellEnds[k] = -1;
           if (s !== 0 && isFilled(s)) layout.filled[k] = 1;
         }
         v = undefined;

@@ -114,17 +114,62 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
       emit(`<${p}row r="${at}">${cellsXml(p, at, edits.rowEdits(at)!)}</${p}row>`);
     }
   };
-  const regionsAt = (row: number, filled: boolean): RegionEdit[] =>
-    edits.regions.filter((r) => row >= r.box.top && row <= r.box.bottom && (r.clearValue || filled));
+  const noRegions: RegionEdit[] = [];
+  const regionsAt = (row: number, filled: boolean): RegionEdit[] => {
+    let out = noRegions;
+    for (const r of edits.regions) {
+      if (row < r.box.top || row > r.box.bottom || !(r.clearValue || filled)) continue;
+      if (out === noRegions) out = [];
+      out.push(r);
+    }
+    return out;
+  };
+
+  /**
+   * The common case, a million times over (InvoiceNo marks): the row's one edit is a plain
+   * value for its blank rightmost cell, or for a column right of its last cell. The new cell
+   * goes in place without the row being taken apart; false leaves the row to the general path.
+   */
+  const placeSoleValue = (k: number, start: number, row: number, column: number): boolean => {
+    const openEnd = layout.openEnds[k];
+    const end = layout.ends[k];
+    if (openEnd === end) return false;
+    let at: number;
+    let to: number;
+    let s = 0;
+    if (column > layout.lastColumns[k]) {
+      at = to = tagStart(end);
+    } else if (column === layout.lastColumns[k] && layout.blankLastCellEnds[k] >= 0) {
+      to = layout.blankLastCellEnds[k];
+      at = tagStart(to);
+      // The blank cell keeps its style.
+      s = Number(/\ss="(\d+)"/.exec(text(at, to))?.[1] ?? 0);
+    } else return false;
+    const open = text(start, openEnd);
+    emit(open.includes('spans=') ? open.replace(/\sspans="[^"]*"/, '') : open);
+    copied = openEnd;
+    copyTo(at);
+    const content = edits.contentAt(row, column);
+    emit(valueCellXml(p, row, column, s, content && 'value' in content ? content.value : null));
+    copied = to;
+    return true;
+  };
 
   for (let k = 0; k < layout.count; k++) {
     const row = layout.rows[k];
     const edited = nextEdit < editRows.length && editRows[nextEdit] <= row;
-    const regions = edits.regions.length === 0 ? [] : regionsAt(row, layout.filled[k] === 1);
+    const regions = edits.regions.length === 0 ? noRegions : regionsAt(row, layout.filled[k] === 1);
     if (!edited && regions.length === 0) continue;
     const start = tagStart(layout.openEnds[k]);
     copyTo(start);
     emitNewRowsBefore(row);
+    if (regions.length === 0 && nextEdit < editRows.length && editRows[nextEdit] === row) {
+      const column = edits.soleValueColumn(row);
+      if (column !== 0 && placeSoleValue(k, start, row, column)) {
+        nextEdit++;
+        continue;
+      }
+    }
     const rowEdits = nextEdit < editRows.length && editRows[nextEdit] === row ? edits.rowEdits(row) : undefined;
     if (rowEdits) nextEdit++;
     if (!rowEdits && regions.length === 0) continue;
