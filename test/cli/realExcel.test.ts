@@ -64,6 +64,44 @@ function expectKept(original: Buffer, result: Buffer): void {
   expect(overrides(text(before, '[Content_Types].xml')).filter((o) => !typesAfter.includes(o))).toEqual([]);
 }
 
+const unescapeXml = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_all, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
+/** docProps/app.xml's groups (HeadingPairs) with their titles (TitlesOfParts); undefined when it has none. */
+function propertyGroups(bytes: Buffer): { label: string; titles: string[] }[] | undefined {
+  const xml = entries(bytes)['docProps/app.xml'];
+  const text = xml ? strFromU8(xml) : '';
+  const pairs = /<HeadingPairs>([\s\S]*?)<\/HeadingPairs>/.exec(text)?.[1];
+  const parts = /<TitlesOfParts>([\s\S]*?)<\/TitlesOfParts>/.exec(text)?.[1];
+  if (pairs === undefined || parts === undefined) return undefined;
+  const variants = [...pairs.matchAll(/<vt:variant>\s*<vt:(\w+)>([^<]*)<\/vt:\1>\s*<\/vt:variant>/g)].map((m) => unescapeXml(m[2]));
+  const titles = [...parts.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => unescapeXml(m[1]));
+  const size = (vector: string) => Number(/<vt:vector size="(\d+)"/.exec(vector)?.[1]);
+  expect(size(pairs)).toBe(variants.length);
+  expect(size(parts)).toBe(titles.length);
+  const groups: { label: string; titles: string[] }[] = [];
+  for (let i = 0, at = 0; i + 1 < variants.length; i += 2) {
+    groups.push({ label: variants[i], titles: titles.slice(at, at + Number(variants[i + 1])) });
+    at += Number(variants[i + 1]);
+  }
+  return groups;
+}
+
+function sheetNamesOf(bytes: Buffer): string[] {
+  const xml = strFromU8(entries(bytes)['xl/workbook.xml']);
+  return [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+}
+
+/** The file's properties list the worksheets the result has (Excel's first group), every other group as the original had it. */
+function expectSheetTitles(original: Buffer, result: Buffer): void {
+  const before = propertyGroups(original);
+  if (!before) return;
+  const after = propertyGroups(result)!;
+  expect(after.map((g) => g.label)).toEqual(before.map((g) => g.label));
+  expect(after[0].titles).toEqual(sheetNamesOf(result));
+  expect(after.slice(1)).toEqual(before.slice(1));
+}
+
 async function invoicesRead(bytes: Buffer): Promise<unknown[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -89,13 +127,34 @@ async function invoicesRead(bytes: Buffer): Promise<unknown[]> {
     const billed = await fs.readFile(out);
     expectKept(original, billed);
     expect(await invoicesRead(billed)).toEqual(['InvoiceNo', 'INV-00007', 'INV-00008']);
+    expectSheetTitles(original, billed);
 
     const inPlace = await cli(['generate', file, '--in-place', '--date', '2025-01-31']);
     expect(inPlace.code).toBe(0);
     const replaced = await fs.readFile(file);
     expectKept(original, replaced);
     expect(await invoicesRead(replaced)).toEqual(['InvoiceNo', 'INV-00007', 'INV-00008']);
+    expectSheetTitles(original, replaced);
     results.push(out);
+  });
+
+  test('the file properties (docProps/app.xml) list the sheets a preview adds, and no longer the ones the next run removes', async () => {
+    // Saved by Excel with two groups: its worksheets, then its named ranges (which stay as they are).
+    const original = await fs.readFile(path.join(REAL, '45431.xlsm'));
+    expect(propertyGroups(original)!.map((g) => g.label)).toEqual(['Worksheets', 'Named Ranges']);
+    const { file } = await placeWorkbook(await withContractTables(original), 'book.xlsm');
+
+    expect((await cli(['generate', file, '--in-place', '--preview', '--date', '2025-01-31'])).code).toBe(0);
+    const previewed = await fs.readFile(file);
+    const listed = propertyGroups(previewed)![0].titles;
+    expect(listed.filter((t) => /preview/i.test(t)).length).toBeGreaterThan(0);
+    expectSheetTitles(original, previewed);
+
+    expect((await cli(['generate', file, '--in-place', '--date', '2025-01-31'])).code).toBe(0);
+    const billed = await fs.readFile(file);
+    expect(propertyGroups(billed)![0].titles.filter((t) => /preview/i.test(t))).toEqual([]);
+    expect(propertyGroups(billed)![0].titles).toEqual(expect.arrayContaining(['SheetA', 'InvoiceLines', 'INV-00008']));
+    expectSheetTitles(original, billed);
   });
 
   (SOFFICE ? test : test.skip)('LibreOffice opens every result', () => {

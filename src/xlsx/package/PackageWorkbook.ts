@@ -33,6 +33,7 @@ import { SheetEdits } from './sheetEdits';
 import { readSheetCells, type CapturedCell, type SheetCells } from './sheetReader';
 import { spliceSheet } from './sheetSplicer';
 import { transformSheet } from './sheetWriter';
+import { updateSheetTitles } from './appProperties';
 import { StyleSheet, type StyleOp } from './styleSheet';
 import {
   ContentTypes, readSharedStrings, REL_CALC_CHAIN, REL_NS, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, REL_WORKSHEET,
@@ -94,6 +95,8 @@ export class PackageWorkbook implements WorkbookPort {
   private readonly removedParts = new Set<string>();
   private sharedStrings: string[] | undefined;
   private written = false;
+  /** The worksheets as the file had them, to tell whether docProps/app.xml must list others. */
+  private readonly worksheetsAtOpen: string[];
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -106,6 +109,7 @@ export class PackageWorkbook implements WorkbookPort {
     private readonly date1904: boolean,
   ) {
     this.sheets = this.readSheets();
+    this.worksheetsAtOpen = this.worksheetNames();
   }
 
   /** Opens a workbook from the bytes of an .xlsx or .xlsm file; throws when they are not one. */
@@ -163,6 +167,10 @@ export class PackageWorkbook implements WorkbookPort {
   /** Names of the sheets, in tab order. */
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
+  }
+
+  private worksheetNames(): string[] {
+    return this.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
   }
 
   // ---- reading ----------------------------------------------------------------------
@@ -802,6 +810,10 @@ export class PackageWorkbook implements WorkbookPort {
     }
     if (sheetsChanged || this.removedParts.size > 0) this.dropCalcChain();
     if (this.written) this.askToRecalculate();
+    const worksheets = this.worksheetNames();
+    if (worksheets.length !== this.worksheetsAtOpen.length || worksheets.some((name, i) => name !== this.worksheetsAtOpen[i])) {
+      updateSheetTitles(this.pkg, this.worksheetsAtOpen, worksheets);
+    }
     this.pkg.set(this.workbookPath, documentXml(this.workbookRoot));
     this.workbookRels.save(this.pkg);
     this.contentTypes.save(this.pkg);
