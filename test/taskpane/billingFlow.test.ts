@@ -102,3 +102,13 @@ test('Generate after the invoice template changed issues nothing and previews ag
   expect(fake.cell('Preview Invoice 1', 5, 1)?.value).toBe('Rechnung');
   expect(fake.sheetNames()).not.toContain('INV-00001');
 });
+
+test('an unknown placeholder in the open workbook\'s template is an input error naming its cell, and nothing is written', async () => {
+  const { TEMPLATE_CELLS, templateWorkbook } = await import('../xlsx/templateFixture');
+  const fake = await fakeFromXlsx(await templateWorkbook({ ...TEMPLATE_CELLS, B5: '{Invoice.Nmber}' }), { setup: true });
+  const sheets = fake.sheetNames();
+  const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: dayFromIso('2025-01-31')! }, () => undefined);
+  if (final.status !== 'failed') throw new Error(final.status);
+  expect(final.issues.map((i) => [i.code, i.cell])).toEqual([['BAD_PLACEHOLDER', 'InvoiceTemplate!B5']]);
+  expect(fake.sheetNames()).toEqual(sheets);
+});
