@@ -69,6 +69,9 @@ function addTemplateSheet(wb: ExcelJS.Workbook, name: string, cells: Record<stri
   const ws = wb.addWorksheet(name);
   ws.columns = [{ width: 30 }, { width: 12 }, { width: 10 }, { width: 12 }, { width: 14 }];
   for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
+  // Formulas beside the totals: one over the repeated row, one naming a cell below it, a text and another sheet.
+  ws.getCell('F12').value = { formula: 'SUM(E10:E10)', result: 0 };
+  ws.getCell('F13').value = { formula: 'IF(E12>0,"E12 ok",Settings!B2)', result: 'E12 ok' };
   ws.getCell('C1').font = { bold: true, size: 14 };
   ws.getCell('C2').alignment = { wrapText: true, vertical: 'top' };
   ws.getCell('B6').numFmt = 'dd.mm.yyyy';

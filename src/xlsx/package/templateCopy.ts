@@ -80,25 +80,48 @@ function shiftRefs(refs: string, shift: RowShift): string {
 }
 
 /**
- * A defined name's formula (a print area, print titles) pointed at the copy: the template's
- * sheet name becomes the copy's, rows below the repeated row move, ranges over it grow.
+ * A reference in a formula: a string literal (kept as it is), or an optional sheet prefix and
+ * a cell, a range or a range of whole rows, not part of a name or a function call (`LOG10(`).
  */
-export function repointFormula(formula: string, templateSheet: string, copySheet: string, shift: RowShift): string {
-  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  const names = [quoted(templateSheet), templateSheet].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const withSheet = formula.replace(new RegExp(`(${names.join('|')})!`, 'gi'), `${quoted(copySheet)}!`);
-  return withSheet.replace(/(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(\$?)(\d+):(\$?)(\d+)/g, (all, from?: string, to?: string, d1?: string, r1?: string, d2?: string, r2?: string) => {
+const REFERENCE = /("(?:[^"]|"")*")|(?<![\w.$])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?:(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(\$?\d+):(\$?\d+))(?![\w(!])/g;
+
+/**
+ * A formula's references moved as the rows move (shiftBox). `prefixFor` says what becomes of
+ * a reference's sheet prefix (undefined: none): the prefix to write, or null to leave the
+ * reference as it is (another sheet's).
+ */
+function shiftReferences(formula: string, shift: RowShift, prefixFor: (prefix: string | undefined) => string | null): string {
+  return formula.replace(REFERENCE, (all, literal?: string, prefix?: string, from?: string, to?: string, r1?: string, r2?: string) => {
+    if (literal !== undefined) return all;
+    const newPrefix = prefixFor(prefix === undefined ? undefined : prefix.slice(0, -1));
+    if (newPrefix === null) return all;
+    const at = newPrefix === '' ? '' : `${newPrefix}!`;
+    const withRow = (ref: string, row: number) => ref.replace(/\d+$/, String(row));
     if (r1 !== undefined && r2 !== undefined) {
-      const box = shiftBox({ top: Number(r1), bottom: Number(r2), left: 1, right: 1 }, shift);
-      return `${d1}${box.top}:${d2}${box.bottom}`;
+      const box = shiftBox({ top: Number(r1.replace('$', '')), bottom: Number(r2.replace('$', '')), left: 1, right: 1 }, shift);
+      return `${at}${withRow(r1, box.top)}:${withRow(r2, box.bottom)}`;
     }
     const a = parseCellRef(from!);
     const b = to === undefined ? a : parseCellRef(to);
     if (!a || !b) return all;
     const box = shiftBox({ top: a.row, bottom: b.row, left: a.column, right: b.column }, shift);
-    const moved = (ref: string, row: number) => ref.replace(/\d+$/, String(row));
-    return to === undefined ? moved(from!, box.top) : `${moved(from!, box.top)}:${moved(to, box.bottom)}`;
+    return to === undefined ? `${at}${withRow(from!, box.top)}` : `${at}${withRow(from!, box.top)}:${withRow(to, box.bottom)}`;
   });
+}
+
+/**
+ * A defined name's formula (a print area, print titles) pointed at the copy: the template's
+ * sheet name becomes the copy's, rows below the repeated row move, ranges over it grow.
+ */
+export function repointFormula(formula: string, templateSheet: string, copySheet: string, shift: RowShift): string {
+  const quoted = `'${copySheet.replace(/'/g, "''")}'`;
+  const isTemplate = (prefix: string) => prefix.replace(/^'(.*)'$/, '$1').replace(/''/g, "'").toLowerCase() === templateSheet.toLowerCase();
+  return shiftReferences(formula, shift, (prefix) => (prefix === undefined ? '' : isTemplate(prefix) ? quoted : null));
+}
+
+/** A cell formula on the copy: its references to its own sheet follow the rows; other sheets' stay. */
+function shiftedCellFormula(formula: string, shift: RowShift): string {
+  return shiftReferences(formula, shift, (prefix) => (prefix === undefined ? '' : null));
 }
 
 // ---- the copy's sheet part ------------------------------------------------------------
@@ -112,7 +135,10 @@ export function filledSheetXml(templateXml: string, fill: TemplateFill, styles: 
   const shift: RowShift = { repeatedRow: fill.repeatedRow ?? Number.MAX_SAFE_INTEGER, inserted: fill.insertedRows };
   for (const view of childElements(firstChild(root, 'sheetViews') ?? root, 'sheetView')) delete view.attrs.tabSelected;
   const sheetData = firstChild(root, 'sheetData') ?? insertSheetData(root);
-  if (fill.repeatedRow !== undefined && fill.insertedRows > 0) insertRows(sheetData, fill.repeatedRow, shift);
+  if (fill.repeatedRow !== undefined && fill.insertedRows > 0) {
+    insertRows(sheetData, fill.repeatedRow, shift);
+    shiftFormulas(sheetData, shift);
+  }
   shiftSheetRanges(root, shift);
   for (const cell of fill.cells) writeCell(sheetData, cell, styles);
   root.children = root.children.filter((c) => {
@@ -143,7 +169,7 @@ function insertRows(sheetData: XmlElement, repeatedRow: number, shift: RowShift)
   const rows = childElements(sheetData, 'row');
   for (const row of rows) {
     const r = Number(row.attrs.r);
-    if (r > repeatedRow) renumberRow(row, r + shift.inserted, shift);
+    if (r > repeatedRow) renumberRow(row, r + shift.inserted);
   }
   const original = rows.find((row) => Number(row.attrs.r) === repeatedRow);
   if (!original) return;
@@ -155,19 +181,30 @@ function insertRows(sheetData: XmlElement, repeatedRow: number, shift: RowShift)
       c.children = [];
       delete c.attrs.t;
     }
-    renumberRow(copy, repeatedRow + i, shift);
+    renumberRow(copy, repeatedRow + i);
     copies.push(copy);
   }
   sheetData.children.splice(sheetData.children.indexOf(original) + 1, 0, ...copies);
 }
 
-function renumberRow(row: XmlElement, r: number, shift: RowShift): void {
+function renumberRow(row: XmlElement, r: number): void {
   row.attrs.r = String(r);
   for (const c of childElements(row, 'c')) {
     const at = c.attrs.r === undefined ? undefined : parseCellRef(c.attrs.r);
     if (at) c.attrs.r = cellRef(r, at.column);
-    const f = firstChild(c, 'f');
-    if (f?.attrs.ref !== undefined) f.attrs.ref = shiftRefs(f.attrs.ref, shift);
+  }
+}
+
+/** Every formula of the sheet refers to the rows where they now are; a shared or array formula's range moves too. */
+function shiftFormulas(sheetData: XmlElement, shift: RowShift): void {
+  for (const row of childElements(sheetData, 'row')) {
+    for (const c of childElements(row, 'c')) {
+      const f = firstChild(c, 'f');
+      if (!f) continue;
+      if (f.attrs.ref !== undefined) f.attrs.ref = shiftRefs(f.attrs.ref, shift);
+      const text = textOf(f);
+      if (text !== '') f.children = [shiftedCellFormula(text, shift)];
+    }
   }
 }
 
