@@ -1,12 +1,12 @@
 /**
- * LowBalance (billing-rules section 7, docs/billing-rules.md): TRUE when Remaining is at or
+ * §7 LowBalance (docs/billing-rules.md section 7): TRUE when Remaining is at or
  * below the threshold, only for an agreement active on the billing date that has not rolled
  * its balance into a renewal. Expired, cancelled and rolled-over agreements are never flagged.
  */
 import { agreementBalance } from '../../../src/engine/agreements/agreementBalance';
 import { billAgreements } from '../../../src/engine/agreements/billAgreements';
 import type { BillingWorkbook } from '../../../src/schema/model';
-import { day, workbook, type AgreementInput } from '../../builders/workbook';
+import { day, workbook, type AgreementInput, type SettingsInput } from '../../builders/workbook';
 import { summaryOf } from '../../builders/results';
 
 const run = (book: BillingWorkbook, date: string) => billAgreements(book, { billingDate: day(date), preview: false });
@@ -24,13 +24,30 @@ const withAgreement = (changes: Partial<AgreementInput> = {}, used = true) => {
   return used ? book.time('E1', { date: '2025-03-03', hours: 9, agreement: 'AGR-1' }) : book;
 };
 
-describe('LowBalance is TRUE only for an agreement in use on the billing date', () => {
-  test('an active agreement at or below its threshold is flagged, in the summary and by PSA.BALANCE', () => {
+/** 8 h used of AGR-1 in January. */
+const used8 = (agreement: AgreementInput, settings: SettingsInput = {}) =>
+  workbook().settings(settings).agreement('AGR-1', agreement).time('E1', { date: '2025-01-06', hours: 8, agreement: 'AGR-1' }).build();
+
+describe("§7 LowBalance: Remaining at or below the threshold, the agreement's own else Settings", () => {
+  test('an active agreement at or below its own threshold is flagged, in the summary and by PSA.BALANCE', () => {
     const book = withAgreement().build();
     expect(lowOn(book, '2025-03-31', 'AGR-1')).toBe(true);
     expect(balanceLowOn(book, '2025-03-31', 'AGR-1')).toBe(true);
+    expect(summaryOf(run(used8({ start: '2025-01-01', hours: 10, rate: '100', lowBalanceHours: 2 }), '2025-01-31'), 'AGR-1').lowBalance).toBe(true);
   });
 
+  test('without its own threshold, the Settings LowBalanceHours is used', () => {
+    const book = used8({ start: '2025-01-01', hours: 10, rate: '100' }, { lowBalanceHours: 1 });
+    expect(summaryOf(run(book, '2025-01-31'), 'AGR-1').lowBalance).toBe(false);
+  });
+
+  test('without any threshold nothing is flagged', () => {
+    const book = used8({ start: '2025-01-01', hours: 8, rate: '100' });
+    expect(summaryOf(run(book, '2025-01-31'), 'AGR-1')).toMatchObject({ remaining: '0.00', lowBalance: false });
+  });
+});
+
+describe('§7 LowBalance is TRUE only for an agreement in use on the billing date', () => {
   test('an expired agreement is never flagged, whatever its remaining hours', () => {
     const book = withAgreement().build();
     expect(summaryOf(run(book, '2025-07-31'), 'AGR-1')).toMatchObject({ remaining: '1.00', status: 'Expired', lowBalance: false });

@@ -1,3 +1,7 @@
+/**
+ * §7 Block-time agreements: properties that hold for any generated agreement workbook, run
+ * after run (fixed seed; explore others with FC_SEED).
+ */
 import fc from 'fast-check';
 import { billAgreements } from '../../../src/engine/agreements/billAgreements';
 import { agreementBalance } from '../../../src/engine/agreements/agreementBalance';
@@ -99,102 +103,104 @@ function afterRuns(book: BillingWorkbook, dates: string[]): BillingWorkbook {
   return dates.reduce((b, d) => runAgreements(b, d).book, book);
 }
 
-test('covered, overrun, excluded and inactive parts add back to the billable time of every entry', () => {
-  fc.assert(
-    fc.property(bookSpecArb, runDatesArb, dateArb, (spec, history, date) => {
-      const book = afterRuns(bookOf(spec), history);
+describe('§7 Agreements: properties over generated workbooks', () => {
+  test('covered, overrun, excluded and inactive parts add back to the billable time of every entry', () => {
+    fc.assert(
+      fc.property(bookSpecArb, runDatesArb, dateArb, (spec, history, date) => {
+        const book = afterRuns(bookOf(spec), history);
+        const billing = billAgreements(book, { billingDate: day(date), preview: false });
+        for (const a of billing.allocations) {
+          const parts = a.kind === 'Coverable' ? a.coveredSeconds + a.overrunSeconds : a.billableSeconds;
+          expect(parts).toBe(a.billableSeconds);
+          expect(a.coveredSeconds).toBeGreaterThanOrEqual(0);
+          expect(a.overrunSeconds).toBeGreaterThanOrEqual(0);
+          expect(a.recordedSeconds).toBe(a.entry.seconds);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('every unsettled billable entry up to the billing date is either marked, on an invoice or an exception', () => {
+    fc.assert(
+      fc.property(bookSpecArb, runDatesArb, (spec, dates) => {
+        const book = afterRuns(bookOf(spec), dates.slice(0, -1));
+        const billing = billAgreements(book, { billingDate: day(dates[dates.length - 1]), preview: false });
+        const handled = new Set<number>([
+          ...billing.updates.filter((u) => u.table === 'TimeEntries').map((u) => u.index),
+          ...billing.drafts.flatMap((d) => d.settles.filter((s) => s.table === 'TimeEntries').map((s) => s.index)),
+          ...billing.exceptions.map((e) => e.entryIndex),
+        ]);
+        const due = book.timeEntries.filter((e) => e.billable && !e.invoiceNo && e.date <= day(dates[dates.length - 1]));
+        expect(due.filter((e) => !handled.has(e.source.index)).map((e) => e.id)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('the remaining balance is never negative, run after run', () => {
+    fc.assert(
+      fc.property(bookSpecArb, runDatesArb, (spec, dates) => {
+        let book = bookOf(spec);
+        for (const date of dates) {
+          const run = runAgreements(book, date);
+          for (const row of run.billing.summary) expect(row.remaining.isNegative()).toBe(false);
+          book = run.book;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('PSA.BALANCE equals the AgreementSummary row for every agreement and date', () => {
+    fc.assert(
+      fc.property(bookSpecArb, runDatesArb, dateArb, (spec, history, date) => {
+        const book = afterRuns(bookOf(spec), history);
+        const summary = billAgreements(book, { billingDate: day(date), preview: false }).summary;
+        for (const row of summary) {
+          const balance = agreementBalance(book, row.agreementId, day(date));
+          if ('error' in balance) throw new Error(balance.error);
+          expect(plain([balance.initialHours, balance.addedHours, balance.rolledOverHours, balance.usedHours, balance.remainingHours, balance.overrunHours, balance.lowBalance, balance.deferredRevenue, balance.status])).toEqual(
+            plain([row.initial, row.added, row.rolledOver, row.used, row.remaining, row.overrun, row.lowBalance, row.deferredRevenue, row.status]),
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('the order of table rows changes nothing but row numbers', () => {
+    const specWithOrder = bookSpecArb.chain((spec) =>
+      fc.tuple(
+        fc.constant(spec),
+        fc.shuffledSubarray(spec.time!, { minLength: spec.time!.length, maxLength: spec.time!.length }),
+        fc.shuffledSubarray(spec.additions!, { minLength: spec.additions!.length, maxLength: spec.additions!.length }),
+        fc.boolean(),
+      ),
+    );
+    /** The run with every row index replaced by the row's own id or content. */
+    const describe = (book: BillingWorkbook, date: string) => {
       const billing = billAgreements(book, { billingDate: day(date), preview: false });
-      for (const a of billing.allocations) {
-        const parts = a.kind === 'Coverable' ? a.coveredSeconds + a.overrunSeconds : a.billableSeconds;
-        expect(parts).toBe(a.billableSeconds);
-        expect(a.coveredSeconds).toBeGreaterThanOrEqual(0);
-        expect(a.overrunSeconds).toBeGreaterThanOrEqual(0);
-        expect(a.recordedSeconds).toBe(a.entry.seconds);
-      }
-    }),
-    { numRuns: 200 },
-  );
-});
-
-test('every unsettled billable entry up to the billing date is either marked, on an invoice or an exception', () => {
-  fc.assert(
-    fc.property(bookSpecArb, runDatesArb, (spec, dates) => {
-      const book = afterRuns(bookOf(spec), dates.slice(0, -1));
-      const billing = billAgreements(book, { billingDate: day(dates[dates.length - 1]), preview: false });
-      const handled = new Set<number>([
-        ...billing.updates.filter((u) => u.table === 'TimeEntries').map((u) => u.index),
-        ...billing.drafts.flatMap((d) => d.settles.filter((s) => s.table === 'TimeEntries').map((s) => s.index)),
-        ...billing.exceptions.map((e) => e.entryIndex),
-      ]);
-      const due = book.timeEntries.filter((e) => e.billable && !e.invoiceNo && e.date <= day(dates[dates.length - 1]));
-      expect(due.filter((e) => !handled.has(e.source.index)).map((e) => e.id)).toEqual([]);
-    }),
-    { numRuns: 200 },
-  );
-});
-
-test('the remaining balance is never negative, run after run', () => {
-  fc.assert(
-    fc.property(bookSpecArb, runDatesArb, (spec, dates) => {
-      let book = bookOf(spec);
-      for (const date of dates) {
-        const run = runAgreements(book, date);
-        for (const row of run.billing.summary) expect(row.remaining.isNegative()).toBe(false);
-        book = run.book;
-      }
-    }),
-    { numRuns: 200 },
-  );
-});
-
-test('PSA.BALANCE equals the AgreementSummary row for every agreement and date', () => {
-  fc.assert(
-    fc.property(bookSpecArb, runDatesArb, dateArb, (spec, history, date) => {
-      const book = afterRuns(bookOf(spec), history);
-      const summary = billAgreements(book, { billingDate: day(date), preview: false }).summary;
-      for (const row of summary) {
-        const balance = agreementBalance(book, row.agreementId, day(date));
-        if ('error' in balance) throw new Error(balance.error);
-        expect(plain([balance.initialHours, balance.addedHours, balance.rolledOverHours, balance.usedHours, balance.remainingHours, balance.overrunHours, balance.lowBalance, balance.deferredRevenue, balance.status])).toEqual(
-          plain([row.initial, row.added, row.rolledOver, row.used, row.remaining, row.overrun, row.lowBalance, row.deferredRevenue, row.status]),
-        );
-      }
-    }),
-    { numRuns: 200 },
-  );
-});
-
-test('the order of table rows changes nothing but row numbers', () => {
-  const specWithOrder = bookSpecArb.chain((spec) =>
-    fc.tuple(
-      fc.constant(spec),
-      fc.shuffledSubarray(spec.time!, { minLength: spec.time!.length, maxLength: spec.time!.length }),
-      fc.shuffledSubarray(spec.additions!, { minLength: spec.additions!.length, maxLength: spec.additions!.length }),
-      fc.boolean(),
-    ),
-  );
-  /** The run with every row index replaced by the row's own id or content. */
-  const describe = (book: BillingWorkbook, date: string) => {
-    const billing = billAgreements(book, { billingDate: day(date), preview: false });
-    const entryId = (index: number) => book.timeEntries.find((e) => e.source.index === index)!.id;
-    const additionOf = (index: number) => {
-      const a = book.additions.find((x) => x.source.index === index)!;
-      return `${a.agreement} ${a.date} ${a.hours} ${a.rate ?? ''}`;
+      const entryId = (index: number) => book.timeEntries.find((e) => e.source.index === index)!.id;
+      const additionOf = (index: number) => {
+        const a = book.additions.find((x) => x.source.index === index)!;
+        return `${a.agreement} ${a.date} ${a.hours} ${a.rate ?? ''}`;
+      };
+      const target = (t: { table: string; index: number }) =>
+        t.table === 'TimeEntries' ? entryId(t.index) : t.table === 'AgreementAdditions' ? additionOf(t.index) : `${t.table} ${book.agreements.find((a) => a.source.index === t.index)!.id}`;
+      return plain({
+        drafts: billing.drafts.map(({ settles, ...d }) => ({ ...d, settles: settles.map(target).sort() })),
+        updates: billing.updates.map((u) => `${target(u)} ${u.invoiceNo}`).sort(),
+        exceptions: billing.exceptions.map(({ entryIndex: _i, ...e }) => e),
+        summary: billing.summary,
+      });
     };
-    const target = (t: { table: string; index: number }) =>
-      t.table === 'TimeEntries' ? entryId(t.index) : t.table === 'AgreementAdditions' ? additionOf(t.index) : `${t.table} ${book.agreements.find((a) => a.source.index === t.index)!.id}`;
-    return plain({
-      drafts: billing.drafts.map(({ settles, ...d }) => ({ ...d, settles: settles.map(target).sort() })),
-      updates: billing.updates.map((u) => `${target(u)} ${u.invoiceNo}`).sort(),
-      exceptions: billing.exceptions.map(({ entryIndex: _i, ...e }) => e),
-      summary: billing.summary,
-    });
-  };
-  fc.assert(
-    fc.property(specWithOrder, dateArb, ([spec, time, additions, reverseAgreements], date) => {
-      const reordered = { ...spec, time, additions, agreements: reverseAgreements ? [...spec.agreements!].reverse() : spec.agreements };
-      expect(describe(bookOf(reordered), date)).toEqual(describe(bookOf(spec), date));
-    }),
-    { numRuns: 200 },
-  );
+    fc.assert(
+      fc.property(specWithOrder, dateArb, ([spec, time, additions, reverseAgreements], date) => {
+        const reordered = { ...spec, time, additions, agreements: reverseAgreements ? [...spec.agreements!].reverse() : spec.agreements };
+        expect(describe(bookOf(reordered), date)).toEqual(describe(bookOf(spec), date));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
