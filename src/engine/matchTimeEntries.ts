@@ -79,12 +79,16 @@ const FLAGS = 6;
 const ROW = 7;
 const FACTS = 8;
 
+interface Interner<K extends string> {
+  keys: K[];
+  id(key: K): number;
+}
+
 /** Interns texts to small integers so matching compares numbers, not strings. */
-function interner<K extends string>(): { ids: Map<K, number>; keys: K[]; id(key: K): number } {
+function interner<K extends string>(): Interner<K> {
   const ids = new Map<K, number>();
   const keys: K[] = [];
   return {
-    ids,
     keys,
     id(key: K): number {
       let id = ids.get(key);
@@ -98,38 +102,61 @@ function interner<K extends string>(): { ids: Map<K, number>; keys: K[]; id(key:
   };
 }
 
-export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions): MatchedTime {
-  const { timeEntries: entries, lineItems: lines, settings } = book;
-  const { billingDate, onProgress } = options;
-  const docking = dockLineItems(book);
-  const { nodeIndex, candidates } = docking;
+/** The names matching compares, as small integers: people by key, categories by their id key. */
+interface MatchNames {
+  people: Interner<PersonKey>;
+  categories: Interner<string>;
+}
 
-  // What the filters need of each line, as numbers.
-  const people = interner<PersonKey>();
-  const categories = interner<string>();
-  const categoryIdOf = (text: string | undefined): number => (text === undefined ? NO_ID : categories.id(idKey(text)));
-  const lineCount = lines.length;
-  const lineCategory = new Int32Array(lineCount);
-  const lineAssignee = new Int32Array(lineCount);
-  const lineFrom = new Float64Array(lineCount);
-  const lineTo = new Float64Array(lineCount);
-  const lineMax = new Int32Array(lineCount);
+function categoryIdOf(names: MatchNames, text: string | undefined): number {
+  return text === undefined ? NO_ID : names.categories.id(idKey(text));
+}
+
+/** What the filters need of each line, as numbers, and its cap's use per period. */
+interface LineFilters {
+  category: Int32Array;
+  assignee: Int32Array;
+  from: Float64Array;
+  to: Float64Array;
+  /** MaxBillable in seconds, NO_ID without a cap. */
+  max: Int32Array;
+  /** Used seconds per cap period, per capped line. */
+  capUsed: (Map<number, number> | undefined)[];
+}
+
+function lineFilters(lines: readonly LineItem[], names: MatchNames): LineFilters {
+  const count = lines.length;
+  const filters: LineFilters = {
+    category: new Int32Array(count), assignee: new Int32Array(count), from: new Float64Array(count), to: new Float64Array(count),
+    max: new Int32Array(count), capUsed: lines.map((line) => (line.maxBillable !== undefined ? new Map<number, number>() : undefined)),
+  };
   lines.forEach((line, li) => {
-    lineCategory[li] = categoryIdOf(line.category);
-    lineAssignee[li] = line.assignee === undefined ? NO_ID : people.id(line.assignee);
-    lineFrom[li] = line.validFrom ?? -Infinity;
-    lineTo[li] = line.validTo ?? Infinity;
-    lineMax[li] = line.maxBillable ?? NO_ID;
+    filters.category[li] = categoryIdOf(names, line.category);
+    filters.assignee[li] = line.assignee === undefined ? NO_ID : names.people.id(line.assignee);
+    filters.from[li] = line.validFrom ?? -Infinity;
+    filters.to[li] = line.validTo ?? Infinity;
+    filters.max[li] = line.maxBillable ?? NO_ID;
   });
-  // Used seconds per cap period, per capped line.
-  const capUsed: (Map<number, number> | undefined)[] = lines.map((line) =>
-    line.maxBillable !== undefined ? new Map<number, number>() : undefined,
-  );
+  return filters;
+}
 
-  // What matching needs of each entry, packed side by side in (Date, EntryId) order, so that
-  // both passes below read one small record after another instead of scattered objects.
-  // The records are filled in table order (entries read front to back, names interned in
-  // table order) and written straight to their sorted place.
+/**
+ * What matching needs of each order-time entry, packed side by side in (Date, EntryId) order,
+ * so that both passes read one small record after another instead of scattered objects.
+ */
+interface PackedEntries {
+  /** Entry indexes (book.timeEntries) in (Date, EntryId) order. */
+  sorted: ArrayLike<number>;
+  /** FACTS numbers per entry, record s for sorted[s]. */
+  facts: Int32Array;
+}
+
+/**
+ * The records are filled in table order (entries read front to back, names interned in
+ * table order) and written straight to their sorted place.
+ */
+function packEntries(book: BillingWorkbook, nodeIndex: ReadonlyMap<string, number>, names: MatchNames): PackedEntries {
+  const { timeEntries: entries, settings } = book;
   const { roundUpMinutes, minimumMinutes } = settings;
   const n = entries.length;
   const orderTime = new Int32Array(n);
@@ -146,11 +173,11 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     const entry = entries[i];
     const f = rank[i] * FACTS;
     facts[f + NODE] = entry.node === undefined ? NO_ID : (nodeIndex.get(entry.node) ?? NO_ID);
-    facts[f + PERSON] = people.id(entry.person);
+    facts[f + PERSON] = names.people.id(entry.person);
     let category = NO_ID;
     if (entry.category !== undefined) {
       const known = rawCategory.get(entry.category);
-      category = known ?? categoryIdOf(entry.category);
+      category = known ?? categoryIdOf(names, entry.category);
       if (known === undefined) rawCategory.set(entry.category, category);
     }
     facts[f + CATEGORY] = category;
@@ -160,44 +187,60 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
     facts[f + FLAGS] = (entry.billable ? FLAG_BILLABLE : 0) | (isSettled(entry) ? FLAG_SETTLED : 0) | (entry.separateRow ? FLAG_SEPARATE : 0);
     facts[f + ROW] = entry.source.index;
   }
+  return { sorted, facts };
+}
 
-  // Most entries make one transaction: sized once, the columns rarely grow.
-  const transactions = new Transactions(total + (total >> 4));
-  const exceptions: BillingException[] = [];
-  const current: TransactionEntry = { entry: 0, row: 0, person: 0, separateRow: false };
+/** Walks entries through their node's candidates and records the transactions. */
+class Matcher {
+  /** Most entries make one transaction: sized once, the columns rarely grow. */
+  readonly transactions: Transactions;
+  /** Whether the last match had a line refuse time only for lack of cap room. */
+  cappedOut = false;
+  private readonly current: TransactionEntry = { entry: 0, row: 0, person: 0, separateRow: false };
+
+  constructor(
+    private readonly lines: readonly LineItem[],
+    private readonly candidates: readonly Int32Array[],
+    private readonly filters: LineFilters,
+    private readonly facts: Int32Array,
+  ) {
+    const total = facts.length / FACTS;
+    this.transactions = new Transactions(total + (total >> 4));
+  }
 
   /**
-   * Walks the entry through its node's candidates and returns the seconds nothing took;
-   * `cappedOut` tells whether a line refused it only for lack of cap room.
+   * Walks entry `ei` (its record at `f`) through its node's candidates and returns the
+   * seconds nothing took; `record`: whether the parts become transactions.
    */
-  let cappedOut = false;
-  const match = (ei: number, f: number, seconds: number, kind: TransactionKind, record: boolean): number => {
-    const chain = candidates[facts[f + NODE]];
+  match(ei: number, f: number, seconds: number, kind: TransactionKind, record: boolean): number {
+    const { facts, filters } = this;
+    const chain = this.candidates[facts[f + NODE]];
     const category = facts[f + CATEGORY];
     const person = facts[f + PERSON];
     const date = facts[f + DATE];
     const useCaps = kind !== NOT_BILLABLE;
     let rest = seconds;
     let recordedLeft = facts[f + RECORDED_SECONDS];
-    cappedOut = false;
+    this.cappedOut = false;
+    const current = this.current;
     current.entry = ei;
     current.row = facts[f + ROW];
     current.person = person;
     current.separateRow = (facts[f + FLAGS] & FLAG_SEPARATE) !== 0;
     for (let k = 0; k < chain.length && rest > 0; k++) {
       const li = chain[k];
-      if (lineCategory[li] !== NO_ID && lineCategory[li] !== category) continue;
-      if (lineAssignee[li] !== NO_ID && lineAssignee[li] !== person) continue;
-      if (date < lineFrom[li] || date > lineTo[li]) continue;
+      if (filters.category[li] !== NO_ID && filters.category[li] !== category) continue;
+      if (filters.assignee[li] !== NO_ID && filters.assignee[li] !== person) continue;
+      if (date < filters.from[li] || date > filters.to[li]) continue;
       let take = rest;
-      if (useCaps && lineMax[li] !== NO_ID) {
-        const line: LineItem = lines[li];
-        const used = capUsed[li]!;
+      if (useCaps && filters.max[li] !== NO_ID) {
+        const line = this.lines[li];
+        const used = filters.capUsed[li]!;
         const period = capPeriodIndex(date, line.maxPer, line.validFrom);
         const already = used.get(period) ?? 0;
-        const room = lineMax[li] - already;
+        const room = filters.max[li] - already;
         if (room <= 0) {
-          cappedOut = true;
+          this.cappedOut = true;
           continue;
         }
         if (room < take) take = room;
@@ -208,32 +251,40 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
         // Recorded time is spread over the parts in billing order; rounding only ever adds time.
         const cost = rest === 0 ? recordedLeft : Math.min(take, recordedLeft);
         recordedLeft -= cost;
-        transactions.push(current, li, take, cost, kind);
+        this.transactions.push(current, li, take, cost, kind);
       }
     }
     return rest;
-  };
+  }
+}
 
-  const progressEvery = 100_000;
-
-  // Pass 1: time settled on earlier runs keeps its cap room and its cost.
-  for (let s = 0; s < total; s++) {
-    const i = sorted[s];
+/** Pass 1: time settled on earlier runs keeps its cap room and its cost. */
+function replaySettledTime(packed: PackedEntries, matcher: Matcher, billingDate: number): void {
+  const { sorted, facts } = packed;
+  for (let s = 0; s < sorted.length; s++) {
     const f = s * FACTS;
     if ((facts[f + FLAGS] & (FLAG_BILLABLE | FLAG_SETTLED)) !== (FLAG_BILLABLE | FLAG_SETTLED) || facts[f + NODE] === NO_ID) continue;
-    match(i, f, facts[f + BILLABLE_SECONDS], SETTLED_EARLIER, facts[f + DATE] <= billingDate);
+    matcher.match(sorted[s], f, facts[f + BILLABLE_SECONDS], SETTLED_EARLIER, facts[f + DATE] <= billingDate);
   }
+}
 
-  // Pass 2: this run's time, in (Date, EntryId) order.
+const PROGRESS_EVERY = 100_000;
+
+/** Pass 2: this run's time, in (Date, EntryId) order; returns the exceptions for time nothing took. */
+function matchThisRunsTime(entries: readonly TimeEntry[], packed: PackedEntries, matcher: Matcher, options: BillingOptions): BillingException[] {
+  const { billingDate, onProgress } = options;
+  const { sorted, facts } = packed;
+  const total = sorted.length;
+  const exceptions: BillingException[] = [];
   for (let s = 0; s < total; s++) {
-    if (onProgress !== undefined && s % progressEvery === 0) onProgress('matching', s, total);
+    if (onProgress !== undefined && s % PROGRESS_EVERY === 0) onProgress('matching', s, total);
     const i = sorted[s];
     const f = s * FACTS;
     if (facts[f + DATE] > billingDate) continue;
     const flags = facts[f + FLAGS];
     const known = facts[f + NODE] !== NO_ID;
     if ((flags & FLAG_BILLABLE) === 0) {
-      if (known) match(i, f, facts[f + RECORDED_SECONDS], NOT_BILLABLE, true);
+      if (known) matcher.match(i, f, facts[f + RECORDED_SECONDS], NOT_BILLABLE, true);
       continue;
     }
     if ((flags & FLAG_SETTLED) !== 0) continue;
@@ -243,16 +294,27 @@ export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions)
       exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', exceptionMessages.unknownNode(entry.nodeId ?? '')));
       continue;
     }
-    const rest = match(i, f, seconds, BILL_NOW, true);
+    const rest = matcher.match(i, f, seconds, BILL_NOW, true);
     if (rest === 0) continue;
     const entry = entries[i];
-    if (rest === seconds && !cappedOut) {
+    if (rest === seconds && !matcher.cappedOut) {
       exceptions.push(exceptionFor(entry, rest, 'NoLineItem', exceptionMessages.noLineItem(entry.nodeId ?? '', rest)));
     } else {
       exceptions.push(exceptionFor(entry, rest, 'OverLimit', exceptionMessages.overLimit(rest)));
     }
   }
   if (onProgress !== undefined) onProgress('matching', total, total);
+  return exceptions;
+}
 
-  return { docking, transactions, exceptions, people: people.keys };
+export function matchTimeEntries(book: BillingWorkbook, options: BillingOptions): MatchedTime {
+  const docking = dockLineItems(book);
+  const names: MatchNames = { people: interner<PersonKey>(), categories: interner<string>() };
+  // Lines first, so names are interned as before: the lines' in table order, then the entries'.
+  const filters = lineFilters(book.lineItems, names);
+  const packed = packEntries(book, docking.nodeIndex, names);
+  const matcher = new Matcher(book.lineItems, docking.candidates, filters, packed.facts);
+  replaySettledTime(packed, matcher, options.billingDate);
+  const exceptions = matchThisRunsTime(book.timeEntries, packed, matcher, options);
+  return { docking, transactions: matcher.transactions, exceptions, people: names.people.keys };
 }

@@ -1,6 +1,6 @@
 /**
- * The Invoice Times layouts of order time (Basis Actual; docs/billing-engine.md, "Invoice
- * rows"): one entry per layout, saying which time shares a row and what the row reads.
+ * The Invoice Times layouts of order time (Basis Actual; docs/billing-rules.md section 6,
+ * docs/billing-engine.md, "Invoice rows"): one entry per layout, saying which time shares a row and what the row reads.
  * Every row also keeps its revenue account apart: time of two accounts never shares a row.
  */
 import type { InvoiceTimes, LineItem, Order, Settings, TimeEntry } from '../../schema/model';

@@ -1,5 +1,5 @@
 /**
- * The cost of each order's time (docs/billing-engine.md, "Amounts, quantities and cost"), for
+ * The cost of each order's time (docs/billing-rules.md section 4), for
  * OrderStatus: all its time dated up to the billing date, billable or not, invoiced earlier
  * or now, as recorded time × cost per hour. The rate is the person's CostPerHour, else
  * Settings DefaultCostPerHour, else the item's CostPrice + ExtraCost. Seconds are summed per

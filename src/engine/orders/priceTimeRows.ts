@@ -1,6 +1,6 @@
 /**
- * Stage 5 of order invoicing: money and hours of one order's time rows (docs/billing-engine.md,
- * "Amounts, quantities and cost"), and its invoice's InvoiceEntries records. Rows whose time
+ * Stage 5 of order invoicing: money and hours of one order's time rows (docs/billing-rules.md
+ * section 4), and its invoice's InvoiceEntries records. Rows whose time
  * has one price (nearly all) get their amount in integer cents (money.ts, centsOfSeconds);
  * the others, and prices too fine for safe integers, one exact Decimal product per price.
  */

@@ -1,6 +1,6 @@
 /**
  * Stage 4 of order invoicing: the invoice rows of the time that bills, per order in its
- * Invoice Times layout (invoiceTimesLayouts.ts), and the billable seconds per price of the
+ * Invoice Times layout (docs/billing-rules.md section 6; invoiceTimesLayouts.ts), and the billable seconds per price of the
  * time that waits. Rows sum whole seconds; money and hours are worked out afterwards, once
  * per row (priceTimeRows.ts). Transactions arrive grouped by order, each order's in
  * (Date, EntryId) order, so a row's first appearance is simply the first transaction that
