@@ -178,3 +178,25 @@ describe('writing the copies', () => {
     expect(fakeLook(fake)).toEqual(before);
   });
 });
+
+describe('many invoice rows', () => {
+  test('400 rows on one invoice: the repeated row copied 400 times in a few syncs, the totals and print area below them', async () => {
+    const fake = await fakeFromXlsx(await templateWorkbook(), { setup: true });
+    const people = Array.from({ length: 398 }, (_, i) => [`E${i + 10}`, 45660, `Person ${String(i + 1).padStart(3, '0')}`, 'N1', 0.5]);
+    await fake.run(async (context) => {
+      context.workbook.tables.getItem('TimeEntries').rows.add(null as unknown as number, people);
+      await context.sync();
+    });
+    const book = new ExcelWorkbook(fake.run, noWait);
+    const start = fake.syncCount;
+    await book.writeResult(bill(await book.readTables()));
+    expect(fake.syncLog.every((s) => s.error === undefined)).toBe(true);
+    expect(fake.syncCount - start).toBeLessThanOrEqual(8);
+    const rows = 400;
+    expect([fake.cell('INV-00001', 10, 1)?.value, fake.cell('INV-00001', 9 + rows, 1)?.value]).toEqual(['Consulting: Anna', 'Consulting: Person 398']);
+    expect(fake.cell('INV-00001', 10 + rows + 1, 1)?.value).toBe('Net');
+    expect(fake.cell('INV-00001', 10 + rows + 1, 5)?.value).toBe(2 * 120 + 1.25 * 120 + 398 * 0.5 * 120);
+    expect(fake.pageLayout('INV-00001').printArea).toBe(`A1:E${19 + rows - 1}`);
+    expect(fake.model.findSheet('INV-00001')!.merges).toHaveLength(7 + rows - 1);
+  });
+});
