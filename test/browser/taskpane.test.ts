@@ -308,6 +308,29 @@ describeInBrowser('the task pane in Chromium', () => {
     await context.close();
   });
 
+  test('inside a simulated Excel: with an InvoiceTemplate sheet, Generate makes each invoice sheet a filled copy of it', async () => {
+    const { context, page, errors } = await openPane(fakeOfficeJs, { tables: asExcelValues(sampleRaw.tables) });
+    await page.getByText('This workbook').waitFor();
+    await page.evaluate(() => {
+      const fake = (window as unknown as { __psaFake: { addSheet: (n: string) => void; setCells: (s: string, a: string, v: unknown[][]) => void } }).__psaFake;
+      fake.addSheet('InvoiceTemplate');
+      fake.setCells('InvoiceTemplate', 'A1', [['Invoice', '{Invoice.Number}'], ['Customer', '{Customer.LegalName}'], ['{Row.Description}', '{Row.Amount}'], ['Gross', '{Totals.Gross}']]);
+    });
+    await page.getByLabel('Billing date').fill(BILLING_DATE);
+    await page.getByRole('button', { name: 'Generate invoices' }).click();
+    await page.getByText(`Issued ${expected.length} invoices`).first().waitFor();
+    const first = expected[0];
+    const sheet = await page.evaluate((name) => {
+      const fake = (window as unknown as { __psaFake: { cell: (s: string, r: number, c: number) => { value: unknown } | undefined; usedCells: (s: string) => { row: number; column: number; value: unknown }[] } }).__psaFake;
+      const cells = fake.usedCells(name);
+      const last = Math.max(...cells.map((c) => c.row));
+      return { number: fake.cell(name, 1, 2)?.value, grossLabel: fake.cell(name, last, 1)?.value, gross: fake.cell(name, last, 2)?.value };
+    }, first.invoiceNo);
+    expect(sheet).toEqual({ number: first.invoiceNo, grossLabel: 'Gross', gross: Number(first.gross) });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('at 200 % zoom the result view reflows to the narrow pane without scrolling sideways', async () => {
     const { context, page, errors } = await openPane(NO_HOST_OFFICE_JS);
     // 200 % zoom of a 420 px wide pane leaves 210 CSS pixels.
