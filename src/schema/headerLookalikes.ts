@@ -142,6 +142,6 @@ export function reportLookalikeHeaders(reader: TableReader | undefined): void {
     const column = lookalikeColumn(header ?? '', columns);
     if (column === undefined || present.has(headerKey(column))) return;
     const cell = cellAddress(table.sheet, table.headerRow, table.firstColumn + index);
-    reader.tableIssue('LOOKALIKE_COLUMN', sentences.lookalikeColumn(String(header), column), column, cell);
+    reader.tableIssue(sentences.lookalikeColumn(String(header), column), column, cell);
   });
 }

@@ -33,12 +33,12 @@ export function readAgreements(reader: TableReader | undefined, ctx: ReadContext
     const start = reader.date(row, r, c.start, true);
     const end = reader.date(row, r, c.end);
     if (start !== undefined && end !== undefined && end < start) {
-      reader.report('INCONSISTENT', r, c.end, sentences.endBeforeStart('End', reader.valueAt(r, c.end), 'Start', reader.valueAt(r, c.start)));
+      reader.report(sentences.endBeforeStart('End', reader.valueAt(r, c.end), 'Start', reader.valueAt(r, c.start)), r, c.end);
     }
     const rate = reader.money(row, r, c.rate);
     const prepaid = reader.boolean(row, r, c.prepaid, true);
     if (prepaid && rate === undefined && reader.isBlankCell(r, c.rate)) {
-      reader.report('REQUIRED', r, c.rate >= 0 ? c.rate : c.agreementId, sentences.prepaidNeedsRate());
+      reader.report(sentences.prepaidNeedsRate(), r, c.rate >= 0 ? c.rate : c.agreementId);
     }
     const renewalOfId = reader.text(row, r, c.renewalOf);
     const renewalOf = renewalOfId === undefined ? undefined : keyOf<AgreementKey>(renewalOfId);

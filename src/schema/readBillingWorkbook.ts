@@ -7,7 +7,7 @@ import { parseText } from './cellParsers';
 import { findCycles } from './findCycles';
 import { reportLookalikeHeaders } from './headerLookalikes';
 import type { InputIssue } from './inputIssue';
-import { clipText, rowIdLabel, sentences } from './issueCatalogue';
+import { clipText, rowIdLabel, sentences, type IssueSentence } from './issueCatalogue';
 import { lineItemKey } from './lineItemRef';
 import type { BillingWorkbook, TablePlace } from './model';
 import type { RawWorkbook } from './rawTable';
@@ -90,7 +90,7 @@ export function readBillingWorkbook(raw: RawWorkbook): ReadBillingWorkbookResult
     Agreements: keysOf(readers.Agreements, 'Agreements', (r) => idKeys(r, 'AgreementId')),
   });
   for (const reader of [TableReader.open(raw, 'Settings', ctx.issues), ...Object.values(readers)]) reportLookalikeHeaders(reader);
-  if (readers.ProjectTree) reportLoops(readers.ProjectTree, 'NodeId', 'ParentId', 'TREE_CYCLE', sentences.treeCycle);
+  if (readers.ProjectTree) reportLoops(readers.ProjectTree, 'NodeId', 'ParentId', sentences.treeCycle);
   if (readers.Agreements) reportRenewalProblems(readers.Agreements, agreements);
 
   const issues = sortIssues(ctx.issues);
@@ -129,8 +129,8 @@ const LEDGER_COLUMNS = ['InvoiceNo', 'EntryId', 'EntryIds', 'Description', 'Hour
  */
 function reportMissingTables(readers: Record<string, TableReader | undefined>, ctx: ReadContext): Set<string> {
   const reported = new Set<string>();
-  const missing = (table: string, message = sentences.missingTable(table)) => {
-    ctx.issues.push({ code: 'MISSING_TABLE', table, message });
+  const missing = (table: string, { code, message } = sentences.missingTable(table)) => {
+    ctx.issues.push({ code, table, message });
     reported.add(table);
   };
   const isAgreementsOnly = !readers.Orders && readers.Agreements !== undefined;
@@ -191,18 +191,18 @@ function rawLinks(reader: TableReader, idColumn: string, linkColumn: string): Ma
 }
 
 /** Loops of a "points at one other" column, each reported once on its first row, naming every id on it. */
-function reportLoops(reader: TableReader, idColumn: string, linkColumn: string, code: 'TREE_CYCLE' | 'RENEWAL_CYCLE', sentence: (path: string[]) => string): void {
+function reportLoops(reader: TableReader, idColumn: string, linkColumn: string, sentence: (path: string[]) => IssueSentence): void {
   const links = rawLinks(reader, idColumn, linkColumn);
   for (const loop of findCycles([...links.keys()], (key) => links.get(key)?.link)) {
     const first = links.get(loop[0])!;
     const path = loop.map((key) => links.get(key)!.id);
-    reader.report(code, first.index, reader.indexOf(linkColumn), sentence(path), undefined, first.id);
+    reader.report(sentence(path), first.index, reader.indexOf(linkColumn), undefined, first.id);
   }
 }
 
 /** Renewal chains must not loop, and an agreement's balance can roll over into one renewal only. */
 function reportRenewalProblems(reader: TableReader, agreements: BillingWorkbook['agreements']): void {
-  reportLoops(reader, 'AgreementId', 'RenewalOf', 'RENEWAL_CYCLE', sentences.renewalCycle);
+  reportLoops(reader, 'AgreementId', 'RenewalOf', sentences.renewalCycle);
   const byKey = new Map(agreements.map((a) => [a.key as string, a]));
   const cRenewalOf = reader.indexOf('RenewalOf');
   const rolledInto = new Map<string, number>();
@@ -214,7 +214,7 @@ function reportRenewalProblems(reader: TableReader, agreements: BillingWorkbook[
       continue;
     }
     const predecessor = byKey.get(a.renewalOf)?.id ?? String(reader.valueAt(a.source.index, cRenewalOf));
-    reader.report('INCONSISTENT', a.source.index, cRenewalOf, sentences.renewedTwiceWithRollover(predecessor, earlier, a.source.sheetRow), undefined, a.id);
+    reader.report(sentences.renewedTwiceWithRollover(predecessor, earlier, a.source.sheetRow), a.source.index, cRenewalOf, undefined, a.id);
   }
 }
 

@@ -27,7 +27,7 @@ export function readCustomers(reader: TableReader | undefined): Customer[] {
   return reader.readRows<Customer>((row, r) => {
     const id = reader.rowIdentity(row, r, cCustomer, seen);
     const country = reader.text(row, r, cCountry);
-    if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) reader.report('BAD_ENUM', r, cCountry, sentences.badCountry(country), country);
+    if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) reader.report(sentences.badCountry(country), r, cCountry, country);
     const customer = {
       legalName: reader.text(row, r, cLegalName),
       address: reader.text(row, r, cAddress),

@@ -7,7 +7,7 @@
 import { parseText } from './cellParsers';
 import type { InputIssue } from './inputIssue';
 import { closestPlaceholder, findPlaceholder, isRowPlaceholder, PLACEHOLDER_PATTERN } from './invoicePlaceholders';
-import { sentences } from './issueCatalogue';
+import { sentences, type IssueSentence } from './issueCatalogue';
 import type { InvoiceTemplate, TemplateCell, TemplatePart } from './model';
 import { cellAddress, findTable, headerKey, type RawSheet, type RawSheetCell, type RawWorkbook } from './rawTable';
 
@@ -82,9 +82,9 @@ function splitPlaceholders(sheet: RawSheet, cell: RawSheetCell, text: string, is
   return parts;
 }
 
-function templateIssue(sheet: RawSheet, cell: RawSheetCell, message: string): InputIssue {
+function templateIssue(sheet: RawSheet, cell: RawSheetCell, { code, message }: IssueSentence): InputIssue {
   return {
-    code: 'BAD_PLACEHOLDER',
+    code,
     table: sheet.name,
     sheet: sheet.name,
     cell: cellAddress(sheet.name, cell.row, cell.column),

@@ -63,7 +63,7 @@ export function readIssuedInvoiceLines(reader: TableReader | undefined): IssuedI
     let lineItem: LineItemKey | undefined;
     if (lineItemRef !== undefined) {
       lineItem = lineItemKeyOfRef(lineItemRef);
-      if (lineItem === undefined) reader.report('UNKNOWN_REFERENCE', r, cLineItem, sentences.badCell('LineItem', lineItemRef, 'lineItem'));
+      if (lineItem === undefined) reader.report(sentences.badCell('UNKNOWN_REFERENCE', 'LineItem', lineItemRef, 'lineItem'), r, cLineItem);
     }
     const amount = reader.money(row, r, cAmount, true, 'any');
     return {

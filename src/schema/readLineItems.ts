@@ -47,7 +47,7 @@ export function readLineItems(reader: TableReader | undefined, ctx: ReadContext,
     if (orderId !== undefined && line !== undefined) {
       reader.rowId = ref;
       const first = seen.add(key, r);
-      if (first >= 0) reader.report('DUPLICATE_ID', r, c.line, sentences.duplicateLine(orderIds.get(orderKey) ?? orderId, line, reader.sheetRow(first), reader.sheetRow(r)));
+      if (first >= 0) reader.report(sentences.duplicateLine(orderIds.get(orderKey) ?? orderId, line, reader.sheetRow(first), reader.sheetRow(r)), r, c.line);
     }
     if (orderId !== undefined) ctx.references.add(reader, r, c.orderId, orderKey, 'Orders');
     const itemId = reader.text(row, r, c.item, true);
@@ -55,20 +55,20 @@ export function readLineItems(reader: TableReader | undefined, ctx: ReadContext,
     const createAtStatus = reader.enumeration(row, r, c.createAtStatus, nodeStatusWords);
     const template = reader.text(row, r, c.template);
     if (projectCreation === 'Template' && template === undefined && reader.isBlankCell(r, c.template)) {
-      reader.report('REQUIRED', r, c.template >= 0 ? c.template : c.projectCreation, sentences.templateRequired());
+      reader.report(sentences.templateRequired(), r, c.template >= 0 ? c.template : c.projectCreation);
     }
     if (projectCreation === 'Individual' && createAtStatus === undefined && reader.isBlankCell(r, c.createAtStatus)) {
-      reader.report('REQUIRED', r, c.createAtStatus >= 0 ? c.createAtStatus : c.projectCreation, sentences.createAtStatusRequired());
+      reader.report(sentences.createAtStatusRequired(), r, c.createAtStatus >= 0 ? c.createAtStatus : c.projectCreation);
     }
     const maxBillable = reader.duration(row, r, c.maxBillable);
     const maxPer = reader.period(row, r, c.maxPer);
     if (maxPer !== undefined && maxBillable === undefined && reader.isBlankCell(r, c.maxBillable)) {
-      reader.report('INCONSISTENT', r, c.maxPer, sentences.periodWithoutCap(reader.valueAt(r, c.maxPer)));
+      reader.report(sentences.periodWithoutCap(reader.valueAt(r, c.maxPer)), r, c.maxPer);
     }
     const validFrom = reader.date(row, r, c.validFrom);
     const validTo = reader.date(row, r, c.validTo);
     if (validFrom !== undefined && validTo !== undefined && validTo < validFrom) {
-      reader.report('INCONSISTENT', r, c.validTo, sentences.endBeforeStart('ValidTo', reader.valueAt(r, c.validTo), 'ValidFrom', reader.valueAt(r, c.validFrom)));
+      reader.report(sentences.endBeforeStart('ValidTo', reader.valueAt(r, c.validTo), 'ValidFrom', reader.valueAt(r, c.validFrom)), r, c.validTo);
     }
     const assignee = reader.text(row, r, c.assignee);
     const lineItem: LineItem = {

@@ -35,7 +35,7 @@ export function readOrders(reader: TableReader | undefined, ctx: ReadContext): O
     const parentNode = parentNodeId === undefined ? undefined : keyOf<NodeKey>(parentNodeId);
     if (parentNode !== undefined) ctx.references.add(reader, r, c.parentNode, parentNode, 'ProjectTree');
     else if (projectRole !== 'MainProject' && reader.isBlankCell(r, c.parentNode)) {
-      reader.report('REQUIRED', r, c.parentNode >= 0 ? c.parentNode : c.projectRole, sentences.parentNodeRequired(projectRole));
+      reader.report(sentences.parentNodeRequired(projectRole), r, c.parentNode >= 0 ? c.parentNode : c.projectRole);
     }
     const order: Order = {
       key: keyOf<OrderKey>(id ?? ''),

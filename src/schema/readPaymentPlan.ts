@@ -16,7 +16,7 @@ export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContex
     invoiceNo: reader.column('InvoiceNo'),
   };
   if (c.amount < 0 && c.percent < 0) {
-    reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('PaymentPlan', 'Amount', 'Percent'), 'Amount');
+    reader.tableIssue(sentences.missingEitherColumn('PaymentPlan', 'Amount', 'Percent'), 'Amount');
   }
   /** Running total of each order's Percent installments, in table order. */
   const percentSoFar = new Map<OrderKey, Decimal>();
@@ -33,15 +33,15 @@ export function readPaymentPlan(reader: TableReader | undefined, ctx: ReadContex
     const hasAmount = !reader.isBlankCell(r, c.amount);
     const hasPercent = !reader.isBlankCell(r, c.percent);
     if (hasAmount && hasPercent) {
-      reader.report('INCONSISTENT', r, c.percent, sentences.notBothAmountAndPercent());
+      reader.report(sentences.notBothAmountAndPercent(), r, c.percent);
     } else if (!hasAmount && !hasPercent && (c.amount >= 0 || c.percent >= 0)) {
-      reader.report('REQUIRED', r, c.amount >= 0 ? c.amount : c.percent, sentences.amountOrPercent());
+      reader.report(sentences.amountOrPercent(), r, c.amount >= 0 ? c.amount : c.percent);
     } else if (percent !== undefined && percent.isZero()) {
-      reader.report('NOT_POSITIVE', r, c.percent, sentences.notPositive('Percent', reader.valueAt(r, c.percent)));
+      reader.report(sentences.notPositive('Percent', reader.valueAt(r, c.percent)), r, c.percent);
     } else if (percent !== undefined && orderId !== undefined) {
       const total = (percentSoFar.get(orderKey) ?? ZERO).plus(percent);
       percentSoFar.set(orderKey, total);
-      if (total.gt(1)) reader.report('INCONSISTENT', r, c.percent, sentences.percentsOver100(orderId, total.mul(100).toString()));
+      if (total.gt(1)) reader.report(sentences.percentsOver100(orderId, total.mul(100).toString()), r, c.percent);
     }
     const installment: Installment = {
       orderKey,

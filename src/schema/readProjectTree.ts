@@ -36,7 +36,7 @@ export function readProjectTree(reader: TableReader | undefined, ctx: ReadContex
     let lineItem: LineItemKey | undefined;
     if (lineItemRef !== undefined) {
       lineItem = lineItemKeyOfRef(lineItemRef);
-      if (lineItem === undefined) reader.report('UNKNOWN_REFERENCE', r, c.lineItem, sentences.badCell('LineItem', lineItemRef, 'lineItem'));
+      if (lineItem === undefined) reader.report(sentences.badCell('UNKNOWN_REFERENCE', 'LineItem', lineItemRef, 'lineItem'), r, c.lineItem);
       else ctx.references.add(reader, r, c.lineItem, lineItem, 'LineItems');
     }
     const node: ProjectNode = {

@@ -21,7 +21,7 @@ import {
 } from './cellParsers';
 import { DEFAULT_MAX_HOURS_PER_ENTRY, isMoneyInRange, MAX_DURATION_SECONDS, MAX_HOURS, MAX_MINUTES, MAX_SHEET_NAME } from './bounds';
 import { basisWords, eInvoiceFormatWords, invoiceTimesWords } from './enumWords';
-import { sentences, type FormatKind } from './issueCatalogue';
+import { sentences, type FormatKind, type IssueSentence } from './issueCatalogue';
 import type { Settings } from './model';
 import { IdIndex } from './idIndex';
 import type { ReadContext } from './readContext';
@@ -31,21 +31,26 @@ import { TableReader } from './tableReader';
 /** What is wrong with a parsed setting: a word for the usual problems, or the largest value allowed, as shown. */
 type Check<T> = (value: T) => 'notPositive' | 'negative' | 'outOfRange' | { max: string } | undefined;
 
+/** Hands a setting's sentence to zod, so readSettings reports it as the catalogue says it (code and message). */
+function addSentence(ctx: z.RefinementCtx, sentence: IssueSentence): void {
+  ctx.addIssue({ code: 'custom', message: sentence.message, params: { sentence } });
+}
+
 /** One setting's value: parsed by the cell parser of its kind, then checked. */
 function value<T>(name: string, parse: (cell: Cell) => Parsed<T>, kind: FormatKind, check?: Check<T>) {
   return z.custom<Cell>().transform((cell, ctx) => {
     const parsed = parse(cell);
     if (parsed === INVALID || parsed === null) {
-      ctx.addIssue({ code: 'custom', message: sentences.badSetting(name, cell, kind) });
+      addSentence(ctx, sentences.badSetting(name, cell, kind));
       return z.NEVER;
     }
     const problem = check?.(parsed);
     if (problem !== undefined) {
-      const message = typeof problem === 'object' ? sentences.settingTooLarge(name, cell, problem.max)
+      const sentence = typeof problem === 'object' ? sentences.settingTooLarge(name, cell, problem.max)
         : problem === 'notPositive' ? sentences.settingNotPositive(name, cell)
           : problem === 'negative' ? sentences.settingNegative(name, cell)
             : sentences.settingPercentRange(name, cell);
-      ctx.addIssue({ code: 'custom', message });
+      addSentence(ctx, sentence);
       return z.NEVER;
     }
     return parsed;
@@ -56,7 +61,7 @@ function word<T extends string>(name: string, words: EnumWords<T>) {
   return z.custom<Cell>().transform((cell, ctx) => {
     const parsed = parseEnum(cell, words);
     if (parsed === INVALID || parsed === null) {
-      ctx.addIssue({ code: 'custom', message: sentences.badSettingEnum(name, cell, words.words) });
+      addSentence(ctx, sentences.badSettingEnum(name, cell, words.words));
       return z.NEVER;
     }
     return parsed;
@@ -174,7 +179,7 @@ export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
     reader.rowId = name;
     const field = FIELD_BY_KEY.get(headerKey(name));
     if (field === undefined) {
-      reader.report('BAD_SETTING', r, cSetting, sentences.unknownSetting(name, Object.values(SETTING_NAMES)));
+      reader.report(sentences.unknownSetting(name, Object.values(SETTING_NAMES)), r, cSetting);
       continue;
     }
     if (!reader.claim(seen, SETTING_NAMES[field], r, cSetting)) continue;
@@ -190,13 +195,14 @@ export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
     // On the prefix's Value cell; with the default prefix, on the width's.
     const field: SettingField = rowOf.has('invoicePrefix') ? 'invoicePrefix' : 'invoiceNumberWidth';
     const r = rowOf.get(field)!;
-    reader.report('BAD_SETTING', r, cValue, sheetNameProblem, reader.valueAt(r, cValue), SETTING_NAMES[field]);
+    reader.report(sheetNameProblem, r, cValue, reader.valueAt(r, cValue), SETTING_NAMES[field]);
     return defaultSettings();
   }
   for (const issue of result.error.issues) {
     const field = issue.path[0] as SettingField;
     const r = rowOf.get(field)!;
-    reader.report('BAD_SETTING', r, cValue, issue.message, reader.valueAt(r, cValue), SETTING_NAMES[field]);
+    const sentence = (issue as { params?: { sentence?: IssueSentence } }).params?.sentence ?? { code: 'BAD_SETTING', message: issue.message };
+    reader.report(sentence, r, cValue, reader.valueAt(r, cValue), SETTING_NAMES[field]);
   }
   return defaultSettings();
 }
@@ -206,7 +212,7 @@ export function readSettings(book: RawWorkbook, ctx: ReadContext): Settings {
  * not hold a character Excel refuses in a sheet name, and prefix and width together may not
  * pass Excel's 31 characters.
  */
-function invoiceSheetNameProblem(prefix: string, width: number): string | undefined {
+function invoiceSheetNameProblem(prefix: string, width: number): IssueSentence | undefined {
   if (/[:\\/?*[\]]/.test(prefix) || prefix.startsWith("'")) return sentences.invoicePrefixCharacters(prefix);
   if (prefix.length + width > MAX_SHEET_NAME) return sentences.invoiceSheetNameTooLong(prefix, width, MAX_SHEET_NAME);
   return undefined;

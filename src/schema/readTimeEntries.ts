@@ -28,7 +28,7 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
   const cSeparate = reader.column('SeparateRow');
   const cInvoiceNo = reader.column('InvoiceNo');
   if (cNode < 0 && cAgreement < 0) {
-    reader.tableIssue('MISSING_COLUMN', sentences.missingEitherColumn('TimeEntries', 'NodeId', 'Agreement'), 'NodeId');
+    reader.tableIssue(sentences.missingEitherColumn('TimeEntries', 'NodeId', 'Agreement'), 'NodeId');
   }
   const personKeys = new KeyCache<PersonKey>();
   const nodeKeys = new KeyCache<NodeKey>();
@@ -42,13 +42,13 @@ export function readTimeEntries(reader: TableReader | undefined, ctx: ReadContex
     const nodeId = reader.text(row, r, cNode);
     const agreementId = reader.text(row, r, cAgreement);
     if (nodeId !== undefined && agreementId !== undefined) {
-      reader.report('INCONSISTENT', r, cAgreement, sentences.notBothNodeAndAgreement());
+      reader.report(sentences.notBothNodeAndAgreement(), r, cAgreement);
     } else if (nodeId === undefined && agreementId === undefined && reader.isBlankCell(r, cNode) && reader.isBlankCell(r, cAgreement) && (cNode >= 0 || cAgreement >= 0)) {
-      reader.report('REQUIRED', r, cNode >= 0 ? cNode : cAgreement, sentences.nodeOrAgreement());
+      reader.report(sentences.nodeOrAgreement(), r, cNode >= 0 ? cNode : cAgreement);
     }
     let seconds = reader.duration(row, r, cHours, true, 'positive');
     if (seconds !== undefined && seconds > maxSecondsPerEntry) {
-      reader.report('TOO_LARGE', r, cHours, sentences.hoursPerEntry(row[cHours], maxHours));
+      reader.report(sentences.hoursPerEntry(row[cHours], maxHours), r, cHours);
       seconds = undefined;
     }
     const category = reader.text(row, r, cCategory);

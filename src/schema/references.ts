@@ -43,10 +43,10 @@ export class ReferenceList {
       const { reader, index, column } = ref;
       const value = reader.valueAt(index, column);
       const name = reader.columnName(column);
-      const message = ref.target === 'LineItems'
+      const sentence = ref.target === 'LineItems'
         ? sentences.unknownLineItem(name, value)
         : sentences.unknownReference(name, value, ref.target, TARGET_COLUMN[ref.target]);
-      reader.report('UNKNOWN_REFERENCE', index, column, message, value, ref.rowId);
+      reader.report(sentence, index, column, value, ref.rowId);
     }
   }
 }

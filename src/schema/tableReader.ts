@@ -28,7 +28,7 @@ import {
 import { isMoneyInRange, MAX_DURATION_SECONDS, MAX_HOURS } from './bounds';
 import type { IdIndex } from './idIndex';
 import type { InputIssue, IssueCode } from './inputIssue';
-import { sentences, type FormatKind } from './issueCatalogue';
+import { sentences, type FormatKind, type IssueSentence } from './issueCatalogue';
 import type { CapPeriod, RowSource, Seconds } from './model';
 import { cellAddress, columnLetters, findTable, headerKey, type CellValue, type RawTable, type RawWorkbook } from './rawTable';
 import { idKey } from '../core/idKey';
@@ -88,10 +88,10 @@ export class TableReader {
     const index = this.indexByHeader.get(key);
     const duplicate = this.duplicateHeaders.get(key);
     if (duplicate !== undefined) {
-      this.tableIssue('DUPLICATE_COLUMN', sentences.duplicateColumn(this.name, name), name, this.headerCell(duplicate));
+      this.tableIssue(sentences.duplicateColumn(this.name, name), name, this.headerCell(duplicate));
     }
     if (index === undefined) {
-      if (required) this.tableIssue('MISSING_COLUMN', sentences.missingColumn(this.name, name), name);
+      if (required) this.tableIssue(sentences.missingColumn(this.name, name), name);
       return ABSENT;
     }
     this.columnNames[index] = name;
@@ -105,7 +105,7 @@ export class TableReader {
   }
 
   /** An issue about the table as a whole, pointing at its header row (or one header cell). */
-  tableIssue(code: IssueCode, message: string, column?: string, cell = this.headerRange()): void {
+  tableIssue({ code, message }: IssueSentence, column?: string, cell = this.headerRange()): void {
     const t = this.table;
     this.issues.push({ code, table: this.name, sheet: t.sheet, cell, sheetRow: t.headerRow, column, message });
   }
@@ -152,7 +152,7 @@ export class TableReader {
   }
 
   /** Reports an issue on one cell; `column` ABSENT points at the row's first cell. */
-  report(code: IssueCode, index: number, column: number, message: string, value?: unknown, rowId = this.rowId): void {
+  report({ code, message }: IssueSentence, index: number, column: number, value?: unknown, rowId = this.rowId): void {
     const t = this.table;
     const sheetRow = t.headerRow + 1 + index;
     const at = column < 0 ? 0 : column;
@@ -182,7 +182,7 @@ export class TableReader {
     }
     if (parsed === null) {
       // An absent required column is reported once, as MISSING_COLUMN, not on every row.
-      if (required && column >= 0) this.report('REQUIRED', index, column, sentences.required(this.columnName(column)), null);
+      if (required && column >= 0) this.report(sentences.required(this.columnName(column)), index, column, null);
       return undefined;
     }
     return parsed;
@@ -190,9 +190,9 @@ export class TableReader {
 
   private reportBadCell(code: IssueCode, index: number, column: number, value: Cell, kind: FormatKind): void {
     const name = this.columnName(column);
-    if (isExcelError(value)) this.report('CELL_ERROR', index, column, sentences.cellError(name, value), value);
-    else if (kind === 'duration' && value instanceof Date) this.report(code, index, column, sentences.timeCell(name, value), value);
-    else this.report(code, index, column, sentences.badCell(name, value, kind), value);
+    if (isExcelError(value)) this.report(sentences.cellError(name, value), index, column, value);
+    else if (kind === 'duration' && value instanceof Date) this.report(sentences.timeCell(name, value), index, column, value);
+    else this.report(sentences.badCell(code, name, value, kind), index, column, value);
   }
 
   text(row: Row, index: number, column: number, required = false): string | undefined {
@@ -214,7 +214,7 @@ export class TableReader {
     if (typeof parsed === 'number') {
       if (!this.checkSign(parsed, sign, index, column)) return undefined;
       if (Math.abs(parsed) > MAX_DURATION_SECONDS) {
-        this.report('TOO_LARGE', index, column, sentences.tooManyHours(this.columnName(column), row[column], MAX_HOURS));
+        this.report(sentences.tooManyHours(this.columnName(column), row[column], MAX_HOURS), index, column);
         return undefined;
       }
       return parsed;
@@ -228,7 +228,7 @@ export class TableReader {
     if (parsed === undefined) return undefined;
     if (!this.checkSign(parsed.toNumber(), sign, index, column)) return undefined;
     if (!isMoneyInRange(parsed)) {
-      this.report('TOO_LARGE', index, column, sentences.tooMuchMoney(this.columnName(column), row[column]));
+      this.report(sentences.tooMuchMoney(this.columnName(column), row[column]), index, column);
       return undefined;
     }
     return parsed;
@@ -239,7 +239,7 @@ export class TableReader {
     const parsed = this.settle(column < 0 ? null : parsePercent(row[column]), row, index, column, required, 'BAD_PERCENT', 'percent');
     if (parsed === undefined) return undefined;
     if (parsed.isNegative() || parsed.greaterThan(1)) {
-      this.report('BAD_PERCENT', index, column, sentences.percentRange(this.columnName(column), row[column]));
+      this.report(sentences.percentRange(this.columnName(column), row[column]), index, column);
       return undefined;
     }
     return parsed;
@@ -251,7 +251,7 @@ export class TableReader {
     if (typeof parsed === 'number') {
       if (!this.checkSign(parsed, sign, index, column)) return undefined;
       if (max !== undefined && parsed > max) {
-        this.report('TOO_LARGE', index, column, sentences.numberTooLarge(this.columnName(column), row[column], max));
+        this.report(sentences.numberTooLarge(this.columnName(column), row[column], max), index, column);
         return undefined;
       }
       return parsed;
@@ -277,8 +277,8 @@ export class TableReader {
     const parsed = column < 0 ? null : parseEnum(row[column], words);
     if (parsed === INVALID) {
       const value = row[column];
-      if (isExcelError(value)) this.report('CELL_ERROR', index, column, sentences.cellError(this.columnName(column), value), value);
-      else this.report('BAD_ENUM', index, column, sentences.badEnum(this.columnName(column), value, words.words), value);
+      if (isExcelError(value)) this.report(sentences.cellError(this.columnName(column), value), index, column, value);
+      else this.report(sentences.badEnum(this.columnName(column), value, words.words), index, column, value);
       return undefined;
     }
     return this.settle(parsed, row, index, column, required, 'BAD_ENUM', 'text');
@@ -296,11 +296,11 @@ export class TableReader {
 
   private checkSign(value: number, sign: Sign, index: number, column: number): boolean {
     if (sign === 'positive' && !(value > 0)) {
-      this.report('NOT_POSITIVE', index, column, sentences.notPositive(this.columnName(column), this.valueAt(index, column)));
+      this.report(sentences.notPositive(this.columnName(column), this.valueAt(index, column)), index, column);
       return false;
     }
     if (sign === 'notNegative' && value < 0) {
-      this.report('NEGATIVE', index, column, sentences.negative(this.columnName(column), this.valueAt(index, column)));
+      this.report(sentences.negative(this.columnName(column), this.valueAt(index, column)), index, column);
       return false;
     }
     return true;
@@ -348,7 +348,7 @@ export class TableReader {
   claim(seen: IdIndex, id: string, index: number, column: number): boolean {
     const first = seen.add(id, index);
     if (first < 0) return true;
-    this.report('DUPLICATE_ID', index, column, sentences.duplicateId(this.columnName(column), id, this.sheetRow(first), this.sheetRow(index)));
+    this.report(sentences.duplicateId(this.columnName(column), id, this.sheetRow(first), this.sheetRow(index)), index, column);
     return false;
   }
 }

@@ -21,7 +21,9 @@ import { sentences as inputIssueSentences } from '../../src/schema/issueCatalogu
 import type { ExceptionReason } from '../../src/engine/billingResult';
 import { workbook } from '../builders/workbook';
 
-type Catalogue = Record<string, (...args: never[]) => string>;
+/** A sentence, or (input issues) a sentence with the code it is reported under. */
+type Said = string | { code: string; message: string };
+type Catalogue = Record<string, (...args: never[]) => Said>;
 /** One set of facts per code of a catalogue: the compiler insists on every code. */
 type Samples<C extends Catalogue> = { [K in keyof C]: Parameters<C[K]> };
 
@@ -142,7 +144,7 @@ const walks: Walk<Catalogue>[] = [
       duplicateColumn: ['TimeEntries', 'Hours'],
       lookalikeColumn: ['Hours worked', 'Hours'],
       required: ['Hours'],
-      badCell: ['Date', 'yesterday', 'date'],
+      badCell: ['BAD_DATE', 'Date', 'yesterday', 'date'],
       badEnum: ['Status', 'Finished', ['Open', 'Done']],
       timeCell: ['Hours', new Date(Date.UTC(1899, 11, 30, 1, 30))],
       cellError: ['Hours', '#REF!'],
@@ -201,9 +203,13 @@ function sourcesBut(file: string): string {
   return texts.join('\n');
 }
 
-/** The plain facts a sentence is told (ids, names, numbers), which it should repeat. */
+/** An issue code handed to a sentence (badCell's): the code it is said under, not a fact it repeats. */
+const isIssueCode = (fact: unknown): fact is string => typeof fact === 'string' && /^[A-Z]+(_[A-Z]+)+$/.test(fact);
+
+/** The plain facts a sentence is told (ids, names), which it should repeat. */
 function textFacts(facts: readonly unknown[]): string[] {
-  return facts.flatMap((fact) => (typeof fact === 'string' ? [fact] : Array.isArray(fact) ? fact.filter((f): f is string => typeof f === 'string') : []));
+  const texts = facts.flatMap((fact) => (typeof fact === 'string' ? [fact] : Array.isArray(fact) ? fact.filter((f): f is string => typeof f === 'string') : []));
+  return texts.filter((text) => !isIssueCode(text));
 }
 
 describe.each(walks.map((w) => [w.kind, w] as const))('the %s catalogue', (_kind, w) => {
@@ -212,7 +218,13 @@ describe.each(walks.map((w) => [w.kind, w] as const))('the %s catalogue', (_kind
 
   it.each(codes)('%s has a sentence that names what it is told', (code) => {
     const facts = w.samples[code] as unknown[];
-    const sentence = w.sentences[code](...(facts as never[]));
+    const said = w.sentences[code](...(facts as never[]));
+    const sentence = typeof said === 'string' ? said : said.message;
+    if (typeof said !== 'string') {
+      expect(said.code).toMatch(/^[A-Z]+(_[A-Z]+)*$/);
+      const handed = facts.find(isIssueCode);
+      if (handed !== undefined) expect(said.code).toBe(handed);
+    }
     expect(sentence.trim()).toBe(sentence);
     expect(sentence.length).toBeGreaterThan(0);
     // Quoted values are clipped and quoted by the schema's sentences; the rest say them as given.

@@ -3,6 +3,8 @@
  * (docs/billing-engine.md, "Messages"). Each is an input issue that stops the run: it names the
  * register cell that disagrees, the invoice, and what restores agreement, or how to start over.
  */
+import type { IssueCode } from '../../schema/inputIssue';
+import type { IssueSentence } from '../../schema/issueCatalogue';
 
 /** The way out when the registers cannot be restored. */
 const START_OVER = 'to start over, remove Invoices, InvoiceLines, InvoiceEntries and every InvoiceNo mark';
@@ -62,7 +64,22 @@ function thingName(thing: Exclude<MarkedThing, 'entry'>): string {
 export type LedgerReasonCode = keyof typeof ledgerSentences;
 export type LedgerFacts<C extends LedgerReasonCode> = Parameters<(typeof ledgerSentences)[C]>;
 
-/** The sentence of one reason code. */
-export function ledgerMessage<C extends LedgerReasonCode>(code: C, ...facts: LedgerFacts<C>): string {
-  return (ledgerSentences[code] as (...args: LedgerFacts<C>) => string)(...facts);
+/** The input issue code each reason is reported under. */
+export const LEDGER_ISSUE_CODE: Record<LedgerReasonCode, IssueCode> = {
+  EntryListLost: 'INCONSISTENT',
+  InvoiceNotInRegister: 'INCONSISTENT',
+  InvoiceSheetGone: 'INCONSISTENT',
+  InvoiceLinesGone: 'INCONSISTENT',
+  MarkColumnGone: 'MISSING_COLUMN',
+  MarkBlank: 'INCONSISTENT',
+  CoveredMarkBlank: 'INCONSISTENT',
+  CoveredAndBilled: 'INCONSISTENT',
+  BilledTwice: 'INCONSISTENT',
+  MarkNamesOtherInvoice: 'INCONSISTENT',
+};
+
+/** The issue code and sentence of one reason code. */
+export function ledgerIssue<C extends LedgerReasonCode>(reason: C, ...facts: LedgerFacts<C>): IssueSentence {
+  const message = (ledgerSentences[reason] as (...args: LedgerFacts<C>) => string)(...facts);
+  return { code: LEDGER_ISSUE_CODE[reason], message };
 }

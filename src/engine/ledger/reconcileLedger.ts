@@ -15,7 +15,8 @@ import { installmentAmounts } from '../orders/installmentRows';
 import { hoursForDisplay, type Decimal } from '../../core/money';
 import { idKey, idKeyOrBlank } from '../../core/idKey';
 import { ADDITION_TEXT, PREPAID_BLOCK_TEXT, invoiceRowTexts } from '../invoiceRowTexts';
-import { ledgerMessage, type MarkedThing } from './ledgerMessages';
+import { ledgerIssue, type MarkedThing } from './ledgerMessages';
+import type { IssueSentence } from '../../schema/issueCatalogue';
 
 export type MarkTable = 'TimeEntries' | 'Agreements' | 'AgreementAdditions' | 'PaymentPlan';
 
@@ -90,7 +91,7 @@ export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: In
     if (listedRows.has(`${idKeyOrBlank(line.invoiceNo)}#${line.row ?? ''}`)) continue;
     const cell = names.cell('InvoiceLines', 'EntryIds', line.at);
     if (ENTRY_LIST_NOTE.test(line.entryIds)) {
-      issues?.push(issue('InvoiceLines', cell, line.at, line.invoiceNo, 'EntryIds', ledgerMessage('EntryListLost', line.invoiceNo, line.row)));
+      issues?.push(issue('InvoiceLines', cell, line.at, line.invoiceNo, 'EntryIds', ledgerIssue('EntryListLost', line.invoiceNo, line.row)));
       continue;
     }
     for (const id of line.entryIds.split(/[,;]/)) if (id.trim() !== '') add(id.trim(), line.invoiceNo, cell);
@@ -98,9 +99,9 @@ export function entryLedger(book: BillingWorkbook, names: CellNames, issues?: In
   return ledger;
 }
 
-function issue(table: string, cell: string, at: RowSource | undefined, rowId: string | undefined, column: string | undefined, message: string): InputIssue {
+function issue(table: string, cell: string, at: RowSource | undefined, rowId: string | undefined, column: string | undefined, { code, message }: IssueSentence): InputIssue {
   return {
-    code: 'INCONSISTENT',
+    code,
     table,
     cell: cell === table ? undefined : cell,
     sheetRow: at?.sheetRow,
@@ -113,11 +114,11 @@ function issue(table: string, cell: string, at: RowSource | undefined, rowId: st
 
 /** One mark table's problems; collapsed to one sentence when the table has lost its InvoiceNo column. */
 class MarkIssues {
-  readonly found: { at: RowSource; rowId: string; invoiceNo: string; message: string }[] = [];
+  readonly found: { at: RowSource; rowId: string; invoiceNo: string; sentence: IssueSentence }[] = [];
   constructor(readonly table: MarkTable, readonly thing: MarkedThing) {}
 
-  add(at: RowSource, rowId: string, invoiceNo: string, message: string): void {
-    this.found.push({ at, rowId, invoiceNo, message });
+  add(at: RowSource, rowId: string, invoiceNo: string, sentence: IssueSentence): void {
+    this.found.push({ at, rowId, invoiceNo, sentence });
   }
 
   flush(names: CellNames, out: InputIssue[]): void {
@@ -126,16 +127,15 @@ class MarkIssues {
       const first = this.found[0];
       const place = names.place(this.table)!;
       out.push({
-        code: 'MISSING_COLUMN',
+        ...ledgerIssue('MarkColumnGone', this.table, this.thing, this.found.length, first),
         table: this.table,
         cell: cellAddress(place.sheet, place.headerRow, place.firstColumn),
         sheetRow: place.headerRow,
         column: 'InvoiceNo',
-        message: ledgerMessage('MarkColumnGone', this.table, this.thing, this.found.length, first),
       });
       return;
     }
-    for (const f of this.found) out.push(issue(this.table, names.cell(this.table, 'InvoiceNo', f.at), f.at, f.rowId, 'InvoiceNo', f.message));
+    for (const f of this.found) out.push(issue(this.table, names.cell(this.table, 'InvoiceNo', f.at), f.at, f.rowId, 'InvoiceNo', f.sentence));
   }
 }
 
@@ -194,7 +194,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
       const key = idKeyOrBlank(invoiceNo);
       if (invoices.has(key) || reported.has(key)) return;
       reported.add(key);
-      issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo', ledgerMessage('InvoiceNotInRegister', invoiceNo)));
+      issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceNotInRegister', invoiceNo)));
     };
     for (const line of book.issuedInvoiceLines) named('InvoiceLines', line.invoiceNo, line.at);
     for (const entry of book.issuedInvoiceEntries ?? []) if (entry.row !== undefined) named('InvoiceEntries', entry.invoiceNo, entry.at);
@@ -208,11 +208,11 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     const cell = names.cell('Invoices', 'InvoiceNo', invoice.at);
     if (withLines.has(key)) {
       if (!hasSheet) {
-        issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerMessage('InvoiceSheetGone', invoice.invoiceNo, sheet)));
+        issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceSheetGone', invoice.invoiceNo, sheet)));
       }
     } else if ((sheets !== undefined && sheets.has(idKeyOrBlank(sheet))) || asBudgeted.has(idKeyOrBlank(invoice.source))) {
       const isTableGone = !has('InvoiceLines') && book.places !== undefined;
-      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerMessage('InvoiceLinesGone', invoice.invoiceNo, isTableGone)));
+      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceLinesGone', invoice.invoiceNo, isTableGone)));
     }
   }
 
@@ -225,13 +225,13 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
       if (records === undefined) continue;
       const first = records[0];
       if (isBlank(entry.invoiceNo)) {
-        time.add(entry.source, entry.id, first.invoiceNo, first.covered ? ledgerMessage('CoveredMarkBlank', first) : ledgerMessage('MarkBlank', 'entry', first));
+        time.add(entry.source, entry.id, first.invoiceNo, first.covered ? ledgerIssue('CoveredMarkBlank', first) : ledgerIssue('MarkBlank', 'entry', first));
         continue;
       }
       const coveredBy = records.find((r) => r.covered);
       const billedOn = records.find((r) => !r.covered);
       if (coveredBy !== undefined && billedOn !== undefined) {
-        time.add(entry.source, entry.id, billedOn.invoiceNo, ledgerMessage('CoveredAndBilled', coveredBy, billedOn));
+        time.add(entry.source, entry.id, billedOn.invoiceNo, ledgerIssue('CoveredAndBilled', coveredBy, billedOn));
         continue;
       }
       if (records.length > 1 && coveredBy === undefined) {
@@ -239,13 +239,13 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
         // Parts of one split entry go on the invoices of one run, which share its date.
         if (dates.size > 1) {
           const [a, b] = records;
-          time.add(entry.source, entry.id, a.invoiceNo, ledgerMessage('BilledTwice', a, b));
+          time.add(entry.source, entry.id, a.invoiceNo, ledgerIssue('BilledTwice', a, b));
           continue;
         }
       }
       const mark = idKeyOrBlank(entry.invoiceNo);
       if (invoices.has(mark) && !records.some((r) => idKeyOrBlank(r.invoiceNo) === mark)) {
-        time.add(entry.source, entry.id, first.invoiceNo, ledgerMessage('MarkNamesOtherInvoice', entry.invoiceNo!.trim(), first));
+        time.add(entry.source, entry.id, first.invoiceNo, ledgerIssue('MarkNamesOtherInvoice', entry.invoiceNo!.trim(), first));
       }
     }
   }
@@ -292,8 +292,8 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
         (r.quantity === undefined || hoursForDisplay(item.hours).equals(r.quantity)) &&
         (r.unitPrice === undefined || item.rate?.equals(r.unitPrice) === true),
       (item, r) => {
-        if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, ledgerMessage('MarkBlank', 'prepaid block', r));
-        else additions.add(item.addition.source, agreement.id, r.invoiceNo, ledgerMessage('MarkBlank', 'addition', r));
+        if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, ledgerIssue('MarkBlank', 'prepaid block', r));
+        else additions.add(item.addition.source, agreement.id, r.invoiceNo, ledgerIssue('MarkBlank', 'addition', r));
       });
   }
   blocks.flush(names, issues);
@@ -310,7 +310,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     const candidates = rows.filter((r) => own.some((i) => text(i) === r.description));
     unclaimed(candidates, own,
       (i, r) => text(i) === r.description && amounts.get(i)!.equals(r.amount),
-      (i, r) => installments.add(i.source, order.id, r.invoiceNo, ledgerMessage('MarkBlank', 'installment', r)));
+      (i, r) => installments.add(i.source, order.id, r.invoiceNo, ledgerIssue('MarkBlank', 'installment', r)));
   }
   installments.flush(names, issues);
   return issues;
