@@ -46,7 +46,8 @@ export const TEMPLATE_CELLS: Record<string, string> = {
   A16: 'Please pay to IBAN {Seller.Iban}, reference {Invoice.PaymentReference}',
 };
 
-export async function templateWorkbook(cells: Record<string, string> = TEMPLATE_CELLS, templateName = 'InvoiceTemplate'): Promise<Buffer> {
+/** `withFormulas`: two formulas beside the totals (F12, F13), for the test that they follow their rows. */
+export async function templateWorkbook(cells: Record<string, string> = TEMPLATE_CELLS, templateName = 'InvoiceTemplate', withFormulas = false): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   table(wb.addWorksheet('Settings'), 'Settings', 'A1', ['Setting', 'Value'], [
     ['TaxRate', 0.19], ['InvoiceTimes', 'ByItemsPerson'], ['CompanyName', 'Nordwind Consulting GmbH'], ['CompanyAddress', 'Hafenstraße 1\n24103 Kiel'],
@@ -61,17 +62,19 @@ export async function templateWorkbook(cells: Record<string, string> = TEMPLATE_
   table(wb.addWorksheet('Time'), 'TimeEntries', 'A1', ['EntryId', 'Date', 'Person', 'NodeId', 'Hours'], [
     ['E1', utc('2025-01-02'), 'Anna', 'N1', 2], ['E2', utc('2025-01-03'), 'Ben', 'N1', 1.25], ['E3', utc('2025-01-09'), 'Carl', 'N2', 3],
   ]);
-  addTemplateSheet(wb, templateName, cells);
+  addTemplateSheet(wb, templateName, cells, withFormulas);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function addTemplateSheet(wb: ExcelJS.Workbook, name: string, cells: Record<string, string>): void {
+function addTemplateSheet(wb: ExcelJS.Workbook, name: string, cells: Record<string, string>, withFormulas: boolean): void {
   const ws = wb.addWorksheet(name);
   ws.columns = [{ width: 30 }, { width: 12 }, { width: 10 }, { width: 12 }, { width: 14 }];
   for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
-  // Formulas beside the totals: one over the repeated row, one naming a cell below it, a text and another sheet.
-  ws.getCell('F12').value = { formula: 'SUM(E10:E10)', result: 0 };
-  ws.getCell('F13').value = { formula: 'IF(E12>0,"E12 ok",Settings!B2)', result: 'E12 ok' };
+  if (withFormulas) {
+    // Beside the totals: one over the repeated row and the blank row under it, one naming a cell below it, a text and another sheet.
+    ws.getCell('F12').value = { formula: 'SUM(E10:E11)', result: 0 };
+    ws.getCell('F13').value = { formula: 'IF(E12>0,"E12 ok",Settings!B2)', result: 'E12 ok' };
+  }
   ws.getCell('C1').font = { bold: true, size: 14 };
   ws.getCell('C2').alignment = { wrapText: true, vertical: 'top' };
   ws.getCell('B6').numFmt = 'dd.mm.yyyy';

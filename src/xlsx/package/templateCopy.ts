@@ -68,10 +68,13 @@ export interface RowShift {
 
 const shiftRow = (row: number, shift: RowShift) => (row > shift.repeatedRow ? row + shift.inserted : row);
 
-/** A range after the insert: rows below move; a range ending on the repeated row grows over its copies. */
+/**
+ * A range after the insert, as Excel moves it when rows are inserted: each edge below the
+ * repeated row moves down, so a range reaching past the repeated row grows over its copies
+ * and one ending on it does not (the add-in's Excel does the same).
+ */
 function shiftBox(box: Box, shift: RowShift): Box {
-  const bottom = box.bottom >= shift.repeatedRow && box.top <= shift.repeatedRow ? box.bottom + shift.inserted : shiftRow(box.bottom, shift);
-  return { ...box, top: shiftRow(box.top, shift), bottom };
+  return { ...box, top: shiftRow(box.top, shift), bottom: shiftRow(box.bottom, shift) };
 }
 
 /** A space-separated list of ranges (`sqref`), each moved. */
