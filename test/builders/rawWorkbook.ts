@@ -32,6 +32,11 @@ export function rawTable(name: string, headers: string[], rows: CellValue[][], a
   };
 }
 
+/** A table with its header in A1 of a sheet named like the table, for tests whose addresses do not matter. */
+export function rawTableAtA1(name: string, headers: string[], rows: CellValue[][]): RawTable {
+  return rawTable(name, headers, rows, { sheet: name, headerRow: 1, firstColumn: 1 });
+}
+
 export type RecordRow = Record<string, CellValue | undefined>;
 
 /** A table from rows given as records; headers are every key met, in order of first appearance. */

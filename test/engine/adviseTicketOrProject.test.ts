@@ -19,7 +19,7 @@ function advise(changes: Partial<TicketOrProjectInput> = {}, periodDays?: number
   return result;
 }
 
-describe('section 9: service ticket or project', () => {
+describe('§9 Service ticket or project: a Project when any test holds, always with the reasons', () => {
   test('one person, one contact, inside one billing period, billed once when done: a Ticket, with why each test passed', () => {
     expect(advise()).toEqual({
       answer: 'Ticket',

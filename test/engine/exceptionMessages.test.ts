@@ -3,7 +3,7 @@ import { dayFromIso } from '../../src/core/day';
 import { formatHours, hoursForDisplay, hoursText } from '../../src/core/money';
 import { workbook } from '../builders/workbook';
 
-describe('a duration reads the same in every message: decimal hours, two places', () => {
+describe('§0 A duration in a sentence reads the same in every message: decimal hours, two places', () => {
   it.each([
     [0, '0.00'],
     [900, '0.25'],

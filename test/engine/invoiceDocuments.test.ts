@@ -9,8 +9,7 @@ import { runBilling } from '../../src/engine/runBilling';
 import { buildResultTables, INVOICES_COLUMNS, type InvoiceSheet } from '../../src/engine/resultTables';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import type { CellValue, RawTable } from '../../src/schema/rawTable';
-
-const table = (name: string, headers: string[], rows: CellValue[][]): RawTable => ({ name, sheet: name, headerRow: 1, firstColumn: 1, headers, rows });
+import { rawTableAtA1 as table } from '../builders/rawWorkbook';
 
 const SELLER: [string, CellValue][] = [
   ['TaxRate', 0.19],
@@ -63,7 +62,7 @@ function textOf(sheet: InvoiceSheet): string[] {
 
 const day = (iso: string) => dayFromIso(iso)!;
 
-describe('every invoice carries seller, buyer, dates and payment details', () => {
+describe('§10 Invoice documents: every invoice carries seller, buyer, dates and payment details', () => {
   const result = bill(SELLER, [CUSTOMERS]);
   const sheets = buildResultTables(result).invoiceSheets;
   const acme = result.invoices.find((i) => i.customer === 'Acme')!;
@@ -153,7 +152,7 @@ describe('every invoice carries seller, buyer, dates and payment details', () =>
   });
 });
 
-describe('missing legally required fields are warnings, once per run, never input errors', () => {
+describe('§10 Invoice documents: missing legally required fields are warnings, once per run, never input errors', () => {
   test('without seller settings and Customers, four warnings name what to fill in', () => {
     const result = bill([]);
     expect(result.invoices).toHaveLength(3);
@@ -177,7 +176,7 @@ describe('missing legally required fields are warnings, once per run, never inpu
   });
 });
 
-describe('reading seller settings and Customers', () => {
+describe('§10 Invoice documents: the seller comes from Settings, the buyer from Customers', () => {
   test('a Customers row with a bad country, language or terms is an input error on its cell', () => {
     const customers = table('Customers', ['Customer', 'Country', 'Language', 'PaymentTermsDays'], [['Acme', 'Germany', 'fr', -3]]);
     const { issues } = readBillingWorkbook(raw([], [customers]));

@@ -4,7 +4,7 @@ import { shownLength } from '../../src/engine/tableColumnWidths';
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-describe('the width of a money value', () => {
+describe('§10 Invoice documents: the width of a money value is the characters #,##0.00 shows', () => {
   test('counts the characters of the value as #,##0.00 shows it, whole cents or not', () => {
     const cents = fc.integer({ min: -1e14, max: 1e14 }).map((c) => c / 100);
     const any = fc.double({ min: -1e15, max: 1e15, noNaN: true });

@@ -110,7 +110,7 @@ function shuffled<T>(rows: T[], seed: number): T[] {
   return copy;
 }
 
-describe('properties of a billing run', () => {
+describe('§3, §6, §8 Properties of a billing run over generated workbooks', () => {
   it('split parts and the unbilled rest add up to the whole billable entry', () => {
     fc.assert(
       fc.property(arbitraryBook(ANY_PRICE), (book) => {

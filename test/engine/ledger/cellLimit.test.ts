@@ -21,7 +21,7 @@ function bigBook(): LedgerBook {
   });
 }
 
-describe('no cell over Excel\'s 32,767 characters', () => {
+describe("§8 The ledger: no cell over Excel's 32,767 characters; InvoiceEntries keeps every entry", () => {
   test('EntryIds lists the entries when they fit, and says where they are when they do not', () => {
     expect(entryIdsCell(['E1', 'E2'])).toBe('E1, E2');
     expect(entryIdsCell([])).toBeNull();

@@ -53,7 +53,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'repair' as const }) },
 );
 
-describe('nothing is billed twice, whatever a person edits between runs', () => {
+describe('§8 The ledger: nothing is billed twice, whatever a person edits between runs', () => {
   test('no entry, block, addition or installment is on two invoices, no covered time is covered or invoiced again; numbers are gapless; every blocked run names a cell', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 24 }), (ops) => {

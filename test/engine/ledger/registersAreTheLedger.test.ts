@@ -47,7 +47,7 @@ function billedBook(): LedgerBook {
   return book;
 }
 
-describe('the registers are the ledger', () => {
+describe('§8 The ledger: the registers and the InvoiceNo marks must agree, or nothing bills', () => {
   test('a run over its own result finds marks and registers in agreement and bills nothing', () => {
     const book = billedBook();
     const again = book.bill('2025-01-31');
@@ -236,7 +236,7 @@ describe('the registers are the ledger', () => {
   });
 });
 
-describe('changed after billing', () => {
+describe('§8 The ledger: an entry changed after billing stays billed and is a warning naming the invoice to credit', () => {
   test('an entry whose hours, date, node or billable flag changed after billing is a warning naming the invoice to credit; nothing bills again', () => {
     const book = billedBook();
     book.set('TimeEntries', 'EntryId', 'E1', 'Hours', 2.5);
@@ -270,7 +270,7 @@ describe('changed after billing', () => {
   });
 });
 
-describe('dates in order', () => {
+describe('§8 The ledger: a run is not dated before the latest issued invoice of the current prefix', () => {
   test('a billing date before the latest issued invoice of the current prefix is back-dated, naming that invoice', () => {
     const book = billedBook();
     const read = book.read().book!;
