@@ -56,15 +56,3 @@ export type ExceptionFacts<R extends ExceptionReason> = Parameters<(typeof excep
 export function exceptionMessage<R extends ExceptionReason>(reason: R, ...facts: ExceptionFacts<R>): string {
   return (exceptionSentences[reason] as (...args: ExceptionFacts<R>) => string)(...facts);
 }
-
-/**
- * The names call sites used before the catalogue was keyed by reason code. Kept only until
- * matchTimeEntries.ts and buildOrderInvoices.ts (being split into src/engine/orders by
- * issue 13 item 2) call `exceptionMessage`; nothing new should use them.
- */
-export const exceptionMessages = {
-  noLineItem: exceptionSentences.NoLineItem,
-  overLimit: exceptionSentences.OverLimit,
-  unknownNode: exceptionSentences.UnknownNode,
-  orderBilled: exceptionSentences.OrderBilled,
-};

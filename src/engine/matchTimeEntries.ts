@@ -13,12 +13,12 @@
  * right order; they are never exceptions.
  */
 import type { BillingWorkbook, LineItem, PersonKey, TimeEntry } from '../schema/model';
-import type { BillingException, BillingOptions } from './billingResult';
+import type { BillingException, BillingOptions, ExceptionReason } from './billingResult';
 import { billableSeconds } from './billableSeconds';
 import { capPeriodIndex } from './capPeriod';
 import { dockLineItems, type Docking } from './dockLineItems';
 import { sortByDateAndEntryId } from './entryOrder';
-import { exceptionMessages } from './exceptionMessages';
+import { exceptionMessage, type ExceptionFacts } from './exceptionMessages';
 import { idKey } from '../core/idKey';
 import { BILL_NOW, NOT_BILLABLE, SETTLED_EARLIER, Transactions, type TransactionEntry, type TransactionKind } from './transactions';
 
@@ -44,13 +44,14 @@ export function isSettled(entry: TimeEntry): boolean {
   return entry.invoiceNo !== undefined && entry.invoiceNo.trim() !== '';
 }
 
-/** An exception about (part of) an entry; the fill goes on the entry's own TimeEntries row. */
-export function exceptionFor(
+/** An exception about (part of) an entry, with the sentence of its reason code; the fill goes on the entry's own TimeEntries row. */
+export function exceptionFor<R extends ExceptionReason>(
   entry: TimeEntry,
   seconds: number,
-  reason: BillingException['reason'],
-  message: string,
+  reason: R,
+  ...facts: ExceptionFacts<R>
 ): BillingException {
+  const message = exceptionMessage(reason, ...facts);
   return {
     entryId: entry.id,
     date: entry.date,
@@ -291,16 +292,16 @@ function matchThisRunsTime(entries: readonly TimeEntry[], packed: PackedEntries,
     const seconds = facts[f + BILLABLE_SECONDS];
     if (!known) {
       const entry = entries[i];
-      exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', exceptionMessages.unknownNode(entry.nodeId ?? '')));
+      exceptions.push(exceptionFor(entry, seconds, 'UnknownNode', entry.nodeId ?? ''));
       continue;
     }
     const rest = matcher.match(i, f, seconds, BILL_NOW, true);
     if (rest === 0) continue;
     const entry = entries[i];
     if (rest === seconds && !matcher.cappedOut) {
-      exceptions.push(exceptionFor(entry, rest, 'NoLineItem', exceptionMessages.noLineItem(entry.nodeId ?? '', rest)));
+      exceptions.push(exceptionFor(entry, rest, 'NoLineItem', entry.nodeId ?? '', rest));
     } else {
-      exceptions.push(exceptionFor(entry, rest, 'OverLimit', exceptionMessages.overLimit(rest)));
+      exceptions.push(exceptionFor(entry, rest, 'OverLimit', rest));
     }
   }
   if (onProgress !== undefined) onProgress('matching', total, total);

@@ -41,7 +41,7 @@ export function judgeTransactions(book: BillingWorkbook, tx: Transactions, order
       last.message = exceptionMessage('OrderBilled', orders[order].id, last.seconds);
     } else {
       const seconds = tx.seconds[t];
-      exceptions.push(exceptionFor(entries[ei], seconds, 'OrderBilled', exceptionMessage('OrderBilled', orders[order].id, seconds)));
+      exceptions.push(exceptionFor(entries[ei], seconds, 'OrderBilled', orders[order].id, seconds));
     }
   }
   return { verdicts, exceptions };
