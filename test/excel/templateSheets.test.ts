@@ -14,7 +14,7 @@ import type { RawWorkbook } from '../../src/schema/rawTable';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { FakeExcel } from '../fakeExcel/FakeExcel';
 import { TEMPLATE_CELLS, templateWorkbook } from '../xlsx/templateFixture';
-import { fakeFromXlsx, fakeLook, xlsxLook, type WorkbookLook } from './workbookCells';
+import { fakeFromXlsx, fakeLook, loadXlsx, xlsxLook, type WorkbookLook } from './workbookCells';
 
 const DATE = dayFromIso('2025-01-31')!;
 const noWait = { sleep: async () => undefined };
@@ -50,6 +50,7 @@ function expectSameSheets(file: WorkbookLook, excel: WorkbookLook, pattern: RegE
     expect({ sheet, merges: excel.merges.get(sheet) }).toEqual({ sheet, merges: file.merges.get(sheet) });
     expect({ sheet, pictures: excel.pictures.get(sheet) }).toEqual({ sheet, pictures: file.pictures.get(sheet) });
     expect({ sheet, widths: Object.fromEntries(excel.widths.get(sheet)!) }).toEqual({ sheet, widths: Object.fromEntries(file.widths.get(sheet)!) });
+    expect({ sheet, heights: Object.fromEntries(excel.heights.get(sheet)!) }).toEqual({ sheet, heights: Object.fromEntries(file.heights.get(sheet)!) });
     const printed = (look: WorkbookLook) => ({ area: look.print.get(sheet)?.area.replace(/^'?[^!]*'?!/, ''), titles: look.print.get(sheet)?.titleRows.replace(/^'?[^!]*'?!/, ''), paper: look.print.get(sheet)?.paper });
     expect({ sheet, print: printed(excel) }).toEqual({ sheet, print: printed(file) });
   }
@@ -98,6 +99,21 @@ describe('invoice sheets from the template: the Office.js adapter writes what th
     expect(fakeLook(fake).cells.get('INV-00003')!.get('E10')?.value).toBe(-240);
   });
 
+  test('a tall repeated row and a hidden template: the copies of the row are as tall, the invoice sheets visible', async () => {
+    const wb = await loadXlsx(await templateWorkbook());
+    const template = wb.getWorksheet('InvoiceTemplate')!;
+    template.getRow(10).height = 30;
+    template.getRow(13).height = 24;
+    template.state = 'hidden';
+    const input = Buffer.from(await wb.xlsx.writeBuffer());
+    const file = await byFile(input);
+    const { look, fake } = await inExcel(input);
+    expectSameSheets(file.look, look, /^INV-/);
+    expect(Object.fromEntries(look.heights.get('INV-00001')!)).toEqual({ 10: 30, 11: 30, 14: 24 });
+    expect(fake.model.findSheet('INV-00001')!.visibility).toBe('Visible');
+    expect((await loadXlsx(file.bytes)).getWorksheet('INV-00001')!.state).toBe('visible');
+  });
+
   test('a template under the name Settings gives is read and copied', async () => {
     const input = await templateWorkbook(TEMPLATE_CELLS, 'Our invoice');
     expectSameSheets((await byFile(input)).look, (await inExcel(input)).look, /^INV-/);
@@ -133,7 +149,8 @@ describe('reading the template', () => {
     const count = async (f: FakeExcel) => {
       const start = f.syncCount;
       const raw = await new ExcelWorkbook(f.run, noWait).readTables();
-      expect(raw.invoiceTemplate?.cells.length).toBe(Object.keys(TEMPLATE_CELLS).length);
+      // The placeholders and the two formulas beside the totals.
+      expect(raw.invoiceTemplate?.cells.length).toBe(Object.keys(TEMPLATE_CELLS).length + 2);
       return f.syncCount - start;
     };
     expect(await count(fake)).toBe((await count(usual)) + 1);

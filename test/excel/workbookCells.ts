@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { FakeExcel } from '../fakeExcel/FakeExcel';
 import type { SheetModel } from '../fakeExcel/model';
-import { readCellValue } from './readCellValue';
+import { readCell } from './readCellValue';
 import { pointsForCharacters } from '../../src/excel/writePlan';
 import { columnLetters } from '../../src/schema/rawTable';
 
@@ -44,6 +44,8 @@ export interface WorkbookLook {
   merges: Map<string, string[]>;
   /** sheet -> the pictures' top-left anchor cells (`A1`), top to bottom. */
   pictures: Map<string, string[]>;
+  /** sheet -> row heights in points, for the rows given one. */
+  heights: Map<string, Map<number, number>>;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -54,8 +56,9 @@ function serialOf(date: Date): number {
   return date.getTime() / MS_PER_DAY + EPOCH_SERIAL;
 }
 
-function plainValue(value: ExcelJS.CellValue): string | number | boolean | null {
-  const v = readCellValue(value);
+/** A cell as Excel shows it (a formula by its cached result), dates as serials. */
+function plainValue(cell: ExcelJS.Cell): string | number | boolean | null {
+  const v = readCell(cell);
   if (v instanceof Date) return serialOf(v);
   return v;
 }
@@ -123,13 +126,14 @@ export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
   const widths = new Map<string, Map<number, number>>();
   const merges = new Map<string, string[]>();
   const pictures = new Map<string, string[]>();
+  const heights = new Map<string, Map<number, number>>();
   const tables: string[] = [];
   for (const sheet of wb.worksheets) {
     const map = new Map<string, CellLook>();
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (isMergedAway(cell)) return;
-        const value = plainValue(cell.value);
+        const value = plainValue(cell);
         if (value === null || value === '') return;
         const argb = cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
         map.set(cell.address, look(value, cell.numFmt, argb ? `#${argb.slice(2)}` : undefined, cell.font?.bold));
@@ -146,8 +150,17 @@ export async function xlsxLook(bytes: Buffer): Promise<WorkbookLook> {
     if (printed) print.set(sheet.name, printed);
     merges.set(sheet.name, mergesOf(sheet));
     pictures.set(sheet.name, anchorList(picturesOf(sheet)));
+    heights.set(sheet.name, rowHeightsOf(sheet));
   }
-  return { cells, print, tables: tables.sort(), widths, merges, pictures };
+  return { cells, print, tables: tables.sort(), widths, merges, pictures, heights };
+}
+
+function rowHeightsOf(sheet: ExcelJS.Worksheet): Map<number, number> {
+  const heights = new Map<number, number>();
+  sheet.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.height !== undefined && row.height > 0) heights.set(r, row.height);
+  });
+  return heights;
 }
 
 const PAPER: Record<number, string> = { 9: 'A4', 1: 'Letter' };
@@ -163,9 +176,7 @@ function copySheetSetup(sheet: ExcelJS.Worksheet, model: SheetModel): void {
   sheet.columns?.forEach((column, i) => {
     if (column.width !== undefined) model.columnWidths.set(i + 1, pointsForCharacters(column.width));
   });
-  sheet.eachRow({ includeEmpty: true }, (row, r) => {
-    if (row.height !== undefined && row.height > 0) model.rowHeights.set(r, row.height);
-  });
+  for (const [row, height] of rowHeightsOf(sheet)) model.rowHeights.set(row, height);
   model.pictures.push(...picturesOf(sheet).map((p, i) => ({ name: `Picture ${i + 1}`, ...p })));
   if (sheet.state === 'hidden') model.visibility = 'Hidden';
   if (sheet.state === 'veryHidden') model.visibility = 'VeryHidden';
@@ -196,7 +207,7 @@ export async function fakeFromXlsx(bytes: Buffer, options: { setup?: boolean } =
     sheet.eachRow(all, (row) => {
       row.eachCell(all, (cell) => {
         if (isMergedAway(cell)) return;
-        const value = plainValue(cell.value);
+        const value = plainValue(cell);
         if (value !== null) fake.setCells(sheet.name, cell.address, [[value]]);
         if (!options.setup) return;
         const argb = cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
@@ -219,7 +230,7 @@ export async function fakeFromXlsx(bytes: Buffer, options: { setup?: boolean } =
       const rows: (string | number | boolean | null)[][] = [];
       for (let r = top.row + 1; r <= bottom.row; r++) {
         const row = [];
-        for (let c = top.col; c <= bottom.col; c++) row.push(plainValue(sheet.getCell(r, c).value));
+        for (let c = top.col; c <= bottom.col; c++) row.push(plainValue(sheet.getCell(r, c)));
         rows.push(row);
       }
       fake.addTable(sheet.name, t.name, from, t.columns, rows);
@@ -235,6 +246,7 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
   const widths = new Map<string, Map<number, number>>();
   const merges = new Map<string, string[]>();
   const pictures = new Map<string, string[]>();
+  const heights = new Map<string, Map<number, number>>();
   for (const sheet of fake.sheetNames()) {
     const map = new Map<string, CellLook>();
     for (const cell of fake.usedCells(sheet)) {
@@ -246,6 +258,7 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
     widths.set(sheet, new Map(model.columnWidths));
     merges.set(sheet, model.merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`).sort());
     pictures.set(sheet, anchorList(model.pictures));
+    heights.set(sheet, new Map(model.rowHeights));
     const layout = fake.pageLayout(sheet);
     if (layout.printArea !== undefined) {
       const m = layout.margins;
@@ -265,7 +278,7 @@ export function fakeLook(fake: FakeExcel): WorkbookLook {
     const view = fake.table(t.name)!;
     return `${t.name}@${view.address.replace(/^'?(.*?)'?!/, '$1!')}`;
   });
-  return { cells, print, tables: tables.sort(), widths, merges, pictures };
+  return { cells, print, tables: tables.sort(), widths, merges, pictures, heights };
 }
 
 const PROPERTIES = ['value', 'numberFormat', 'fill', 'bold'] as const;
