@@ -31,7 +31,7 @@ export const exceptionSentences = {
   NoLineItem: (nodeId: string, seconds: Seconds): string =>
     `${hoursText(seconds)} on ${nodeId} found no order line item on the node or above it (times without order line item): add a collector line item, for example one without Assignee.`,
   OverLimit: (seconds: Seconds): string =>
-    `${hoursText(seconds)} exceed the MaxBillable cap of every matching line item and are not billed.`,
+    `${hoursText(seconds)} exceed the MaxBillable cap of every matching line item and are not billed: raise a cap, or add a line item without one to take the rest.`,
   UnknownNode: (nodeId: string): string =>
     `Node ${nodeId} is not in ProjectTree: correct the NodeId or add the node.`,
   UnknownAgreement: (agreementId: string): string =>
@@ -46,7 +46,7 @@ export const exceptionSentences = {
   Overrun: (agreement: Agreement, overrun: Seconds, recorded: Seconds, billable: Seconds): string =>
     `${timeOf(overrun, recorded, billable)} beyond the balance of agreement ${agreement.id}, which has no OverageRate: not billed. Add hours (AgreementAdditions) or set an OverageRate.`,
   OrderBilled: (orderId: string, seconds: Seconds): string =>
-    `${hoursText(seconds)} landed on order ${orderId}, which is already billed (BillingMode Billed): not invoiced.`,
+    `${hoursText(seconds)} landed on order ${orderId}, which is already billed (BillingMode Billed): not invoiced. Book the time on an open order, or change the order's BillingMode to bill it.`,
 } satisfies Record<ExceptionReason, (...args: never[]) => string>;
 
 /** What the sentence of `reason` is told. */

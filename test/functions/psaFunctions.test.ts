@@ -160,7 +160,7 @@ describe('PSA.LINEITEM(entryId)', () => {
   test('a part over every cap is named after the line that took the rest', async () => {
     const records = functionRecords();
     const { psa } = setup(rawWorkbook({ LineItems: [records.LineItems[0], records.LineItems[2]] }));
-    expect(await value<string>((i) => psa.lineItem('E1', i))).toBe('O-1/1; 1.00 h exceed the MaxBillable cap of every matching line item and are not billed.');
+    expect(await value<string>((i) => psa.lineItem('E1', i))).toBe('O-1/1; 1.00 h exceed the MaxBillable cap of every matching line item and are not billed: raise a cap, or add a line item without one to take the rest.');
   });
 
   test('agreement time says where it bills instead', async () => {
