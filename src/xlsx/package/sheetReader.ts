@@ -155,6 +155,45 @@ export function cellValue(t: string | undefined, v: string | undefined, inline: 
   }
 }
 
+/** A column stops sharing its values once it has seen this many distinct ones (a column of ids). */
+const SHARE_LIMIT = 1 << 16;
+
+/**
+ * Repeated values of a table column shared: a column holds the same few texts (people,
+ * categories, nodes) and dates a million times over, so one string or Date per distinct value
+ * instead of one per cell keeps the heap, and the garbage collector's work, a fraction of the
+ * size. Shared Dates are never changed by anyone who reads the tables (nothing in src sets a
+ * Date's fields).
+ */
+class SharedValues {
+  private readonly texts: (Map<string, string> | null | undefined)[] = [];
+  private readonly dates: (Map<number, Date> | null | undefined)[] = [];
+
+  share(column: number, value: CellValue): CellValue {
+    if (typeof value === 'string') {
+      let known = this.texts[column];
+      if (known === null) return value;
+      if (known === undefined) this.texts[column] = known = new Map();
+      const found = known.get(value);
+      if (found !== undefined) return found;
+      if (known.size >= SHARE_LIMIT) this.texts[column] = null;
+      else known.set(value, value);
+      return value;
+    }
+    if (value instanceof Date) {
+      let known = this.dates[column];
+      if (known === null) return value;
+      if (known === undefined) this.dates[column] = known = new Map();
+      const time = value.getTime();
+      const found = known.get(time);
+      if (found !== undefined) return found;
+      if (known.size >= SHARE_LIMIT) this.dates[column] = null;
+      else known.set(time, value);
+    }
+    return value;
+  }
+}
+
 export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: ReadContext): SheetCells {
   const out: SheetCells = {
     boxes: regions.map((b) => ({ ...b })),
@@ -168,6 +207,7 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     layout: new RowLayout(),
   };
   const layout = out.layout!;
+  const shared = regions.map(() => new SharedValues());
   const filledStyles = new Map<number, boolean>();
   const isFilled = (style: number): boolean => {
     let known = filledStyles.get(style);
@@ -274,7 +314,7 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
       for (let i = 0; i < regions.length; i++) {
         const b = regions[i];
         if (row >= b.top && row <= b.bottom && column >= b.left && column <= b.right) {
-          out.regions[i][row - b.top][column - b.left] = value;
+          out.regions[i][row - b.top][column - b.left] = value === null || typeof value === 'number' || typeof value === 'boolean' ? value : shared[i].share(column - b.left, value);
           placed = true;
           break;
         }
