@@ -12,7 +12,7 @@ import { dayFromIso, type Day } from '../../src/core/day';
 import { exceptionSentences } from '../../src/engine/exceptionMessages';
 import { ledgerSentences } from '../../src/engine/ledger/ledgerMessages';
 import { entryChangePhrases, warningSentences, WARNING_CODE } from '../../src/engine/warningMessages';
-import { orderStatusPhrases } from '../../src/engine/orders/reasonText';
+import { orderStatusPhrases } from '../../src/engine/orders/orderStatusReasons';
 import { projectIssueSentences } from '../../src/engine/projects/projectMessages';
 import { creditRefusalSentences } from '../../src/engine/creditMessages';
 import { adviceSentences } from '../../src/engine/adviceMessages';
@@ -59,7 +59,7 @@ const walks: Walk<Catalogue>[] = [
     },
   }),
   walk({
-    kind: 'OrderStatus reasons', file: 'src/engine/orders/reasonText.ts', sentences: orderStatusPhrases, picked: quoted,
+    kind: 'OrderStatus reasons', file: 'src/engine/orders/orderStatusReasons.ts', sentences: orderStatusPhrases, picked: quoted,
     samples: {
       OrderClosed: [], NoProject: [], BillNowNotSet: [], NoInstallments: [], AllInstallmentsInvoiced: [],
       InstallmentNotDue: [day('2025-04-01')],

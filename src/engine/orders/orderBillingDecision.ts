@@ -12,7 +12,7 @@ import { ZERO, type Decimal } from '../../core/money';
 import { hasReachedStatus } from '../projects/projectIndex';
 import type { ProjectView } from '../projects/projectView';
 import { projectView } from '../projects/projectView';
-import { orderStatusReason } from './reasonText';
+import { orderStatusReason } from './orderStatusReasons';
 
 /**
  * What happens to one time transaction on this run. Same words as the core engine's

@@ -10,7 +10,7 @@ import type { OrderStatusRow } from '../billingResult';
 import { ZERO, type Decimal } from '../../core/money';
 import { finalBillingCheck, type OrderBillingDecision } from './orderBillingDecision';
 import { idKey, idKeyOrBlank } from '../../core/idKey';
-import { orderStatusReason } from './reasonText';
+import { orderStatusReason } from './orderStatusReasons';
 
 export interface OrderStatusFigures {
   /** Net the order's invoice carries on this run (before the MinimumBilling check). */
