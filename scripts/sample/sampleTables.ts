@@ -41,6 +41,7 @@ const settings: TableSheet = {
     { Setting: 'Bic', Value: 'BYLADEM1001' },
     { Setting: 'PaymentTermsDays', Value: 14, 'About this row': 'Due date = invoice date + 14 days, unless the customer has its own terms (Customers).' },
     { Setting: 'InvoiceFooter', Value: 'Nordwind Consulting GmbH · Managing director Volker Vorstand · Amtsgericht Kiel HRB 12345', 'About this row': 'The last line of every invoice.' },
+    { Setting: 'InvoiceTemplate', Value: 'InvoiceTemplate', 'About this row': 'The sheet every invoice sheet is a copy of, its {placeholders} filled (docs/invoice-documents.md). Rename or delete that sheet to get the built-in layout.' },
     { Setting: 'EInvoiceFormat', Value: 'UBL', 'About this row': 'Every invoice is also an EN 16931 e-invoice in UBL, unless the customer asks for another syntax (Customers); psa-billing generate --einvoices <dir> writes them (docs/e-invoices.md).' },
   ],
 };
@@ -518,6 +519,9 @@ export const README_SHEET: TextSheet = {
     'Invoices a customer can receive: the seller, bank details, payment terms and footer are Settings rows; the sheet Customers gives each customer '
       + 'its legal name, address, VAT id, own payment terms, purchase-order reference and the language of its invoices (en or de). '
       + 'Praxis Dr. Sommer has no Address in Customers on purpose: its invoice shows the name alone, and the run warns that the buyer\'s address is missing.',
+    'The firm\'s own invoice layout is the sheet InvoiceTemplate (Settings InvoiceTemplate names it): every invoice sheet is a copy of it with its '
+      + '{placeholders} filled, the logo, merged cells and print setup kept, and row 17 (the one holding {Row.…} placeholders) repeated once per invoice row. '
+      + 'docs/invoice-documents.md lists every placeholder. Rename or delete the sheet to get the built-in layout.',
     'Block-time agreements (sheets Agreements, AgreementAdditions; time with an Agreement instead of a NodeId):',
     '• AG-101 active with balance, topped up by 5 h, onsite work excluded and billed at the overage rate.',
     '• AG-102 drawn beyond zero: the last entry is split, the hour past the block billed at the overage rate.',

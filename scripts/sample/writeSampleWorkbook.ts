@@ -4,8 +4,10 @@
  */
 import { README_SHEET, SAMPLE_TABLES } from './sampleTables';
 import { buildTablesWorkbook } from './tableSheets';
+import { addInvoiceTemplateSheet } from './invoiceTemplateSheet';
 
 export async function writeSampleWorkbook(path: string): Promise<void> {
   const workbook = buildTablesWorkbook([README_SHEET], SAMPLE_TABLES);
+  addInvoiceTemplateSheet(workbook);
   await workbook.xlsx.writeFile(path);
 }

@@ -95,7 +95,8 @@ test('the credit writes through the open workbook exactly what psa-billing credi
   const fileBefore = await xlsxLook(billed);
   const fileAfter = await xlsxLook(await fs.readFile(out));
 
-  const fake = await fakeFromXlsx(billed);
+  // With its setup: the credit note's sheet is a copy of the sample's InvoiceTemplate sheet.
+  const fake = await fakeFromXlsx(billed, { setup: true });
   const excelBefore = fakeLook(fake);
   const { flow, states } = flowOver(fake);
   await flow.start();
