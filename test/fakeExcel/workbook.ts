@@ -133,7 +133,8 @@ export class WorksheetProxy extends FakeObject<SheetModel> {
     this._write({ positionType }, (s) => {
       const m = model(this.context);
       const relative = relativeTo?._targetNow() ?? undefined;
-      copied._setCreated(m.copySheet(s, positionType === 'None' ? 'After' : positionType, positionType === 'None' ? s : relative));
+      // Where 'None' (the default) puts the copy is not pinned down here: name a position.
+      copied._setCreated(m.copySheet(s, positionType, relative));
     });
     return copied;
   }
