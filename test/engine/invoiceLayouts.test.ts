@@ -97,6 +97,20 @@ describe('§6 Invoice Times: one row per key, with its text and Item', () => {
     expect(rowsOf(onlyInvoice(runBilling(book, JANUARY)))).toEqual([['Dev', '2.00', '100.00', '200.00', 'E1,E2']]);
   });
 
+  it('By Groups: group names compare like ids; groups differing only in case and surrounding spaces make one row, named as first met', () => {
+    const book = workbook()
+      .item('Dev', { group: 'Engineering' })
+      .item('Test', { group: ' engineering ' })
+      .order('O1', { invoiceTimes: 'ByGroups' })
+      .node('P1', { order: 'O1' })
+      .line('O1/1', { item: 'Dev', price: '100', link: 'MainProject', category: 'dev' })
+      .line('O1/2', { item: 'Test', price: '80', link: 'MainProject', category: 'test' })
+      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: 1, category: 'test' })
+      .time('E2', { date: '2025-01-07', person: 'Anna', node: 'P1', hours: 1, category: 'dev' })
+      .build();
+    expect(rowsOf(onlyInvoice(runBilling(book, JANUARY)))).toEqual([[' engineering ', '2.00', '', '180.00', 'E1,E2']]);
+  });
+
   it('By Items: a row per item in order of first appearance', () => {
     expect(rowsOf(onlyInvoice(runBilling(fourEntries('ByItems'), JANUARY)))).toEqual([
       ['Dev', '2.50', '100.00', '250.00', 'E1,E4'],

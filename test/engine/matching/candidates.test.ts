@@ -31,7 +31,7 @@ function withLinesInOrder(book: BillingWorkbook, refs: string[]): BillingWorkboo
 }
 
 describe('§3 Matching, step 1: a line is a candidate only when each filter it sets passes', () => {
-  it('a line with a Category takes only time of that category, compared ignoring case', () => {
+  it('a line with a Category takes only time of that category, compared like an id (trimmed, ignoring case)', () => {
     const book = project()
       .line('O1/1', { item: 'Design', price: '100', link: 'MainProject', category: 'Design' })
       .time('E1', { date: '2025-01-06', person: 'Anna', node: 'WP1', hours: 1, category: 'design' })
@@ -44,6 +44,12 @@ describe('§3 Matching, step 1: a line is a candidate only when each filter it s
       ['E2', 'NoLineItem', 3600],
       ['E3', 'NoLineItem', 3600],
     ]);
+    // Compared like an id: a Category typed with spaces around it still matches.
+    const spaced = project()
+      .line('O1/1', { item: 'Dev', price: '100', link: 'MainProject', category: ' Dev ' })
+      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'WP1', hours: 1, category: 'DEV' })
+      .build();
+    expect(rowsOf(onlyInvoice(runBilling(spaced, JANUARY)))).toEqual([['Dev', '1.00', '100.00', '100.00', 'E1']]);
   });
 
   it('a line takes only time dated ValidFrom..ValidTo, both days included', () => {
