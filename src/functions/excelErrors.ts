@@ -2,7 +2,8 @@
  * The one place that builds Excel errors. The function logic returns a `FunctionFailure`
  * (plain data, testable in Node); only `toExcelValue` touches the Office runtime's
  * `CustomFunctions` global. Excel shows a custom message only with `#VALUE!` and `#N/A`
- * (the other codes drop it), so these are the two codes the add-in uses:
+ * (the other codes drop it), so these are the two codes the add-in uses (each failure's code and
+ * sentence come from one catalogue, functionMessages.ts):
  * - `notAvailable` (#N/A): no such id, or the tables could not be read right now;
  * - `invalidValue` (#VALUE!): a bad argument, or a workbook with input errors.
  */
@@ -14,14 +15,6 @@ export class FunctionFailure {
     readonly code: FailureCode,
     readonly message: string,
   ) {}
-}
-
-export function notAvailable(message: string): FunctionFailure {
-  return new FunctionFailure('notAvailable', message);
-}
-
-export function invalidValue(message: string): FunctionFailure {
-  return new FunctionFailure('invalidValue', message);
 }
 
 export function isFailure(value: unknown): value is FunctionFailure {

@@ -5,17 +5,14 @@
  * Each parser returns the value or a #VALUE! failure that names the argument.
  */
 import { dayFromIso, dayFromParts, type Day } from '../engine';
-import { invalidValue, type FunctionFailure } from './excelErrors';
+import type { FunctionFailure } from './excelErrors';
+import { functionFailure, type IdArgumentName } from './functionMessages';
 
 /** 9999-12-31, Excel's last date. */
 const LAST_SERIAL = 2_958_465;
 
 export function isOmitted(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
 /** A date argument: an Excel date serial or `YYYY-MM-DD` text; omitted = `fallback`. */
@@ -26,14 +23,14 @@ export function dateArgument(value: unknown, name: string, fallback: Day | undef
     const day = dayFromIso(value);
     if (day !== undefined) return day;
   }
-  return invalidValue(`${name} must be a date (an Excel date or YYYY-MM-DD text), not ${shown(value)}`);
+  return functionFailure('BadDate', name, value);
 }
 
 /** An id argument (AgreementId, OrderId, EntryId): text, or a number typed as an id. */
-export function idArgument(value: unknown, name: string, example: string): string | FunctionFailure {
+export function idArgument(value: unknown, name: IdArgumentName): string | FunctionFailure {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return invalidValue(`${name} must be ${example}, not ${isOmitted(value) ? 'blank' : shown(value)}`);
+  return functionFailure('BadId', name, value);
 }
 
 /** A TRUE/FALSE argument; omitted = `fallback`; 1 and 0 are accepted as Excel does. */
@@ -41,13 +38,13 @@ export function booleanArgument(value: unknown, name: string, fallback: boolean)
   if (isOmitted(value)) return fallback;
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 0) return value === 1;
-  return invalidValue(`${name} must be TRUE or FALSE, not ${shown(value)}`);
+  return functionFailure('BadBoolean', name, value);
 }
 
 /** A number argument (kept as given: the advisor itself judges whole numbers and ranges). */
 export function numberArgument(value: unknown, name: string): number | FunctionFailure {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  return invalidValue(`${name} must be a number, not ${isOmitted(value) ? 'blank' : shown(value)}`);
+  return functionFailure('BadNumber', name, value);
 }
 
 /** Today on the computer's own calendar, as an Excel day. */

@@ -5,7 +5,8 @@
  * All are streaming: the cell keeps its invocation and gets a new value whenever the input
  * tables change (docs/custom-functions.md).
  */
-import { notAvailable, toExcelValue } from './excelErrors';
+import { toExcelValue } from './excelErrors';
+import { functionFailure } from './functionMessages';
 import type { PsaFunctions } from './psaFunctions';
 
 let installed: PsaFunctions | undefined;
@@ -17,7 +18,7 @@ export function installPsaFunctions(functions: PsaFunctions | undefined): void {
 
 function withFunctions<T>(invocation: CustomFunctions.StreamingInvocation<T>, call: (functions: PsaFunctions) => void): void {
   if (installed === undefined) {
-    invocation.setResult(toExcelValue<T>(notAvailable('PSA Billing is still starting: the value follows in a moment')));
+    invocation.setResult(toExcelValue<T>(functionFailure('Starting')));
     return;
   }
   call(installed);

@@ -8,7 +8,8 @@
  * Nothing here throws into Excel: a read that fails and a computation that throws both
  * become an #N/A with a message.
  */
-import { notAvailable, toExcelValue, type FunctionFailure } from './excelErrors';
+import { toExcelValue, type FunctionFailure } from './excelErrors';
+import { functionFailure } from './functionMessages';
 import type { WorkbookCache, WorkbookSnapshot } from './workbookCache';
 
 /** What the add-in needs of `CustomFunctions.StreamingInvocation`. */
@@ -71,10 +72,10 @@ export function createLiveResults(cache: WorkbookCache, schedule: Schedule = def
               try {
                 return compute(snapshot);
               } catch (error) {
-                return notAvailable(`PSA Billing could not compute this: ${messageOf(error)}`);
+                return functionFailure('ComputeFailed', messageOf(error));
               }
             },
-            (error) => options.withoutWorkbook?.() ?? notAvailable(`Could not read the workbook's tables: ${messageOf(error)}`),
+            (error) => options.withoutWorkbook?.() ?? functionFailure('TablesUnreadable', messageOf(error)),
           )
           .then((result) => {
             // Only the newest computation of a live cell may answer: an older one may have

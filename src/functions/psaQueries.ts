@@ -25,7 +25,8 @@ import type { BillingWorkbook } from '../schema/model';
 import { formatIssue } from '../schema/readBillingWorkbook';
 import { readSettings } from '../schema/readSettings';
 import { ReferenceList } from '../schema/references';
-import { invalidValue, isFailure, notAvailable, type FunctionFailure } from './excelErrors';
+import { isFailure, type FunctionFailure } from './excelErrors';
+import { functionFailure, functionTexts } from './functionMessages';
 import { booleanArgument, dateArgument, idArgument, numberArgument } from './functionArguments';
 import type { WorkbookSnapshot } from './workbookCache';
 import { idKey } from '../core/idKey';
@@ -36,22 +37,20 @@ const SECONDS_PER_HOUR = 3600;
 export function billingBook(snapshot: WorkbookSnapshot): BillingWorkbook | FunctionFailure {
   const { workbook, issues } = snapshot.read;
   if (workbook !== undefined) return workbook;
-  const count = issues.length === 1 ? '1 input error' : `${issues.length} input errors`;
-  const first = issues.length > 0 ? `; the first: ${formatIssue(issues[0])}` : '';
-  return invalidValue(`The workbook has ${count}${first}. Fix the input (Preview lists every error) and the figure returns.`);
+  return functionFailure('InputErrors', issues.length, issues.length > 0 ? formatIssue(issues[0]) : undefined);
 }
 
 
 /** `=PSA.BALANCE(agreement, [date])`: remaining hours of the block as a run on `date` would show them. */
 export function balanceOf(snapshot: WorkbookSnapshot, agreement: unknown, date: unknown, today: Day): number | FunctionFailure {
-  const id = idArgument(agreement, 'Agreement', 'an AgreementId such as "AGR-7"');
+  const id = idArgument(agreement, 'Agreement');
   if (isFailure(id)) return id;
   const day = dateArgument(date, 'Date', today);
   if (isFailure(day)) return day;
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
   const balance = snapshot.memo(`balance:${idKey(id)}:${day}`, () => agreementBalance(book, id, day!));
-  if ('error' in balance) return notAvailable(`No agreement ${id} in Agreements`);
+  if ('error' in balance) return functionFailure('NoAgreement', id);
   return balance.remainingHours.toNumber();
 }
 
@@ -62,20 +61,20 @@ export function balanceOf(snapshot: WorkbookSnapshot, agreement: unknown, date: 
  * are not "used"). `from` blank = since the beginning; `to` blank = today.
  */
 export function usedOf(snapshot: WorkbookSnapshot, agreement: unknown, from: unknown, to: unknown, today: Day): number | FunctionFailure {
-  const id = idArgument(agreement, 'Agreement', 'an AgreementId such as "AGR-7"');
+  const id = idArgument(agreement, 'Agreement');
   if (isFailure(id)) return id;
   const first = dateArgument(from, 'From', undefined);
   if (isFailure(first)) return first;
   const last = dateArgument(to, 'To', today);
   if (isFailure(last)) return last;
-  if (first !== undefined && first > last!) return invalidValue('From must not be after To');
+  if (first !== undefined && first > last!) return functionFailure('FromAfterTo');
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
   const key = agreementKeyOf(id);
   const ledger = snapshot.memo(`ledger:${key}:${last}`, () =>
     buildAgreementLedgers(book, { asOf: last!, preview: false, only: new Set([key]) }).ledgers.find((l) => l.agreement.key === key),
   );
-  if (ledger === undefined) return notAvailable(`No agreement ${id} in Agreements`);
+  if (ledger === undefined) return functionFailure('NoAgreement', id);
   let seconds = 0;
   for (const allocation of ledger.allocations) {
     const entryDate = allocation.entry.date;
@@ -94,13 +93,13 @@ function orderStatusOn(snapshot: WorkbookSnapshot, book: BillingWorkbook, day: D
 }
 
 function orderRow(snapshot: WorkbookSnapshot, order: unknown, date: unknown, today: Day): OrderStatusRow | FunctionFailure {
-  const id = idArgument(order, 'Order', 'an OrderId such as "O-1"');
+  const id = idArgument(order, 'Order');
   if (isFailure(id)) return id;
   const day = dateArgument(date, 'Date', today);
   if (isFailure(day)) return day;
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
-  return orderStatusOn(snapshot, book, day!).get(idKey(id)) ?? notAvailable(`No order ${id} in Orders`);
+  return orderStatusOn(snapshot, book, day!).get(idKey(id)) ?? functionFailure('NoOrder', id);
 }
 
 /** `=PSA.UNBILLED(order, [date])`: OrderStatus Unbilled of a preview run on `date`. */
@@ -108,9 +107,6 @@ export function unbilledOf(snapshot: WorkbookSnapshot, order: unknown, date: unk
   const row = orderRow(snapshot, order, date, today);
   return isFailure(row) ? row : row.unbilled.toNumber();
 }
-
-/** What CANBILL(..., TRUE) shows when the order may bill and OrderStatus gives no reason. */
-export const CAN_BILL_TEXT = 'can bill';
 
 /**
  * `=PSA.CANBILL(order, [date], [reason])`: OrderStatus CanBill of a preview run on `date`;
@@ -124,7 +120,7 @@ export function canBillOf(snapshot: WorkbookSnapshot, order: unknown, date: unkn
   if (isFailure(row)) return row;
   if (!wantsReason) return row.canBill;
   if (row.reason.trim() !== '') return row.reason;
-  return row.canBill ? CAN_BILL_TEXT : '';
+  return row.canBill ? functionTexts.CanBill() : '';
 }
 
 interface EntryLines {
@@ -164,15 +160,15 @@ function linesByEntryRow(snapshot: WorkbookSnapshot, book: BillingWorkbook): Map
  * line item takes it, the reason as text.
  */
 export function lineItemOf(snapshot: WorkbookSnapshot, entryId: unknown): string | FunctionFailure {
-  const id = idArgument(entryId, 'EntryId', 'an EntryId such as "E1"');
+  const id = idArgument(entryId, 'EntryId');
   if (isFailure(id)) return id;
   const book = billingBook(snapshot);
   if (isFailure(book)) return book;
   const key = idKey(id);
   const entry = book.timeEntries.find((e) => idKey(e.id) === key);
-  if (entry === undefined) return notAvailable(`No entry ${id} in TimeEntries`);
+  if (entry === undefined) return functionFailure('NoEntry', id);
   if (!isOrderTime(entry)) {
-    return `Entry ${entry.id} is booked under agreement ${entry.agreementId ?? ''}: it bills on the agreement, not on an order line item`;
+    return functionTexts.EntryOnAgreement(entry.id, entry.agreementId ?? '');
   }
   const found = linesByEntryRow(snapshot, book).get(entry.source.index);
   const lines = (found?.lines ?? []).map((li) => book.lineItems[li].ref);
@@ -180,7 +176,7 @@ export function lineItemOf(snapshot: WorkbookSnapshot, entryId: unknown): string
   if (lines.length > 0) return messages.length > 0 ? `${lines.join(', ')}; ${messages.join(' ')}` : lines.join(', ');
   if (messages.length > 0) return messages.join(' ');
   if (entry.node === undefined) return exceptionMessage('UnknownNode', entry.nodeId ?? '');
-  return `No line item on ${entry.nodeId ?? 'its node'} or above it takes entry ${entry.id}`;
+  return functionTexts.NoLineItemTakes(entry.id, entry.nodeId);
 }
 
 /** Settings BillingPeriodDays when the Settings table reads cleanly, else the default 30. */
@@ -214,6 +210,6 @@ export function adviceOf(
     { durationDays, people: peopleCount, contacts: contactCount, progressBilling: progress },
     billingPeriodDaysOf(snapshot),
   );
-  if (isAdviceError(advice)) return invalidValue(advice.problems.join('; '));
+  if (isAdviceError(advice)) return functionFailure('BadAdvice', advice.problems);
   return advice.answer;
 }

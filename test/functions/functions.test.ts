@@ -6,7 +6,8 @@
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import * as functions from '../../src/functions/functions';
-import { invalidValue, notAvailable, toExcelValue } from '../../src/functions/excelErrors';
+import { toExcelValue } from '../../src/functions/excelErrors';
+import { functionFailure } from '../../src/functions/functionMessages';
 import { createPsaFunctions } from '../../src/functions/psaFunctions';
 import { createWorkbookCache } from '../../src/functions/workbookCache';
 import { countingReader, day, FakeInvocation, installCustomFunctionsStandIn, manualSchedule, rawWorkbook, settle, StandInError } from './functionsFixture';
@@ -71,8 +72,8 @@ describe('the entry points', () => {
 
 describe('excelErrors', () => {
   test('#N/A and #VALUE! keep their messages; values pass through', () => {
-    expect(toExcelValue(notAvailable('No order O-9 in Orders'))).toEqual(new StandInError('#N/A', 'No order O-9 in Orders'));
-    expect(toExcelValue(invalidValue('bad'))).toEqual(new StandInError('#VALUE!', 'bad'));
+    expect(toExcelValue(functionFailure('NoOrder', 'O-9'))).toEqual(new StandInError('#N/A', 'No order O-9 in Orders'));
+    expect(toExcelValue(functionFailure('FromAfterTo'))).toEqual(new StandInError('#VALUE!', 'From must not be after To'));
     expect(toExcelValue(7.5)).toBe(7.5);
     expect(toExcelValue(false)).toBe(false);
   });
