@@ -39,6 +39,7 @@ import {
   type ReadTable,
 } from './writePlan';
 import { idKey } from '../core/idKey';
+import { isSheetNamed } from '../schema/readInvoiceTemplate';
 
 /** A write worked out before anything is sent. */
 interface WritePlan {
@@ -298,7 +299,7 @@ function deleteSheetStep(name: string): WriteStep {
 
 /** The template is copied for every invoice: it must still be there when the write starts. */
 function checkTemplateSheet(name: string, sheetNames: string[]): void {
-  if (!sheetNames.some((s) => s.toLowerCase() === name.toLowerCase())) {
+  if (!sheetNames.some((s) => isSheetNamed(s, name))) {
     throw new WorkbookWriteError(`The invoice template sheet ${name} was deleted or renamed while billing ran, so nothing was written. Run billing again.`);
   }
 }
