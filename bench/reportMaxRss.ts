@@ -1,16 +1,18 @@
 /**
  * Preloaded into the timed command line (`node --require`): on exit it writes the process's
- * peak memory (maxRSS, MB) to the file named by BENCH_MAXRSS_FILE, or keeps the figure already
- * there when it is larger (the command line starts itself once more, and that process, which
- * does the work, exits first). The bench removes the file before each run.
+ * peak memory (maxRSS, MB) and its CPU time (user + system, all its threads, ms) to the file
+ * named by BENCH_MAXRSS_FILE as `maxRssMb cpuMs`. The command line starts itself once more, and
+ * that process, which does the work, exits first: the peak kept is the larger of the two, the
+ * CPU time their sum. The bench removes the file before each run.
  */
 import * as fs from 'fs';
 
 const target = process.env.BENCH_MAXRSS_FILE;
 if (target) {
   process.on('exit', () => {
-    const own = process.resourceUsage().maxRSS / 1024;
-    const earlier = fs.existsSync(target) ? Number(fs.readFileSync(target, 'utf8')) || 0 : 0;
-    fs.writeFileSync(target, String(Math.max(own, earlier)));
+    const usage = process.resourceUsage();
+    const [earlierRss, earlierCpu] = fs.existsSync(target) ? fs.readFileSync(target, 'utf8').split(' ').map((n) => Number(n) || 0) : [0, 0];
+    const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+    fs.writeFileSync(target, `${Math.max(usage.maxRSS / 1024, earlierRss)} ${cpuMs + (earlierCpu ?? 0)}`);
   });
 }

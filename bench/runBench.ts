@@ -196,6 +196,8 @@ function printSizes(reports: SizeReport[]): void {
 interface TimedRun {
   wallMs: number;
   maxRssMb: number;
+  /** User + system CPU time of the process (and the one it starts), all threads: what the machine's load does not stretch. */
+  cpuMs: number;
 }
 
 /** Runs a node script in its own process; its wall time and peak memory, or the first lines of its error. */
@@ -212,7 +214,8 @@ function timedNode(args: string[], rssFile: string): TimedRun | string {
   });
   const wallMs = performance.now() - t;
   if (child.status !== 0) return `exit ${child.status}${child.signal ? ` (${child.signal})` : ''}: ${(child.stderr ?? '').split('\n').slice(-6).join(' | ')}`;
-  return { wallMs, maxRssMb: Number(fs.readFileSync(rssFile, 'utf8')) };
+  const [maxRssMb, cpuMs] = fs.readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { wallMs, maxRssMb, cpuMs };
 }
 
 /** The bench's .xlsx of `entries` entries, made once and kept in bench/ (exceljs writes up to 100k; the file adapter above). */
@@ -247,6 +250,7 @@ async function benchCommandLine(entries: number): Promise<void> {
   const cliRuns: TimedRun[] = [];
   const readRuns: TimedRun[] = [];
   let readFailure = '';
+  const loadAtStart = os.loadavg()[0];
   for (let run = 0; run < runs; run++) {
     const read = timedNode(['--max-old-space-size=16384', reader, input], rssFile);
     if (typeof read === 'string') readFailure = read;
@@ -263,13 +267,17 @@ async function benchCommandLine(entries: number): Promise<void> {
   console.log(`\nCommand line end to end: psa-billing generate on ${fmtCount(entries)} entries (${(fs.statSync(input).size / 1048576).toFixed(1)} MB .xlsx)`);
   console.log(`  wall time, median of ${runs}: ${(wall / 1000).toFixed(2)} s   (runs: ${cliRuns.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`);
   console.log(`  peak memory (maxRSS), median: ${median(cliRuns.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+  console.log(`  machine load (1-minute load average) at the start and the end: ${loadAtStart.toFixed(1)}, ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores; other jobs stretch wall times)`);
   if (readRuns.length === 0) {
     console.log(`  bare exceljs read of the same file: failed (${readFailure})`);
     return;
   }
   const read = median(readRuns.map((r) => r.wallMs));
   const ratio = wall / read;
-  console.log(`  bare exceljs read of the same file, median: ${(read / 1000).toFixed(2)} s, ${median(readRuns.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+  const cpu = median(cliRuns.map((r) => r.cpuMs));
+  const readCpu = median(readRuns.map((r) => r.cpuMs));
+  console.log(`  bare exceljs read of the same file, median: ${(read / 1000).toFixed(2)} s, ${median(readRuns.map((r) => r.maxRssMb)).toFixed(0)} MB   (runs: ${readRuns.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`);
+  console.log(`  CPU time (user + system, all threads), median: command line ${(cpu / 1000).toFixed(1)} s, exceljs read ${(readCpu / 1000).toFixed(1)} s, ${(cpu / readCpu).toFixed(2)} x`);
   const limit = entries >= 1_000_000 ? 0.7 : 1;
   console.log(`  command line / exceljs read: ${ratio.toFixed(2)} x (target <= ${limit} x)  ${ratio <= limit ? 'MET' : 'MISSED'}`);
   if (entries >= 1_000_000) {

@@ -12,7 +12,11 @@ export function cellRef(row: number, column: number): string {
   return l + row;
 }
 
+/** Anything in a text that inlineText must escape or mark (most texts a run writes have nothing): one test instead of three. */
+const NEEDS_CARE = /[&<>\u0000-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$/;
+
 export function inlineText(p: string, text: string): string {
+  if (!NEEDS_CARE.test(text)) return `<${p}is><${p}t>${text}</${p}t></${p}is>`;
   const escaped = escapeText(encodeExcelEscapes(text));
   const preserve = /^\s|\s$|[\n\t]/.test(text) ? ' xml:space="preserve"' : '';
   return `<${p}is><${p}t${preserve}>${escaped}</${p}t></${p}is>`;

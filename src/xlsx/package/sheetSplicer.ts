@@ -14,7 +14,7 @@ import { textPieces, type RowLayout } from './sheetReader';
 import { transformSheet } from './sheetWriter';
 import type { StyleOp, StyleSheet } from './styleSheet';
 
-/** Output is handed on in pieces of about this many characters. */
+/** Source text already copied is let go once this many characters of it have piled up. */
 const FLUSH_AT = 1 << 20;
 
 export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleSheet, layout: RowLayout, push: (text: string) => void): void {
@@ -36,17 +36,9 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
     }
   };
 
-  let out: string[] = [];
-  let outLength = 0;
+  // Handed on as they come: the package encodes each text into its output piece, so joining them here would only copy them once more.
   const emit = (text: string): void => {
-    if (text.length === 0) return;
-    out.push(text);
-    outLength += text.length;
-    if (outLength >= FLUSH_AT) {
-      push(out.join(''));
-      out = [];
-      outLength = 0;
-    }
+    if (text.length > 0) push(text);
   };
   const copyTo = (at: number): void => {
     ensure(at);
@@ -215,7 +207,6 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
   }
   ensure(Infinity);
   copyTo(bufStart + buf.length);
-  if (out.length > 0) push(out.join(''));
 }
 
 /** One row rebuilt from its own cells by the streaming transform, run on that row alone. */

@@ -11,17 +11,59 @@ import { Zip, ZipDeflate, ZipPassThrough, strFromU8, strToU8, unzipSync, type Un
 const MAX_PART_BYTES = 1_800_000_000;
 
 /**
- * A faster deflate than fflate's own JavaScript one, where the platform has it (Node's zlib:
- * nodeDeflater.ts). Each piece is deflated on its own and ends on a byte boundary (a sync
- * flush), so the pieces of a part joined are one deflate stream; the last piece finishes it.
+ * A faster deflate than fflate's own JavaScript one, where the platform has it (Node's zlib,
+ * in a second thread: nodeDeflater.ts). A part is deflated as it is written, piece by piece;
+ * each piece ends on a byte boundary (a sync flush), so the pieces of a part joined are one
+ * deflate stream, and the last piece finishes it.
  */
 export interface Deflater {
-  deflate(piece: Uint8Array, last: boolean): Uint8Array;
-  crc32(piece: Uint8Array, previous: number): number;
+  /**
+   * Starts a part: its pieces go to `push` in order (`owned`: the piece is the deflater's to
+   * keep, nobody else holds it), and `out` gets the deflated data in the same order, the part's
+   * CRC-32 and size with the last of it, at the latest when `push` of the last piece returns.
+   */
+  part(out: (data: Uint8Array, last: boolean, crc: number, size: number) => void): { push(piece: Uint8Array, last: boolean, owned: boolean): void };
+  /** Ends what the deflater started (a thread); called once the package is written. */
+  close(): void;
 }
 
-/** Text is gathered into pieces of about this many characters before it is deflated. */
-const PIECE_CHARS = 1 << 21;
+/** Text is gathered into pieces of about this many bytes before it is deflated. */
+const PIECE_BYTES = 1 << 21;
+
+/**
+ * Text as UTF-8 in pieces of about PIECE_BYTES, each encoded straight into its piece as it
+ * comes (no joined string in between: a million-row sheet arrives as millions of short texts),
+ * each piece a new array its receiver may keep.
+ */
+class Utf8Pieces {
+  private readonly encoder = new TextEncoder();
+  private buffer = new Uint8Array(PIECE_BYTES * 2);
+  private used = 0;
+
+  constructor(private readonly out: (piece: Uint8Array, last: boolean) => void) {}
+
+  write(text: string): void {
+    let rest = text;
+    for (;;) {
+      const { read, written } = this.encoder.encodeInto(rest, this.buffer.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) break;
+      // Full: hand the piece on and go on with the rest of the text.
+      this.flush(false);
+      rest = rest.slice(read);
+    }
+    if (this.used >= PIECE_BYTES) this.flush(false);
+  }
+
+  end(): void {
+    this.flush(true);
+  }
+
+  private flush(last: boolean): void {
+    this.out(this.buffer.slice(0, this.used), last);
+    this.used = 0;
+  }
+}
 
 /** Text chunks of a part produced while the result is written. */
 export type PartWriter = (push: (text: string) => void) => void;
@@ -117,6 +159,14 @@ export class ZipPackage {
 
   /** The package as a zip file. */
   toBytes(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6, deflater?: Deflater): Uint8Array {
+    try {
+      return this.zipBytes(level, deflater);
+    } finally {
+      deflater?.close();
+    }
+  }
+
+  private zipBytes(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, deflater: Deflater | undefined): Uint8Array {
     const chunks: Uint8Array[] = [];
     let failure: Error | null = null;
     const zip = new Zip((error, data) => {
@@ -137,20 +187,11 @@ export class ZipPackage {
       const entry = deflater ? new NativeEntry(name, deflater) : new FflateEntry(name, level);
       zip.add(entry.file);
       if (source.kind === 'stream') {
-        let pieces: string[] = [];
-        let length = 0;
-        source.write((text) => {
-          pieces.push(text);
-          length += text.length;
-          if (length >= PIECE_CHARS) {
-            entry.push(strToU8(pieces.join('')), false);
-            pieces = [];
-            length = 0;
-          }
-        });
-        entry.push(strToU8(pieces.join('')), true);
+        const bytes = new Utf8Pieces((piece, lastPiece) => entry.push(piece, lastPiece, true));
+        source.write((text) => bytes.write(text));
+        bytes.end();
       } else {
-        entry.push(this.bytes(name)!, true);
+        entry.push(this.bytes(name)!, true, false);
       }
       if (failure) throw failure;
     }
@@ -170,7 +211,7 @@ export class ZipPackage {
 
 interface Entry {
   file: ZipInputFile;
-  push(data: Uint8Array, last: boolean): void;
+  push(data: Uint8Array, last: boolean, owned: boolean): void;
 }
 
 class FflateEntry implements Entry {
@@ -187,22 +228,21 @@ class FflateEntry implements Entry {
 /** A zip entry deflated by the platform: fflate writes the headers, the deflater the data. */
 class NativeEntry implements Entry {
   readonly file: ZipPassThrough;
-  private crc = 0;
-  private size = 0;
+  private readonly part: { push(piece: Uint8Array, last: boolean, owned: boolean): void };
 
-  constructor(name: string, private readonly deflater: Deflater) {
-    this.file = new ZipPassThrough(name);
-    this.file.compression = 8;
+  constructor(name: string, deflater: Deflater) {
+    const file = (this.file = new ZipPassThrough(name));
+    file.compression = 8;
+    this.part = deflater.part((data, last, crc, size) => {
+      if (last) {
+        file.crc = crc;
+        file.size = size;
+      }
+      file.ondata!(null, data as Uint8Array<ArrayBuffer>, last);
+    });
   }
 
-  push(data: Uint8Array, last: boolean): void {
-    this.crc = this.deflater.crc32(data, this.crc);
-    this.size += data.length;
-    const deflated = this.deflater.deflate(data, last);
-    if (last) {
-      this.file.crc = this.crc >>> 0;
-      this.file.size = this.size;
-    }
-    this.file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, last);
+  push(data: Uint8Array, last: boolean, owned: boolean): void {
+    this.part.push(data, last, owned);
   }
 }
