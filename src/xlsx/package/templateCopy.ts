@@ -8,15 +8,14 @@
  * are written. A template is a small sheet, so its part is handled as an element tree.
  */
 import type { TemplateFill, TemplateFillCell } from '../../engine/invoiceTemplate/fillInvoiceTemplate';
-import type { RawSheetCell } from '../../schema/rawTable';
+import { columnLetters, type RawSheetCell } from '../../schema/rawTable';
 import { cellRef } from './cellXml';
 import { decodeRange, encodeRange, parseCellRef, type Box } from './cellRefs';
 import { cellValue, type ReadContext } from './sheetReader';
 import type { StyleSheet } from './styleSheet';
-import { ContentTypes, relsPathOf, resolveTarget } from './workbookParts';
+import { relsPathOf, resolveTarget, type ContentTypes } from './workbookParts';
 import type { ZipPackage } from './zipPackage';
 import { childElements, documentXml, encodeExcelEscapes, firstChild, localName, parseXml, sibling, textOf, type XmlElement } from './xmlTree';
-import { columnLetters } from '../../schema/rawTable';
 
 /** Relationships a copy does not take along: its tables (names are unique per workbook), notes and pivot tables. */
 const LEFT_BEHIND = ['/table', '/comments', '/threadedComment', '/pivotTable', '/queryTable', '/slicer', '/timeline'];
@@ -143,7 +142,8 @@ export function filledSheetXml(templateXml: string, fill: TemplateFill, styles: 
     shiftFormulas(sheetData, shift);
   }
   shiftSheetRanges(root, shift);
-  for (const cell of fill.cells) writeCell(sheetData, cell, styles);
+  const rows = new Map(childElements(sheetData, 'row').map((row) => [Number(row.attrs.r), row]));
+  for (const cell of fill.cells) writeCell(rowElement(sheetData, rows, cell.row), cell, styles);
   root.children = root.children.filter((c) => {
     if (typeof c === 'string') return true;
     const name = localName(c.name);
@@ -178,12 +178,13 @@ function insertRows(sheetData: XmlElement, repeatedRow: number, shift: RowShift)
   if (!original) return;
   const copies: XmlElement[] = [];
   for (let i = 1; i <= shift.inserted; i++) {
-    const copy = structuredClone(original);
-    // The plan writes every value of the copies; formulas are not copied (a shared formula has one master).
-    for (const c of childElements(copy, 'c')) {
-      c.children = [];
-      delete c.attrs.t;
-    }
+    // The row and its cells' styles, no values: the plan writes every value of the copies, and
+    // formulas are not copied (a shared formula has one master).
+    const cells = childElements(original, 'c').map((c): XmlElement => {
+      const { t: _type, ...attrs } = c.attrs;
+      return { name: c.name, attrs, children: [] };
+    });
+    const copy: XmlElement = { name: original.name, attrs: { ...original.attrs }, children: cells };
     renumberRow(copy, repeatedRow + i);
     copies.push(copy);
   }
@@ -236,8 +237,7 @@ function shiftSheetRanges(root: XmlElement, shift: RowShift): void {
 }
 
 /** One value of the plan in its cell (made when missing), keeping the cell's style; `numFmt` derives a style with that format. */
-function writeCell(sheetData: XmlElement, cell: TemplateFillCell, styles: StyleSheet): void {
-  const row = rowElement(sheetData, cell.row);
+function writeCell(row: XmlElement, cell: TemplateFillCell, styles: StyleSheet): void {
   const c = cellElement(row, cell.row, cell.column);
   c.children = [];
   delete c.attrs.t;
@@ -259,14 +259,14 @@ function writeCell(sheetData: XmlElement, cell: TemplateFillCell, styles: StyleS
   }
 }
 
-function rowElement(sheetData: XmlElement, r: number): XmlElement {
-  const rows = childElements(sheetData, 'row');
-  const found = rows.find((row) => Number(row.attrs.r) === r);
+/** Row `r` of the sheet, looked up by number (an invoice may have thousands), made in its place when missing. */
+function rowElement(sheetData: XmlElement, rows: Map<number, XmlElement>, r: number): XmlElement {
+  const found = rows.get(r);
   if (found) return found;
-  const made = sibling(rows[0] ?? sheetData, 'row', { r: String(r) });
-  const next = rows.find((row) => Number(row.attrs.r) > r);
+  const made = sibling(sheetData, 'row', { r: String(r) });
+  const next = childElements(sheetData, 'row').find((row) => Number(row.attrs.r) > r);
   sheetData.children.splice(next === undefined ? sheetData.children.length : sheetData.children.indexOf(next), 0, made);
-  delete made.attrs.spans;
+  rows.set(r, made);
   return made;
 }
 
