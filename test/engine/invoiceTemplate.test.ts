@@ -125,6 +125,13 @@ describe('an invoice sheet is the template filled for its invoice', () => {
     expect(period(['2025-01-06', '2025-01-06'])).toBe('2025-01-06');
   });
 
+  test('an invoice without rows keeps the repeated row once, its placeholders empty', () => {
+    const fill = fillInvoiceTemplate(result.invoiceTemplate!, { ...acme, rows: [] }, acme.invoiceNo);
+    expect(fill.insertedRows).toBe(0);
+    expect([1, 2, 3, 4].map((c) => at(fill, 6, c)?.value)).toEqual([' ()', null, null, null]);
+    expect(at(fill, 8, 4)?.value).toBe(acme.net.toNumber());
+  });
+
   test('a placeholder the invoice has no value for clears its cell', () => {
     const bertha = result.invoices.find((i) => i.customer === 'Bertha')!;
     const berthaFill = tables.invoiceSheets.find((s) => s.sheetName === bertha.invoiceNo)!.template!;

@@ -168,3 +168,17 @@ describe('the template sheet Settings names', () => {
     expect(issues.map((i) => [i.code, i.cell])).toEqual([['BAD_PLACEHOLDER', 'InvoiceTemplate!B5']]);
   });
 });
+
+describe('what a copy leaves behind', () => {
+  test("the template's notes stay on the template: the copy has none and the workbook reads back", async () => {
+    const source = await excel(await templateWorkbook());
+    source.getWorksheet('InvoiceTemplate')!.getCell('A5').note = 'Our invoice number, filled in by the run';
+    const output = await billed(Buffer.from(await source.xlsx.writeBuffer()));
+    const wb = await excel(output);
+    expect(wb.getWorksheet('InvoiceTemplate')!.getCell('A5').note).toBe('Our invoice number, filled in by the run');
+    expect(wb.getWorksheet('INV-00001')!.getCell('A5').note).toBeUndefined();
+    expect(wb.getWorksheet('INV-00001')!.getCell('A5').value).toBe('Invoice');
+    const rels = Object.entries(parts(output)).filter(([name]) => /worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name)).map(([, bytes]) => strFromU8(bytes));
+    expect(rels.filter((xml) => xml.includes('/comments"'))).toHaveLength(1);
+  });
+});
