@@ -16,7 +16,7 @@ describe('§0 A duration in a sentence reads the same in every message: decimal 
     expect(hoursText(seconds)).toBe(`${text} h`);
   });
 
-  it('reads like the hours on invoice rows for every duration up to a day', () => {
+  it('a duration reads like the hours on invoice rows, for every duration up to a day', () => {
     for (let s = 0; s <= 86_400; s += 7) expect(formatHours(s)).toBe(hoursForDisplay(s).toFixed(2));
   });
 

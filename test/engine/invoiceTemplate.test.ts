@@ -13,9 +13,9 @@ import { creditInvoice } from '../../src/engine/creditInvoice';
 import type { BillingWorkbook } from '../../src/schema/model';
 import { formatIssue, readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { invoiceTemplateSheetName } from '../../src/schema/readInvoiceTemplate';
-import type { CellValue, RawSheetCell, RawTable, RawWorkbook } from '../../src/schema/rawTable';
+import type { CellValue, RawSheetCell, RawWorkbook } from '../../src/schema/rawTable';
+import { rawTableAtA1 as table } from '../builders/rawWorkbook';
 
-const table = (name: string, headers: string[], rows: CellValue[][]): RawTable => ({ name, sheet: name, headerRow: 1, firstColumn: 1, headers, rows });
 const day = (iso: string) => dayFromIso(iso)!;
 
 const SETTINGS: [string, CellValue][] = [
@@ -69,7 +69,7 @@ function bill(book: RawWorkbook, preview = false): BillingResult {
 
 const at = (fill: TemplateFill, row: number, column: number) => fill.cells.find((c) => c.row === row && c.column === column);
 
-describe('an invoice sheet is the template filled for its invoice', () => {
+describe('§10 Invoice documents: an invoice sheet is the template filled for its invoice', () => {
   const result = bill(raw(TEMPLATE));
   const tables = buildResultTables(result);
   const acme = result.invoices.find((i) => i.customer === 'Acme')!;
@@ -167,7 +167,7 @@ describe('an invoice sheet is the template filled for its invoice', () => {
   });
 });
 
-describe('a template with an unknown placeholder or two repeated rows is an input error naming its cell', () => {
+describe('§10 Invoice documents: a template with an unknown placeholder or two repeated rows is an input error naming its cell', () => {
   test('an unknown placeholder names its cell and the placeholder it resembles', () => {
     const { workbook, issues } = readBillingWorkbook(raw([...TEMPLATE, { row: 7, column: 2, value: 'No. {Invoice.Nmber}' }]));
     expect(workbook).toBeUndefined();
@@ -190,8 +190,8 @@ describe('a template with an unknown placeholder or two repeated rows is an inpu
   });
 });
 
-describe('the template sheet is the one Settings InvoiceTemplate names', () => {
-  test('InvoiceTemplate by default', () => {
+describe('§10 Invoice documents: the template sheet is the one Settings InvoiceTemplate names', () => {
+  test('the template sheet is InvoiceTemplate by default', () => {
     expect(invoiceTemplateSheetName(raw(undefined))).toBe('InvoiceTemplate');
   });
 

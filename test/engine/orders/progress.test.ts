@@ -18,7 +18,7 @@ const percentOf = (progress: Map<NodeKey, { mul(n: number): { toString(): string
 const orderProgress = (book: ReturnType<ReturnType<typeof workbook>['build']>) =>
   (runBilling(book, JUNE).orderStatus.find((o) => o.orderId === 'O1') as OrderStatusRow).progress.toString();
 
-describe('§5 Progress: a blank parent is the average of its children weighted by budget value', () => {
+describe('§5 Progress of a node: Completed or Closed is 100 %, a typed Progress stands, a blank parent is its children weighted by budget value, a blank leaf 0 %', () => {
   test('a blank parent is the budget-weighted average of its children', () => {
     // A: 10 h × 100 = 1000 at 50 %; B: 30 h × 100 = 3000 at 10 % -> (500 + 300) / 4000 = 20 %
     const b = workbook()

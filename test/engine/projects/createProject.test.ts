@@ -24,7 +24,7 @@ describe('§1 Create project: one project per order, its nodes by ProjectRole an
     expect(nodes.every((n) => n.status === 'Open' && n.progress === '')).toBe(true);
   });
 
-  test('finds the order by its id trimmed and case-insensitively', () => {
+  test('Create project finds the order by its id compared like an id (trimmed, ignoring case)', () => {
     const b = workbook().order('O1').build();
     expect(shape(createProject(b, ' o1 ').nodes)).toEqual(['P-O1 <  : MainProject [O1||]']);
   });
@@ -254,7 +254,7 @@ describe('§1 Create project: one project per order, its nodes by ProjectRole an
 });
 
 describe('§1 Create all projects: every order without a project, and the Individual work packages now due', () => {
-  test('creates a project for every order without one and leaves the others alone', () => {
+  test('Create all projects makes a project for every order without one and leaves the others alone', () => {
     const b = workbook()
       .order('O1')
       .order('O2')
@@ -278,7 +278,7 @@ describe('§1 Create all projects: every order without a project, and the Indivi
     expect(issues.map((i) => [i.code, i.rowId])).toEqual([['PARENT_NODE_REQUIRED', 'O1']]);
   });
 
-  test('run again after the rows were appended, it makes nothing and reports nothing', () => {
+  test('Create all projects run again after the rows were appended makes nothing and reports nothing', () => {
     const b = workbook()
       .order('O1')
       .line('O1/1', { section: 'S' })
@@ -287,7 +287,7 @@ describe('§1 Create all projects: every order without a project, and the Indivi
     expect(createAllProjects(after)).toEqual({ nodes: [], issues: [] });
   });
 
-  test('adds Individual work packages now due to orders that already have their project', () => {
+  test('Create all projects adds the Individual work packages now due to orders that already have their project', () => {
     const b = workbook()
       .order('O1')
       .line('O1/1', { projectCreation: 'Individual', createAtStatus: 'InProgress' })
