@@ -18,9 +18,10 @@ import {
 import { rowIdLabel } from '../schema/issueCatalogue';
 import { cellAddress, findTable, headerKey, type RawWorkbook } from '../schema/rawTable';
 import { formatIssue } from '../schema/readBillingWorkbook';
-import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, type CliIo } from './cliIo';
+import { cliLines, usageError } from './cliMessages';
 import { parseCreateProjectArgs } from './parseCreateProjectArgs';
-import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
+import { openWorkbook, resolvePaths, saveWorkbook } from './workbookFile';
 
 /**
  * One line per issue, naming the cell from the table's real place on its sheet
@@ -44,42 +45,42 @@ export async function runCreateProject(argv: string[], io: CliIo): Promise<numbe
   const progress = (line: string): void => {
     io.stderr.write(`${line}\n`);
   };
-  const fail = (lines: string[], count: string): number => {
+  const fail = (lines: string[]): number => {
     for (const line of lines) io.stderr.write(`${line}\n`);
-    io.stderr.write(`${count} in ${args.workbook}; nothing was written.\n`);
+    io.stderr.write(`${cliLines.ErrorsNothingWritten(lines.length, args.workbook)}\n`);
     if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: lines }, null, 2)}\n`);
     return EXIT_WORKBOOK_ERRORS;
   };
 
-  progress(`Reading ${args.workbook}`);
+  progress(cliLines.Reading(args.workbook));
   const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
   // Read and written through the workbook port, as generate does; only saving is the file's.
   const port: WorkbookPort = book;
 
-  progress('Checking tables');
+  progress(cliLines.CheckingTables());
   const raw = await port.readTables();
   const { workbook, issues } = checkBillingWorkbook(raw);
-  if (!workbook || issues.length > 0) return fail(issues.map(formatIssue), plural(issues.length, 'error'));
+  if (!workbook || issues.length > 0) return fail(issues.map(formatIssue));
 
-  progress(args.all ? 'Creating projects for every order' : `Creating the project of order ${args.order}`);
+  progress(args.all ? cliLines.CreatingAllProjects() : cliLines.CreatingProject(args.order!));
   const made = args.all ? createAllProjects(workbook) : createProject(workbook, args.order!);
   const unknown = made.issues.find((i) => i.code === 'UNKNOWN_ORDER');
   if (unknown !== undefined) {
     const orders = findTable(raw, 'Orders');
-    throw new UsageError(`--order ${args.order}: there is no order ${args.order} in the Orders table${orders ? ` (sheet ${orders.sheet})` : ''}.`);
+    throw usageError('UnknownOrder', args.order!, orders?.sheet);
   }
-  if (made.issues.length > 0) return fail(made.issues.map((i) => formatProjectIssue(i, raw)), plural(made.issues.length, 'error'));
+  if (made.issues.length > 0) return fail(made.issues.map((i) => formatProjectIssue(i, raw)));
 
-  progress(`Writing ${output}`);
+  progress(cliLines.Writing(output));
   try {
     await port.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(projectTreeCells));
   } catch (error) {
     if (!(error instanceof WorkbookWriteError)) throw error;
-    return fail([error.message], '1 error');
+    return fail([error.message]);
   }
   await saveWorkbook(book, output);
 
-  io.stderr.write(`Added ${plural(made.nodes.length, 'ProjectTree row')}; wrote ${output}\n`);
+  io.stderr.write(`${cliLines.ProjectRowsAdded(made.nodes.length, output)}\n`);
   if (args.json) {
     const nodes = made.nodes.map((n) => ({
       nodeId: n.nodeId, parentId: n.parentId || null, name: n.name, kind: n.kind, orderId: n.orderId || null,

@@ -6,11 +6,12 @@
  */
 import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult, checkBillingWorkbook } from '../engine';
 import { formatIssue } from '../schema/readBillingWorkbook';
-import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, type CliIo } from './cliIo';
+import { cliLines, usageError } from './cliMessages';
 import { today } from './generateCommand';
 import { buildEInvoices, type EInvoices } from '../einvoice/buildEInvoices';
 import { parseCreditArgs } from './parseCreditArgs';
-import { openWorkbook, plural, resolvePaths, saveWorkbook } from './workbookFile';
+import { openWorkbook, resolvePaths, saveWorkbook } from './workbookFile';
 import { writeEInvoiceFiles } from './writeEInvoices';
 
 function creditSummary(credit: CreditResult, workbook: string, output: string) {
@@ -34,28 +35,28 @@ export async function runCredit(argv: string[], io: CliIo): Promise<number> {
   let date = today(io.now());
   if (args.date !== undefined) {
     const parsed = dayFromIso(args.date);
-    if (parsed === undefined) throw new UsageError(`--date ${args.date} is not a date; write it as YYYY-MM-DD.`);
+    if (parsed === undefined) throw usageError('BadDate', args.date);
     date = parsed;
   }
   const { input, output } = resolvePaths(args.workbook, args.out, args.inPlace, '-credited');
   const fail = (lines: string[]): number => {
     for (const line of lines) io.stderr.write(`${line}\n`);
-    io.stderr.write(`Nothing was written.\n`);
+    io.stderr.write(`${cliLines.NothingWritten()}\n`);
     if (args.json) io.stdout.write(`${JSON.stringify({ workbook: input, output: null, errors: lines }, null, 2)}\n`);
     return EXIT_WORKBOOK_ERRORS;
   };
 
-  io.stderr.write(`Reading ${args.workbook}\n`);
+  io.stderr.write(`${cliLines.Reading(args.workbook)}\n`);
   const book = await openWorkbook(args.workbook, input, output, args.inPlace, io);
-  io.stderr.write('Checking tables\n');
+  io.stderr.write(`${cliLines.CheckingTables()}\n`);
   const { workbook, issues } = checkBillingWorkbook(await book.readTables());
-  if (!workbook || issues.length > 0) return fail([...issues.map(formatIssue), `${plural(issues.length, 'error')} in ${args.workbook}.`]);
+  if (!workbook || issues.length > 0) return fail([...issues.map(formatIssue), cliLines.ErrorsIn(issues.length, args.workbook)]);
 
   const outcome = creditInvoice(workbook, { invoiceNo: args.invoice, reason: args.reason, date, allowBackdate: args.allowBackdate });
   if (!outcome.ok) return fail([outcome.error]);
   const credit = outcome.result;
 
-  io.stderr.write(`Writing ${output}\n`);
+  io.stderr.write(`${cliLines.Writing(output)}\n`);
   try {
     await book.writeCredit(credit);
   } catch (error) {
@@ -73,13 +74,11 @@ export async function runCredit(argv: string[], io: CliIo): Promise<number> {
   const note = credit.creditNote;
   const cleared = credit.invoiceNoUpdates.filter((u) => u.invoiceNo === '').length;
   const moved = credit.invoiceNoUpdates.length - cleared;
-  io.stderr.write(`Issued credit note ${note.invoiceNo} for ${credit.credited.invoiceNo} (gross ${note.gross.toFixed(2)} ${note.currency}); `
-    + `cleared ${plural(cleared, 'InvoiceNo mark')}, billed again by the next generate`
-    + `${moved === 0 ? '' : moved === 1 ? '; 1 entry also on another invoice keeps that number until it is credited too' : `; ${moved} entries also on other invoices keep those numbers until they are credited too`}`
-    + `; wrote ${output}\n`);
+  io.stderr.write(`${cliLines.CreditIssued(note.invoiceNo, credit.credited.invoiceNo, note.gross.toFixed(2), note.currency, cleared, moved, output)}\n`);
   if (eInvoices !== undefined) {
-    io.stderr.write(eInvoices.files.length === 0 ? `${note.customer} asks for no e-invoice (EInvoiceFormat None); nothing was written to ${args.einvoices}\n` : `Wrote ${eInvoices.files[0].name} to ${args.einvoices}\n`);
-    for (const warning of eInvoices.warnings) io.stderr.write(`Warning: ${warning.message}\n`);
+    const folder = args.einvoices!;
+    io.stderr.write(`${eInvoices.files.length === 0 ? cliLines.NoCreditEInvoiceAsked(note.customer, folder) : cliLines.CreditEInvoiceWritten(eInvoices.files[0].name, folder)}\n`);
+    for (const warning of eInvoices.warnings) io.stderr.write(`${cliLines.Warning(warning.message, undefined)}\n`);
   }
   if (args.json) {
     const made = eInvoices === undefined ? {} : { eInvoices: { folder: args.einvoices, files: eInvoices.files.map((f) => ({ invoiceNo: f.invoiceNo, name: f.name, syntax: f.syntax })), warnings: eInvoices.warnings.map((w) => w.message) } };

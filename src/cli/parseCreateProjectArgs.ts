@@ -1,5 +1,5 @@
 /** Options of `psa-billing create-project`, parsed strictly: anything unknown is a usage error. */
-import { UsageError } from './cliIo';
+import { usageError } from './cliMessages';
 import { oneWorkbook, outputOptions, scanOptions } from './scanOptions';
 
 export interface CreateProjectArgs {
@@ -17,11 +17,11 @@ export const CREATE_PROJECT_USAGE =
 
 export function parseCreateProjectArgs(argv: string[]): CreateProjectArgs {
   const scanned = scanOptions(argv, { '--order': 'value', '--all': 'flag', '--out': 'value', '--in-place': 'flag', '--json': 'flag' });
-  const workbook = oneWorkbook(scanned.positional, 'Name the workbook.');
+  const workbook = oneWorkbook(scanned.positional, 'NoWorkbook');
   const order = scanned.values.get('--order');
-  if (order !== undefined && order.trim() === '') throw new UsageError('--order needs an OrderId.');
+  if (order !== undefined && order.trim() === '') throw usageError('OrderNeedsId');
   const all = scanned.flags.has('--all');
-  if (order === undefined && !all) throw new UsageError('Say which order: --order <OrderId>, or --all.');
-  if (order !== undefined && all) throw new UsageError('Give either --order or --all, not both.');
+  if (order === undefined && !all) throw usageError('NoOrderChosen');
+  if (order !== undefined && all) throw usageError('OrderWithAll');
   return { ...outputOptions(scanned), workbook, order, all, json: scanned.flags.has('--json') };
 }

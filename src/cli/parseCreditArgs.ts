@@ -1,5 +1,5 @@
 /** Options of `psa-billing credit`, parsed strictly: anything unknown is a usage error. */
-import { UsageError } from './cliIo';
+import { usageError } from './cliMessages';
 import { oneWorkbook, outputOptions, scanOptions } from './scanOptions';
 
 export interface CreditArgs {
@@ -23,9 +23,9 @@ export function parseCreditArgs(argv: string[]): CreditArgs {
   const scanned = scanOptions(argv, {
     '--invoice': 'value', '--reason': 'value', '--date': 'value', '--out': 'value', '--in-place': 'flag', '--json': 'flag', '--allow-backdate': 'flag', '--einvoices': 'value',
   });
-  const workbook = oneWorkbook(scanned.positional, 'Name the workbook.');
+  const workbook = oneWorkbook(scanned.positional, 'NoWorkbook');
   const invoice = scanned.values.get('--invoice');
-  if (invoice === undefined || invoice.trim() === '') throw new UsageError('Say which invoice to credit: --invoice <InvoiceNo>.');
+  if (invoice === undefined || invoice.trim() === '') throw usageError('NoInvoiceChosen');
   return {
     ...outputOptions(scanned),
     workbook,

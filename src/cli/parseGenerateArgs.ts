@@ -1,5 +1,5 @@
 /** Options of `psa-billing generate`, parsed strictly: anything unknown is a usage error. */
-import { UsageError } from './cliIo';
+import { usageError } from './cliMessages';
 import { oneWorkbook, outputOptions, scanOptions } from './scanOptions';
 
 export interface GenerateArgs {
@@ -23,11 +23,11 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
   const scanned = scanOptions(argv, { '--out': 'value', '--in-place': 'flag', '--date': 'value', '--preview': 'flag', '--json': 'flag', '--allow-backdate': 'flag', '--einvoices': 'value' });
   const einvoices = scanned.values.get('--einvoices');
   if (einvoices !== undefined && scanned.flags.has('--preview')) {
-    throw new UsageError('--einvoices and --preview exclude each other: a preview numbers nothing, and an e-invoice needs its number.');
+    throw usageError('EInvoicesWithPreview');
   }
   return {
     ...outputOptions(scanned),
-    workbook: oneWorkbook(scanned.positional, 'Name the workbook to bill.'),
+    workbook: oneWorkbook(scanned.positional, 'NoWorkbookToBill'),
     date: scanned.values.get('--date'),
     preview: scanned.flags.has('--preview'),
     json: scanned.flags.has('--json'),

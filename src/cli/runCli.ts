@@ -3,6 +3,7 @@
  * subcommand is one entry of COMMANDS.
  */
 import { EXIT_DONE, EXIT_USAGE, EXIT_WORKBOOK_ERRORS, UsageError, type CliIo } from './cliIo';
+import { cliLines, usageError } from './cliMessages';
 import { runCreateProject } from './createProjectCommand';
 import { runCredit } from './creditCommand';
 import { runGenerate } from './generateCommand';
@@ -36,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const command = name === undefined ? undefined : COMMANDS[name];
   try {
     if (!command) {
-      throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command ${name}.`);
+      throw name === undefined ? usageError('NoCommand') : usageError('UnknownCommand', name);
     }
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(`Usage: ${command.usage}\n`);
@@ -49,8 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (error.showUsage) io.stderr.write(command ? `Usage: ${command.usage}\n` : usageText());
       return EXIT_USAGE;
     }
-    // A bug, not the user's doing: say so plainly; the input is untouched because writes go through a temporary file.
-    io.stderr.write(`psa-billing: unexpected failure, nothing was written: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr.write(`psa-billing: ${cliLines.Unexpected(error instanceof Error ? error.stack ?? error.message : String(error))}\n`);
     return EXIT_WORKBOOK_ERRORS;
   }
 }

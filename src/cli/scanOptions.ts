@@ -3,7 +3,7 @@
  * ending the options. Strict: an unknown option, a repeated one, a flag given a value or an
  * option missing its value is a usage error. Each command then checks what it needs.
  */
-import { UsageError } from './cliIo';
+import { usageError } from './cliMessages';
 
 /** Per option: does it take a value? */
 export type OptionSpec = Record<string, 'flag' | 'value'>;
@@ -30,17 +30,17 @@ export function scanOptions(argv: string[], spec: OptionSpec): ScannedOptions {
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
     const kind = spec[name];
-    if (kind === undefined) throw new UsageError(`Unknown option ${name}.`);
-    if (scanned.flags.has(name) || scanned.values.has(name)) throw new UsageError(`${name} is given twice.`);
+    if (kind === undefined) throw usageError('UnknownOption', name);
+    if (scanned.flags.has(name) || scanned.values.has(name)) throw usageError('OptionTwice', name);
     if (kind === 'flag') {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
+      if (inline !== undefined) throw usageError('FlagTakesNoValue', name);
       scanned.flags.add(name);
       continue;
     }
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${name} needs a value.`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw usageError('OptionNeedsValue', name);
       value = next;
       i++;
     }
@@ -50,17 +50,17 @@ export function scanOptions(argv: string[], spec: OptionSpec): ScannedOptions {
 }
 
 /** The single workbook argument; `missing` says what the command wants it for. */
-export function oneWorkbook(positional: string[], missing: string): string {
-  if (positional.length === 0) throw new UsageError(missing);
-  if (positional.length > 1) throw new UsageError(`One workbook at a time; also got ${positional.slice(1).join(' ')}.`);
+export function oneWorkbook(positional: string[], missing: 'NoWorkbook' | 'NoWorkbookToBill'): string {
+  if (positional.length === 0) throw usageError(missing);
+  if (positional.length > 1) throw usageError('SeveralWorkbooks', positional.slice(1));
   return positional[0];
 }
 
 /** `--out` and `--in-place`, which exclude each other. */
 export function outputOptions(scanned: ScannedOptions): { out?: string; inPlace: boolean } {
   const out = scanned.values.get('--out');
-  if (out === '') throw new UsageError('--out needs a file name.');
+  if (out === '') throw usageError('OutNeedsName');
   const inPlace = scanned.flags.has('--in-place');
-  if (out !== undefined && inPlace) throw new UsageError('Give either --out or --in-place, not both.');
+  if (out !== undefined && inPlace) throw usageError('OutWithInPlace');
   return { out, inPlace };
 }

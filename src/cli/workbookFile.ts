@@ -8,7 +8,8 @@ import * as path from 'path';
 import { unreadableReason } from '../xlsx/unreadableWorkbook';
 import { nodeDeflater } from '../xlsx/package/nodeDeflater';
 import { XlsxWorkbook } from '../xlsx/XlsxWorkbook';
-import { UsageError, type CliIo } from './cliIo';
+import type { CliIo } from './cliIo';
+import { fileProblem, usageError } from './cliMessages';
 
 /**
  * `<workbook><suffix>.xlsx` beside the input (`book.xlsx` -> `book-billed.xlsx`); a macro
@@ -33,24 +34,15 @@ function isMacroWorkbook(file: string): boolean {
 export function resolvePaths(workbook: string, out: string | undefined, inPlace: boolean, suffix: string): { input: string; output: string } {
   const input = path.resolve(workbook);
   const output = inPlace ? input : path.resolve(out ?? outputBeside(input, suffix));
-  if (!inPlace && output === input) throw new UsageError('--out names the workbook itself; use --in-place to replace it.');
+  if (!inPlace && output === input) throw usageError('OutIsInput');
   if (out !== undefined) {
     const ext = path.extname(output).toLowerCase();
     const macro = isMacroWorkbook(input);
     if (ext !== '.xlsx' && !(macro && ext === '.xlsm')) {
-      throw new UsageError(`--out ${out} must end in .xlsx${macro ? ' or .xlsm' : ''}, the kind of file the result is.`);
+      throw usageError('OutExtension', out, macro);
     }
   }
   return { input, output };
-}
-
-/** A file-system error in plain words: the end of "Cannot open book.xlsx: ___". */
-function fileProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'you are not allowed to read it';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  return 'it cannot be read';
 }
 
 /**
@@ -63,7 +55,7 @@ async function refuseReadOnly(label: string, input: string): Promise<void> {
   if (!stat) return;
   const writable = (stat.mode & 0o222) !== 0 && (await fs.access(input, fsConstants.W_OK).then(() => true, () => false));
   if (!writable) {
-    throw new UsageError(`Refusing --in-place: ${label} is read-only; make it writable first, or write the result to a new file with --out.`, false);
+    throw usageError('ReadOnlyInPlace', label);
   }
 }
 
@@ -77,14 +69,14 @@ export async function openWorkbook(label: string, input: string, _output: string
   try {
     bytes = await fs.readFile(input);
   } catch (error) {
-    throw new UsageError(`Cannot open ${label}: ${fileProblem(error)}.`, false);
+    throw usageError('CannotOpen', label, fileProblem(error));
   }
   if (inPlace) await refuseReadOnly(label, input);
   try {
     return await XlsxWorkbook.load(bytes);
   } catch {
     // One plain sentence: the library's own message names zip internals or JavaScript properties.
-    throw new UsageError(`Cannot open ${label}: ${await unreadableReason(bytes)}.`, false);
+    throw usageError('CannotOpen', label, await unreadableReason(bytes));
   }
 }
 
@@ -150,10 +142,6 @@ export async function saveWorkbook(book: XlsxWorkbook, output: string): Promise<
   try {
     await writeAtomically(output, bytes);
   } catch (error) {
-    throw new UsageError(`Cannot write ${output}: ${(error as Error).message}.`);
+    throw usageError('CannotWrite', output, (error as Error).message);
   }
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

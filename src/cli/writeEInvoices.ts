@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { EInvoiceFile } from '../einvoice/buildEInvoices';
-import { UsageError } from './cliIo';
+import { usageError } from './cliMessages';
 import { writeAtomically } from './workbookFile';
 
 /** Writes every file into `dir`; returns their paths. A folder that cannot be made or written is a usage error. */
@@ -15,7 +15,7 @@ export async function writeEInvoiceFiles(dir: string, files: readonly EInvoiceFi
   try {
     await fs.mkdir(folder, { recursive: true });
   } catch (error) {
-    throw new UsageError(`Cannot make the e-invoice folder ${dir}: ${(error as Error).message}.`, false);
+    throw usageError('CannotMakeFolder', dir, (error as Error).message);
   }
   const written: string[] = [];
   for (const file of files) {
@@ -23,7 +23,7 @@ export async function writeEInvoiceFiles(dir: string, files: readonly EInvoiceFi
     try {
       await writeAtomically(target, Buffer.from(file.xml, 'utf8'));
     } catch (error) {
-      throw new UsageError(`Cannot write ${target}: ${(error as Error).message}.`, false);
+      throw usageError('CannotWrite', target, (error as Error).message);
     }
     written.push(target);
   }

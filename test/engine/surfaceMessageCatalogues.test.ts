@@ -1,10 +1,14 @@
 /**
  * One voice for messages, the surfaces' part (docs/billing-engine.md, "Messages"): what the PSA
- * worksheet functions say, walked like the engine's catalogues (messageCatalogues.test.ts): every
+ * worksheet functions and the command line say, walked like the engine's catalogues (messageCatalogues.test.ts): every
  * code has a sentence naming its facts, and every code is picked by a call site in src.
  */
 import { FAILURE_CODE, functionFailure, functionFailureSentences, functionTexts } from '../../src/functions/functionMessages';
+import { cliLines, usageError, usageSentences } from '../../src/cli/cliMessages';
+import { dayFromIso, type Day } from '../../src/core/day';
 import { describeCatalogues, property, quoted, walk, type Catalogue, type Walk } from '../builders/catalogueWalk';
+
+const day = (iso: string): Day => dayFromIso(iso)!;
 
 const walks: Walk<Catalogue>[] = [
   walk({
@@ -22,6 +26,34 @@ const walks: Walk<Catalogue>[] = [
     kind: 'PSA function texts', file: 'src/functions/functionMessages.ts', sentences: functionTexts, picked: property('functionTexts'),
     samples: { CanBill: [], EntryOnAgreement: ['E5', 'AGR-7'], NoLineItemTakes: ['E5', 'N-12'] },
   }),
+  walk({
+    kind: 'command line usage errors', file: 'src/cli/cliMessages.ts', sentences: usageSentences, picked: quoted,
+    samples: {
+      NoCommand: [], UnknownCommand: ['bill'], UnknownOption: ['--dry-run'], OptionTwice: ['--out'], FlagTakesNoValue: ['--json'], OptionNeedsValue: ['--date'],
+      NoWorkbook: [], NoWorkbookToBill: [], SeveralWorkbooks: [['b.xlsx', 'c.xlsx']],
+      OutNeedsName: [], OutWithInPlace: [], OutIsInput: [], OutExtension: ['result.csv', true],
+      BadDate: ['31.01.2025'], EInvoicesWithPreview: [], OrderNeedsId: [], NoOrderChosen: [], OrderWithAll: [], NoInvoiceChosen: [],
+      UnknownOrder: ['O-404', 'Orders'],
+      CannotOpen: ['book.xlsx', 'no such file'], ReadOnlyInPlace: ['book.xlsx'],
+      CannotWrite: ['book-billed.xlsx', 'disk full'], CannotMakeFolder: ['einvoices', 'permission denied'],
+    },
+  }),
+  walk({
+    kind: 'command line lines', file: 'src/cli/cliMessages.ts', sentences: cliLines, picked: property('cliLines'),
+    samples: {
+      Reading: ['book.xlsx'], CheckingTables: [], Billing: [false, day('2025-01-31')], Step: ['matching', 5000, 20000],
+      CreatingAllProjects: [], CreatingProject: ['O-100'], Writing: ['book-billed.xlsx'], WritingEInvoices: [2, 'einvoices'],
+      ErrorsNothingWritten: [3, 'book.xlsx'], ErrorsIn: [1, 'book.xlsx'], NothingWritten: [],
+      Backdated: [day('2025-01-31'), 'INV-00009', day('2025-02-15')],
+      Unexpected: ['TypeError: x is undefined'],
+      RunSummary: [false, ['INV-00010', 'INV-00012'], 3, 1, 'book-billed.xlsx'],
+      EInvoicesWritten: [2, 'einvoices'], NoEInvoiceAsked: ['einvoices'], EInvoicesNotWritten: [1],
+      ProjectRowsAdded: [4, 'book-projects.xlsx'],
+      CreditIssued: ['INV-00013', 'INV-00009', '-1190.00', 'EUR', 5, 1, 'book-credited.xlsx'],
+      CreditEInvoiceWritten: ['INV-00013.xml', 'einvoices'], NoCreditEInvoiceAsked: ['Nordlicht GmbH', 'einvoices'],
+      Warning: ['Settings CompanyName is blank', 'Settings!B2'],
+    },
+  }),
 ];
 
 describeCatalogues(walks);
@@ -31,6 +63,18 @@ describe('each catalogue holds its kind whole', () => {
     expect(Object.keys(FAILURE_CODE).sort()).toEqual(Object.keys(functionFailureSentences).sort());
     expect(functionFailure('NoOrder', 'O-9')).toMatchObject({ code: 'notAvailable', message: 'No order O-9 in Orders' });
     expect(functionFailure('BadId', 'EntryId', '')).toMatchObject({ code: 'invalidValue', message: 'EntryId must be an EntryId such as "E1", not blank' });
+  });
+
+  it('a usage error is followed by the usage line, a file problem is one sentence alone', () => {
+    expect(usageError('UnknownOption', '--dry-run')).toMatchObject({ message: 'Unknown option --dry-run.', showUsage: true });
+    for (const file of [usageError('CannotOpen', 'a.xlsx', 'no such file'), usageError('ReadOnlyInPlace', 'a.xlsx'), usageError('CannotWrite', 'a.xlsx', 'disk full'), usageError('CannotMakeFolder', 'e', 'disk full')]) {
+      expect(file.showUsage).toBe(false);
+    }
+  });
+
+  it('a run summary names the first and last invoice number, or the one', () => {
+    expect(cliLines.RunSummary(false, ['INV-00010', 'INV-00011', 'INV-00012'], 3, 0, 'out.xlsx')).toBe('Billed 3 invoices (INV-00010 to INV-00012) and 0 exceptions; wrote out.xlsx');
+    expect(cliLines.RunSummary(true, [], 1, 1, 'out.xlsx')).toBe('Previewed 1 invoice and 1 exception; wrote out.xlsx');
   });
 
   it('the workbook\'s input errors are counted and the first is named', () => {
