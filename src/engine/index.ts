@@ -30,6 +30,7 @@ export { backdatedAfter } from './ledger/invoiceSequence';
 
 // Writing a result: the port every adapter implements and the tables it writes.
 export { WorkbookWriteError, type WorkbookPort } from './workbookPort';
+export { writeRefusal, writeRefusalMessage, type WriteRefusal } from './writeRefusals';
 export {
   buildCreditTables,
   buildResultTables,

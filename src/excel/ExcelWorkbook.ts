@@ -18,6 +18,7 @@ import {
   freeSheetName,
   isPreviewSheetName,
   WorkbookWriteError,
+  writeRefusal,
   type BillingResult,
   type CreditResult,
   type OutputCell,
@@ -138,7 +139,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async appendRows(tableName: string, headers: string[], rows: OutputCell[][]): Promise<void> {
     const read = await this.tablesRead();
     const table = findRead(read, tableName);
-    if (!table) throw new WorkbookWriteError(`The workbook has no ${tableName} table to add rows to.`);
+    if (!table) throw writeRefusal('NoSuchTable', tableName);
     const has = (header: string) => table.shape.headers.some((h) => headerKey(h) === headerKey(header));
     const keep = headers.map((h, i) => has(h) || rows.some((row) => row[i] !== null && row[i] !== ''));
     const writer = new TableWriter(table);
@@ -300,13 +301,12 @@ function deleteSheetStep(name: string): WriteStep {
 /** The template is copied for every invoice: it must still be there when the write starts. */
 function checkTemplateSheet(name: string, sheetNames: string[]): void {
   if (!sheetNames.some((s) => isSheetNamed(s, name))) {
-    throw new WorkbookWriteError(`The invoice template sheet ${name} was deleted or renamed while billing ran, so nothing was written. Run billing again.`);
+    throw writeRefusal('TemplateSheetGone', name);
   }
 }
 
 function changedWhileBilling(table?: string): WorkbookWriteError {
-  const what = table ? `The ${table} table moved or changed size` : 'A table was deleted or renamed';
-  return new WorkbookWriteError(`${what} while billing ran, so nothing was written. Run billing again.`);
+  return table ? writeRefusal('TableChanged', table) : writeRefusal('TableGone');
 }
 
 function findRead(read: TablesRead, name: string): ReadTable | undefined {

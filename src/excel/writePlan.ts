@@ -7,7 +7,8 @@
 import {
   columnWidth,
   HIGHLIGHT_FILL_COLOR,
-  WorkbookWriteError,
+  writeRefusal,
+  writeRefusalMessage,
   type GridCell,
   type InvoiceNoUpdate,
   type InvoiceSheet,
@@ -184,10 +185,10 @@ export class TableWriter {
 
   private addColumn(header: string): number {
     const { shape } = this.table;
-    if (!shape.showHeaders) throw new WorkbookWriteError(`Table ${shape.name} has no header row, so column ${header} cannot be added.`);
+    if (!shape.showHeaders) throw writeRefusal('NoHeaderRow', shape.name, header);
     this.checks.push({
       sheet: shape.sheet, row: shape.rowIndex, column: shape.columnIndex + this.headers.length, rowCount: shape.rowCount, columnCount: 1,
-      message: (address) => `Table ${shape.name} needs a new column ${header} at its right end, but ${address} is not empty. Clear that column or add a ${header} column to the table.`,
+      message: (address) => writeRefusalMessage('ColumnInTheWay', shape.name, header, address),
     });
     this.headers.push(header);
     this.steps.push({
@@ -209,7 +210,7 @@ export class TableWriter {
       const from = top + this.dataRows + totals;
       this.checks.push({
         sheet: shape.sheet, row: from, column: shape.columnIndex, rowCount: wanted - this.dataRows, columnCount: this.headers.length,
-        message: (address) => `Table ${shape.name} must grow to row ${top + wanted + totals}, but ${address} below it is not empty. Move what is below the table.`,
+        message: (address) => writeRefusalMessage('RowsInTheWay', shape.name, top + wanted + totals, address),
       });
     }
     if (wanted === this.dataRows) return;
@@ -423,6 +424,6 @@ export function templateSheetSteps(name: string, fill: TemplateFill): WriteStep[
 /** Refuses an invoice sheet whose name is taken, in the command line's words. */
 export function checkInvoiceSheetName(name: string, sheetNames: string[]): void {
   if (sheetNames.some((s) => s.toLowerCase() === name.toLowerCase())) {
-    throw new WorkbookWriteError(`A sheet named ${name} already exists; rename it so invoice ${name} can get its own sheet.`);
+    throw writeRefusal('SheetNameTaken', name);
   }
 }

@@ -1,11 +1,14 @@
 /**
  * One voice for messages, the surfaces' part (docs/billing-engine.md, "Messages"): what the PSA
- * worksheet functions and the command line say, walked like the engine's catalogues (messageCatalogues.test.ts): every
+ * worksheet functions and the command line say, and why both workbook adapters refuse a write,
+ * walked like the engine's catalogues (messageCatalogues.test.ts): every
  * code has a sentence naming its facts, and every code is picked by a call site in src.
  */
 import { FAILURE_CODE, functionFailure, functionFailureSentences, functionTexts } from '../../src/functions/functionMessages';
 import { cliLines, usageError, usageSentences } from '../../src/cli/cliMessages';
 import { dayFromIso, type Day } from '../../src/core/day';
+import { writeRefusal, writeRefusalSentences } from '../../src/engine/writeRefusals';
+import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import { describeCatalogues, property, quoted, walk, type Catalogue, type Walk } from '../builders/catalogueWalk';
 
 const day = (iso: string): Day => dayFromIso(iso)!;
@@ -54,6 +57,14 @@ const walks: Walk<Catalogue>[] = [
       Warning: ['Settings CompanyName is blank', 'Settings!B2'],
     },
   }),
+  walk({
+    kind: 'write refusals', file: 'src/engine/writeRefusals.ts', sentences: writeRefusalSentences, picked: quoted,
+    samples: {
+      SheetNameTaken: ['INV-00009'], NoSuchTable: ['ProjectTree'], NoHeaderRow: ['Invoices', 'EInvoice'],
+      ColumnInTheWay: ['Invoices', 'EInvoice', 'Register!K3'], RowsInTheWay: ['Invoices', 5, 'Register!C5'],
+      TemplateSheetGone: ['InvoiceTemplate'], TableChanged: ['TimeEntries'], TableGone: [],
+    },
+  }),
 ];
 
 describeCatalogues(walks);
@@ -75,6 +86,12 @@ describe('each catalogue holds its kind whole', () => {
   it('a run summary names the first and last invoice number, or the one', () => {
     expect(cliLines.RunSummary(false, ['INV-00010', 'INV-00011', 'INV-00012'], 3, 0, 'out.xlsx')).toBe('Billed 3 invoices (INV-00010 to INV-00012) and 0 exceptions; wrote out.xlsx');
     expect(cliLines.RunSummary(true, [], 1, 1, 'out.xlsx')).toBe('Previewed 1 invoice and 1 exception; wrote out.xlsx');
+  });
+
+  it('a write refusal is a WorkbookWriteError with its sentence', () => {
+    const refusal = writeRefusal('RowsInTheWay', 'Invoices', 5, 'Register!C5');
+    expect(refusal).toBeInstanceOf(WorkbookWriteError);
+    expect(refusal.message).toBe('Table Invoices must grow to row 5, but Register!C5 below it is not empty. Move what is below the table.');
   });
 
   it('the workbook\'s input errors are counted and the first is named', () => {

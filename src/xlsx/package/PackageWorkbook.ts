@@ -25,7 +25,8 @@ import {
   type ResultTables,
 } from '../../engine/resultTables';
 import { columnWidth } from '../../engine/tableColumnWidths';
-import { WorkbookWriteError, type WorkbookPort } from '../../engine/workbookPort';
+import type { WorkbookPort } from '../../engine/workbookPort';
+import { writeRefusal } from '../../engine/writeRefusals';
 import { cellAddress, columnLetters, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../../schema/rawTable';
 import { cellKey, encodeRange, type Box } from './cellRefs';
 import { valueCellXml } from './cellXml';
@@ -256,7 +257,7 @@ export class PackageWorkbook implements WorkbookPort {
     const taken = this.sheets.filter((s) => !isPreviewSheetName(s.name)).map((s) => s.name.toLowerCase());
     for (const sheet of layout.invoiceSheets) {
       if (taken.includes(sheet.sheetName.toLowerCase())) {
-        throw new WorkbookWriteError(`A sheet named ${sheet.sheetName} already exists; rename it so invoice ${sheet.sheetName} can get its own sheet.`);
+        throw writeRefusal('SheetNameTaken', sheet.sheetName);
       }
     }
     if (!layout.preview) for (const table of layout.tables) this.checkTable(table);
@@ -293,7 +294,7 @@ export class PackageWorkbook implements WorkbookPort {
    */
   appendRows(tableName: string, headers: string[], rows: OutputCell[][]): void {
     const handle = this.findTable(tableName);
-    if (!handle) throw new WorkbookWriteError(`The workbook has no ${tableName} table to add rows to.`);
+    if (!handle) throw writeRefusal('NoSuchTable', tableName);
     const has = (header: string) => handle.part.columns.some((c) => headerKey(c) === headerKey(header));
     const keep = headers.map((h, i) => has(h) || rows.some((row) => row[i] !== null && row[i] !== ''));
     const columns = headers.filter((_, i) => keep[i]).map((header) => ({ header }));
@@ -359,15 +360,13 @@ export class PackageWorkbook implements WorkbookPort {
     const box = part.box;
     const missing = table.columns.filter((c) => !part.columns.some((h) => headerKey(h) === headerKey(c.header)));
     if (missing.length > 0 && !part.hasHeaderRow) {
-      throw new WorkbookWriteError(`Table ${part.name} has no header row, so column ${missing[0].header} cannot be added.`);
+      throw writeRefusal('NoHeaderRow', part.name, missing[0].header);
     }
     missing.forEach((c, i) => {
       const column = box.right + 1 + i;
       for (let r = box.top; r <= box.bottom; r++) {
         if (!this.isBlankAt(sheet, r, column)) {
-          throw new WorkbookWriteError(
-            `Table ${part.name} needs a new column ${c.header} at its right end, but ${cellAddress(sheet.name, r, column)} is not empty. Clear that column or add a ${c.header} column to the table.`,
-          );
+          throw writeRefusal('ColumnInTheWay', part.name, c.header, cellAddress(sheet.name, r, column));
         }
       }
     });
@@ -389,14 +388,12 @@ export class PackageWorkbook implements WorkbookPort {
   /** Widens the table by one column at its right end; refuses to take in cells that hold data. */
   private addColumn(handle: TableHandle, header: string): number {
     const { sheet, part } = handle;
-    if (!part.hasHeaderRow) throw new WorkbookWriteError(`Table ${part.name} has no header row, so column ${header} cannot be added.`);
+    if (!part.hasHeaderRow) throw writeRefusal('NoHeaderRow', part.name, header);
     const box = part.box;
     const column = box.right + 1;
     for (let r = box.top; r <= box.bottom; r++) {
       if (!this.isBlankAt(sheet, r, column)) {
-        throw new WorkbookWriteError(
-          `Table ${part.name} needs a new column ${header} at its right end, but ${cellAddress(sheet.name, r, column)} is not empty. Clear that column or add a ${header} column to the table.`,
-        );
+        throw writeRefusal('ColumnInTheWay', part.name, header, cellAddress(sheet.name, r, column));
       }
     }
     const left = this.capturedAt(sheet, box.top, box.right);
@@ -425,9 +422,7 @@ export class PackageWorkbook implements WorkbookPort {
     for (let r = box.bottom + 1; r <= newBottom + totals; r++) {
       for (let c = box.left; c <= box.right; c++) {
         if (!this.isBlankAt(sheet, r, c)) {
-          throw new WorkbookWriteError(
-            `Table ${part.name} must grow to row ${newBottom + totals}, but ${cellAddress(sheet.name, r, c)} below it is not empty. Move what is below the table.`,
-          );
+          throw writeRefusal('RowsInTheWay', part.name, newBottom + totals, cellAddress(sheet.name, r, c));
         }
       }
     }
@@ -598,7 +593,7 @@ export class PackageWorkbook implements WorkbookPort {
 
   private writeInvoiceSheet(invoice: InvoiceSheet): void {
     if (this.sheets.some((s) => s.name.toLowerCase() === invoice.sheetName.toLowerCase())) {
-      throw new WorkbookWriteError(`A sheet named ${invoice.sheetName} already exists; rename it so invoice ${invoice.sheetName} can get its own sheet.`);
+      throw writeRefusal('SheetNameTaken', invoice.sheetName);
     }
     if (invoice.template) {
       this.writeTemplateCopy(invoice.sheetName, invoice.template);
