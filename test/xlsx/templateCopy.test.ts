@@ -16,6 +16,7 @@ import { runBilling } from '../../src/engine/runBilling';
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { TEMPLATE_CELLS, templateWorkbook } from './templateFixture';
+import { editZip } from './fixtures';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
@@ -170,6 +171,25 @@ describe('the template sheet Settings names', () => {
 });
 
 describe('what a copy leaves behind', () => {
+  test("the template's own names (Excel's revision id, the macros' code name) and its selection stay with it", async () => {
+    const input = await editZip(await templateWorkbook(), async (zip) => {
+      const part = Object.keys(zip.files).find((n) => /worksheets\/sheet\d+\.xml$/.test(n) && n.endsWith('sheet6.xml'))!;
+      const xml = await zip.file(part)!.async('string');
+      zip.file(part, xml
+        .replace('<worksheet ', '<worksheet xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}" ')
+        .replace(/<sheetPr[^>]*>|<sheetPr\/>/, '<sheetPr codeName="Tabelle6">')
+        .replace('<sheetFormatPr', '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr'));
+    });
+    const after = parts(await billed(input));
+    const copies = Object.entries(after).filter(([name, bytes]) => /worksheets\/sheet\d+\.xml$/.test(name) && strFromU8(bytes).includes('<mergeCell ref="A10:B10"/>'));
+    // The template and its two copies; the template's part is as it was.
+    expect(copies).toHaveLength(3);
+    expect(strFromU8(copies[0][1])).toMatch(/xr:uid=.*codeName=.*tabSelected=/s);
+    expect(strFromU8(copies[1][1])).not.toMatch(/xr:uid=|codeName=|tabSelected=/);
+    expect(strFromU8(copies[2][1])).not.toMatch(/xr:uid=|codeName=|tabSelected=/);
+  });
+
+
   test("the template's notes stay on the template: the copy has none and the workbook reads back", async () => {
     const source = await excel(await templateWorkbook());
     source.getWorksheet('InvoiceTemplate')!.getCell('A5').note = 'Our invoice number, filled in by the run';

@@ -136,6 +136,10 @@ export function filledSheetXml(templateXml: string, fill: TemplateFill, styles: 
   const root = parseXml(templateXml);
   const shift: RowShift = { repeatedRow: fill.repeatedRow ?? Number.MAX_SAFE_INTEGER, inserted: fill.insertedRows };
   for (const view of childElements(firstChild(root, 'sheetViews') ?? root, 'sheetView')) delete view.attrs.tabSelected;
+  // What names the template itself, Excel's revision id and its macros' code name, is not the copy's.
+  for (const key of Object.keys(root.attrs)) if (key.endsWith(':uid')) delete root.attrs[key];
+  const sheetPr = firstChild(root, 'sheetPr');
+  if (sheetPr) delete sheetPr.attrs.codeName;
   const sheetData = firstChild(root, 'sheetData') ?? insertSheetData(root);
   if (fill.repeatedRow !== undefined && fill.insertedRows > 0) {
     insertRows(sheetData, fill.repeatedRow, shift);
