@@ -6,12 +6,8 @@
  * stops on come from the schema's and the engine's catalogues and are only printed here.
  */
 import { isoFromDay, type Day } from '../engine';
+import { plural } from '../core/plural';
 import { UsageError } from './cliIo';
-
-/** `1 invoice`, `2 invoices`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Every usage error of the command line with its sentence. */
 export const usageSentences = {

@@ -11,7 +11,6 @@ import {
   createProject,
   dayFromIso,
   dayFromParts,
-  isoFromDay,
   PROJECT_TREE_COLUMNS,
   projectTreeCells,
   runBilling,
@@ -24,7 +23,8 @@ import { rowIdLabel } from '../schema/issueCatalogue';
 import type { InputIssue } from '../schema/inputIssue';
 import type { ExcelRun } from '../excel/excelRun';
 import { ExcelWorkbook, INPUT_ERRORS_SHEET, type InputErrorLine } from '../excel/ExcelWorkbook';
-import { CUT_OFF_ADVICE, type RibbonOutcome } from '../taskpane/ribbonOutcome';
+import type { RibbonOutcome } from '../taskpane/ribbonOutcome';
+import { ribbonOutcomeOf } from './ribbonMessages';
 import type { RibbonActionId } from './ribbonActionIds';
 
 /** Workbook setting holding the billing date last chosen in the pane (`YYYY-MM-DD`). */
@@ -43,10 +43,6 @@ export interface RibbonHost {
 }
 
 export type RibbonAction = (event: { completed: () => void }) => Promise<void>;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function todayOf(now: Date): Day {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
@@ -68,39 +64,17 @@ export function inputErrorLine(issue: InputIssue): InputErrorLine {
   };
 }
 
-function inputErrorsOutcome(count: number): RibbonOutcome {
-  return {
-    kind: 'error',
-    title: `${plural(count, 'input error')}: nothing was written`,
-    detail: `The ${INPUT_ERRORS_SHEET} sheet lists each one with the cell to fix. Fix them and run again.`,
-  };
-}
-
 function billedOutcome(result: BillingResult): RibbonOutcome {
-  const count = result.invoices.length;
-  const numbers = result.invoices.map((i) => i.invoiceNo);
-  const range = count === 0 ? '' : count === 1 ? ` (${numbers[0]})` : ` (${numbers[0]} to ${numbers[count - 1]})`;
-  const exceptions = result.exceptions.length;
-  const date = isoFromDay(result.billingDate);
-  if (result.preview) {
-    return {
-      kind: exceptions > 0 ? 'warning' : 'success',
-      title: `Preview as of ${date}: ${plural(count, 'invoice')} would be issued`,
-      detail: `The Preview sheets show them${exceptions > 0 ? `, and ${plural(exceptions, 'time entry exception')}` : ''}. Nothing was numbered or marked.`,
-    };
-  }
+  if (result.preview) return ribbonOutcomeOf('Previewed', result.billingDate, result.invoices.length, result.exceptions.length);
   const warnings = result.warnings ?? [];
-  const changedEntries = warnings.filter((w) => w.code !== 'MISSING_INVOICE_FIELD');
-  const missingFields = warnings.filter((w) => w.code === 'MISSING_INVOICE_FIELD');
-  const changed = (changedEntries.length === 0 ? '' : ` ${changedEntries.length} billed ${changedEntries.length === 1 ? 'entry' : 'entries'} changed after billing; the first: ${changedEntries[0].message}.`)
-    + (missingFields.length === 0 ? '' : ` The invoices lack ${missingFields.length === 1 ? 'a field' : `${missingFields.length} fields`} the law requires: ${missingFields[0].message}${missingFields.length > 1 ? ` (and ${missingFields.length - 1} more)` : ''}.`);
-  return {
-    kind: exceptions > 0 || warnings.length > 0 ? 'warning' : 'success',
-    title: count === 0 ? `Nothing to bill as of ${date}` : `Billed ${plural(count, 'invoice')}${range} as of ${date}`,
-    detail: (exceptions > 0
-      ? `${plural(exceptions, 'time entry exception')} could not be billed: see BillingExceptions (their rows are filled red in TimeEntries).`
-      : 'Every billable entry found its line item. Invoices and InvoiceLines hold the register.') + changed,
-  };
+  return ribbonOutcomeOf(
+    'Billed',
+    result.billingDate,
+    result.invoices.map((i) => i.invoiceNo),
+    result.exceptions.length,
+    warnings.filter((w) => w.code !== 'MISSING_INVOICE_FIELD').map((w) => w.message),
+    warnings.filter((w) => w.code === 'MISSING_INVOICE_FIELD').map((w) => w.message),
+  );
 }
 
 /** Reads and checks the tables; lists input errors on their sheet instead of billing. */
@@ -109,7 +83,7 @@ async function checkedWorkbook(book: ExcelWorkbook) {
   const { workbook, issues } = checkBillingWorkbook(raw);
   if (!workbook || issues.length > 0) {
     await book.writeInputErrors(issues.map(inputErrorLine));
-    return { outcome: inputErrorsOutcome(issues.length) };
+    return { outcome: ribbonOutcomeOf('InputErrors', issues.length, INPUT_ERRORS_SHEET) };
   }
   return { workbook, raw };
 }
@@ -121,13 +95,7 @@ export async function billFromRibbon(host: RibbonHost, preview: boolean): Promis
   if (!checked.workbook) return checked.outcome;
   // Dates never go backwards with numbers (docs/billing-rules.md section 8); a preview numbers nothing.
   const later = preview ? undefined : backdatedAfter(checked.workbook, billingDate);
-  if (later !== undefined) {
-    return {
-      kind: 'error',
-      title: `Not billed: ${isoFromDay(billingDate)} is before the last invoice`,
-      detail: `${later.invoiceNo} is dated ${isoFromDay(later.date)}; new invoices would be numbered after it but dated before it. Bill on or after ${isoFromDay(later.date)}. Nothing was written.`,
-    };
-  }
+  if (later !== undefined) return ribbonOutcomeOf('Backdated', billingDate, later.invoiceNo, later.date);
   const result = runBilling(checked.workbook, { billingDate, preview });
   await book.writeResult(result);
   return billedOutcome(result);
@@ -141,32 +109,15 @@ export async function createProjectFromRibbon(host: RibbonHost): Promise<RibbonO
   const orderId = await book.selectedRowValue('Orders', 'OrderId');
   if (orderId === undefined || orderId === null || String(orderId).trim() === '') return undefined;
   const made = createProject(checked.workbook, String(orderId));
-  if (made.issues.length > 0) {
-    return {
-      kind: 'error',
-      title: `The project of order ${orderId} was not created`,
-      detail: made.issues.map((i) => i.message).join(' '),
-    };
-  }
-  if (made.nodes.length === 0) {
-    return { kind: 'warning', title: `Order ${orderId} already has its project`, detail: 'Nothing was added to ProjectTree.' };
-  }
+  if (made.issues.length > 0) return ribbonOutcomeOf('ProjectNotCreated', String(orderId), made.issues.map((i) => i.message));
+  if (made.nodes.length === 0) return ribbonOutcomeOf('ProjectExists', String(orderId));
   await book.appendRows('ProjectTree', PROJECT_TREE_COLUMNS, made.nodes.map(projectTreeCells));
-  return {
-    kind: 'success',
-    title: `Created the project of order ${orderId}`,
-    detail: `Added ${plural(made.nodes.length, 'ProjectTree row')}.`,
-  };
+  return ribbonOutcomeOf('ProjectCreated', String(orderId), made.nodes.length);
 }
 
 function failureOutcome(error: unknown): RibbonOutcome {
-  if (error instanceof WorkbookWriteError) return { kind: 'error', title: 'Nothing was written', detail: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    kind: 'error',
-    title: 'Billing stopped before it finished',
-    detail: `${message} ${CUT_OFF_ADVICE}`,
-  };
+  if (error instanceof WorkbookWriteError) return ribbonOutcomeOf('WriteRefused', error.message);
+  return ribbonOutcomeOf('Stopped', error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -198,11 +149,7 @@ export function ribbonActions(host: RibbonHost): Record<RibbonActionId, RibbonAc
     generateInvoices: ribbonAction(host, () => billFromRibbon(host, false)),
     previewInvoices: ribbonAction(host, () => billFromRibbon(host, true)),
     createProject: ribbonAction(host, async () =>
-      (await createProjectFromRibbon(host)) ?? {
-        kind: 'warning',
-        title: 'Select an order first',
-        detail: 'Click a row of the Orders table, then Create project; or choose the order in the pane.',
-      }),
-    openPane: ribbonAction(host, async () => ({ kind: 'success', title: 'PSA Billing', detail: 'Preview or generate invoices from here.' })),
+      (await createProjectFromRibbon(host)) ?? ribbonOutcomeOf('NoOrderSelected')),
+    openPane: ribbonAction(host, async () => ribbonOutcomeOf('PaneOpened')),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * One voice for messages, the surfaces' part (docs/billing-engine.md, "Messages"): what the PSA
- * worksheet functions and the command line say, and why both workbook adapters refuse a write,
+ * worksheet functions, the command line and the ribbon's buttons say, and why both workbook adapters refuse a write,
  * walked like the engine's catalogues (messageCatalogues.test.ts): every
  * code has a sentence naming its facts, and every code is picked by a call site in src.
  */
@@ -9,9 +9,18 @@ import { cliLines, usageError, usageSentences } from '../../src/cli/cliMessages'
 import { dayFromIso, type Day } from '../../src/core/day';
 import { writeRefusal, writeRefusalSentences } from '../../src/engine/writeRefusals';
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
+import { ribbonOutcomes } from '../../src/commands/ribbonMessages';
 import { describeCatalogues, property, quoted, walk, type Catalogue, type Walk } from '../builders/catalogueWalk';
 
 const day = (iso: string): Day => dayFromIso(iso)!;
+
+/** The ribbon's outcomes as one text each (title, then detail), for the walk. */
+const ribbonSaid = Object.fromEntries(
+  Object.entries(ribbonOutcomes).map(([code, outcome]) => [code, (...facts: never[]) => {
+    const said = (outcome as (...args: never[]) => { title: string; detail: string })(...facts);
+    return `${said.title}: ${said.detail}`;
+  }]),
+) as unknown as { [C in keyof typeof ribbonOutcomes]: (...facts: Parameters<(typeof ribbonOutcomes)[C]>) => string };
 
 const walks: Walk<Catalogue>[] = [
   walk({
@@ -65,6 +74,18 @@ const walks: Walk<Catalogue>[] = [
       TemplateSheetGone: ['InvoiceTemplate'], TableChanged: ['TimeEntries'], TableGone: [],
     },
   }),
+  walk({
+    kind: 'ribbon outcomes', file: 'src/commands/ribbonMessages.ts', sentences: ribbonSaid, picked: quoted,
+    samples: {
+      InputErrors: [2, 'Input Errors'],
+      Previewed: [day('2025-01-31'), 3, 1],
+      Billed: [day('2025-01-31'), ['INV-00010', 'INV-00012'], 1, ['Entry E5 changed after INV-00007 billed it'], ['Settings CompanyName is blank']],
+      Backdated: [day('2025-01-31'), 'INV-00009', day('2025-02-15')],
+      ProjectNotCreated: ['O-100', ['Order O-100 has no line item with a template.']],
+      ProjectExists: ['O-100'], ProjectCreated: ['O-100', 4], NoOrderSelected: [],
+      WriteRefused: ['A sheet named INV-00009 already exists'], Stopped: ['The connection to Excel was lost.'], PaneOpened: [],
+    },
+  }),
 ];
 
 describeCatalogues(walks);
@@ -92,6 +113,16 @@ describe('each catalogue holds its kind whole', () => {
     const refusal = writeRefusal('RowsInTheWay', 'Invoices', 5, 'Register!C5');
     expect(refusal).toBeInstanceOf(WorkbookWriteError);
     expect(refusal.message).toBe('Table Invoices must grow to row 5, but Register!C5 below it is not empty. Move what is below the table.');
+  });
+
+  it('a Generate that billed with warnings names the first of each kind and warns', () => {
+    const billed = ribbonOutcomes.Billed(day('2025-01-31'), ['INV-00010'], 0, [], ['Settings CompanyName is blank', 'Settings CompanyAddress is blank']);
+    expect(billed).toEqual({
+      kind: 'warning',
+      title: 'Billed 1 invoice (INV-00010) as of 2025-01-31',
+      detail: 'Every billable entry found its line item. Invoices and InvoiceLines hold the register. The invoices lack 2 fields the law requires: Settings CompanyName is blank (and 1 more).',
+    });
+    expect(ribbonOutcomes.Billed(day('2025-01-31'), [], 0, [], []).title).toBe('Nothing to bill as of 2025-01-31');
   });
 
   it('the workbook\'s input errors are counted and the first is named', () => {

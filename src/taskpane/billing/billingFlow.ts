@@ -9,6 +9,7 @@
  * again and says why.
  */
 import { isoFromDay, runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day, checkBillingWorkbook } from '../../engine';
+import { plural } from '../../core/plural';
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
 import type { RawWorkbook } from '../../schema/rawTable';
@@ -60,10 +61,6 @@ function invoiceKeys(result: BillingResult): string[] {
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 const ENGINE_UNITS: Record<string, string> = { matching: 'time entries', agreements: 'agreements' };
 
