@@ -56,7 +56,7 @@ export class Relationships {
 
   private resolved: { id: string; type: string; target: string; external: boolean; element: XmlElement }[] | undefined;
 
-  /** Every relationship, its target resolved; kept until one is added or removed (a run adds a sheet per invoice). */
+  /** Every relationship, its target resolved; kept until one is removed. */
   all(): { id: string; type: string; target: string; external: boolean; element: XmlElement }[] {
     this.resolved ??= childElements(this.root, 'Relationship').map((e) => ({
       id: e.attrs.Id ?? '',
@@ -84,9 +84,11 @@ export class Relationships {
     const id = `rId${n}`;
     const from = partFolder(this.source);
     const target = from === '.' ? targetPart : relativePartPath(from, targetPart);
-    this.root.children.push(sibling(childElements(this.root, 'Relationship')[0] ?? this.root, 'Relationship', { Id: id, Type: type, Target: target }));
+    const element = sibling(childElements(this.root, 'Relationship')[0] ?? this.root, 'Relationship', { Id: id, Type: type, Target: target });
+    this.root.children.push(element);
     this.changed = true;
-    this.resolved = undefined;
+    // Kept, not resolved again: a run adds a relationship per invoice sheet, a thousand of them.
+    this.resolved?.push({ id, type, target: resolveTarget(this.source, target), external: false, element });
     return id;
   }
 
