@@ -10,6 +10,7 @@ import { dayFromIso, type Day } from '../../src/core/day';
 import { writeRefusal, writeRefusalSentences } from '../../src/engine/writeRefusals';
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import { ribbonOutcomes } from '../../src/commands/ribbonMessages';
+import { unreadableReasons } from '../../src/xlsx/unreadableReasons';
 import { describeCatalogues, property, quoted, walk, type Catalogue, type Walk } from '../builders/catalogueWalk';
 
 const day = (iso: string): Day => dayFromIso(iso)!;
@@ -85,6 +86,10 @@ const walks: Walk<Catalogue>[] = [
       ProjectExists: ['O-100'], ProjectCreated: ['O-100', 4], NoOrderSelected: [],
       WriteRefused: ['A sheet named INV-00009 already exists'], Stopped: ['The connection to Excel was lost.'], PaneOpened: [],
     },
+  }),
+  walk({
+    kind: 'unreadable file', file: 'src/xlsx/unreadableReasons.ts', sentences: unreadableReasons, picked: quoted,
+    samples: { Empty: [], EncryptedOrXls: [], NotAWorkbook: [], Damaged: [], OpenDocument: [], BinaryWorkbook: [], PartsUnreadable: [] },
   }),
 ];
 
