@@ -17,6 +17,9 @@ import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { TEMPLATE_CELLS, templateWorkbook } from './templateFixture';
 import { editZip } from './fixtures';
+import { billingWorkbook } from '../cli/billingFixture';
+import { PackageWorkbook } from '../../src/xlsx/package/PackageWorkbook';
+import type { OutputCell } from '../../src/engine/resultTables';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
@@ -200,5 +203,28 @@ describe('what a copy leaves behind', () => {
     expect(wb.getWorksheet('INV-00001')!.getCell('A5').value).toBe('Invoice');
     const rels = Object.entries(parts(output)).filter(([name]) => /worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name)).map(([, bytes]) => strFromU8(bytes));
     expect(rels.filter((xml) => xml.includes('/comments"'))).toHaveLength(1);
+  });
+});
+
+const CHARTS = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'real-excel', '123233_charts.xlsx');
+
+(existsSync(CHARTS) ? describe : describe.skip)('a template another program saved', () => {
+  test('its drawing and charts are copied, though its relationships part is named in another case than the sheet', async () => {
+    const book = await PackageWorkbook.load(await fs.readFile(CHARTS));
+    const template = book.sheetNames()[0];
+    const fixture = await (await PackageWorkbook.load(await billingWorkbook())).readTables();
+    for (const table of fixture.tables) {
+      const rows: OutputCell[][] = table.rows.map((r) => r.map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v)));
+      book.addTableSheet(`Billing ${table.sheet}`, table.name, table.headers.map((header) => ({ header })), rows);
+    }
+    book.addTableSheet('Billing Settings', 'Settings', [{ header: 'Setting' }, { header: 'Value' }], [['InvoiceTemplate', template]]);
+    const after = parts(await billed(await book.toBuffer()));
+    const charts = (prefix: string) => Object.keys(after).filter((n) => n.startsWith(prefix) && /\/chart\d+\.xml$/.test(n));
+    expect(charts('xl/charts/')).toHaveLength(8);
+    const copyRels = Object.entries(after).find(([n, b]) => /worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(n) && strFromU8(b).includes('drawing') && !n.endsWith('sheet1.xml.rels'));
+    const drawing = /Target="\.\.\/drawings\/(drawing\d+\.xml)"/.exec(strFromU8(copyRels![1]))![1];
+    expect(drawing).not.toBe('drawing1.xml');
+    const drawingRels = strFromU8(after[`xl/drawings/_rels/${drawing}.rels`]);
+    expect([...drawingRels.matchAll(/charts\/(chart\d+)\.xml/g)].map((m) => m[1])).toEqual(['chart5', 'chart6', 'chart7', 'chart8']);
   });
 });

@@ -24,6 +24,22 @@ const SHARED = ['/image', '/hdphoto', '/media', '/video', '/audio', '/oleObject'
 
 const endsWithAny = (type: string, ends: string[]) => ends.some((end) => type.endsWith(end));
 
+/** The package's part names by their lower case, for parts named in another case than they are referred to. */
+const namesIgnoringCase = new WeakMap<ZipPackage, Map<string, string>>();
+
+/**
+ * A part's text, its name compared ignoring case as packages name parts (a generator may write
+ * `Sheet1.xml` beside `_rels/sheet1.xml.rels`).
+ */
+function partText(pkg: ZipPackage, path: string): string | undefined {
+  const exact = pkg.text(path);
+  if (exact !== undefined) return exact;
+  let names = namesIgnoringCase.get(pkg);
+  if (!names) namesIgnoringCase.set(pkg, (names = new Map(pkg.names().map((n) => [n.toLowerCase(), n]))));
+  const found = names.get(path.toLowerCase());
+  return found === undefined ? undefined : pkg.text(found);
+}
+
 // ---- reading ------------------------------------------------------------------------
 
 /** Every non-empty cell of the template sheet part, with its value as Excel shows it and its number format. */
@@ -304,7 +320,7 @@ export interface PartCopier {
  */
 export function copySheetRelationships(copier: PartCopier, templatePath: string, copyPath: string, shift: RowShift): Set<string> {
   const kept = new Set<string>();
-  const relsXml = copier.pkg.text(relsPathOf(templatePath));
+  const relsXml = partText(copier.pkg, relsPathOf(templatePath));
   if (relsXml === undefined) return kept;
   const rels = parseXml(relsXml);
   const notesDrawing = notesDrawingId(copier.pkg.text(templatePath) ?? '');
@@ -344,7 +360,7 @@ function copyPart(copier: PartCopier, path: string, shift: RowShift): string {
   const isDrawing = type?.endsWith('drawing+xml') === true && !path.endsWith('.vml');
   copier.pkg.set(copy, isDrawing ? shiftedDrawingXml(copier.pkg.text(path) ?? '', shift) : (copier.pkg.bytes(path) ?? new Uint8Array()));
   if (type !== undefined) copier.contentTypes.override(copy, type);
-  const relsXml = copier.pkg.text(relsPathOf(path));
+  const relsXml = partText(copier.pkg, relsPathOf(path));
   if (relsXml !== undefined) {
     const rels = parseXml(relsXml);
     for (const r of childElements(rels, 'Relationship')) {
