@@ -7,6 +7,7 @@
  */
 import type { BillingResult, BillingWarning, Invoice, InvoiceSeller } from '../engine/billingResult';
 import { eInvoiceFileName } from '../engine/invoiceDocuments';
+import { runWarning } from '../engine/warningMessages';
 import type { BillingWorkbook } from '../schema/model';
 import type { EInvoiceSyntax } from './en16931Invoice';
 import { mapInvoice, mappingContext, type MissingTerm } from './mapInvoice';
@@ -32,17 +33,10 @@ export interface EInvoiceOptions {
   syntax?: EInvoiceSyntax;
 }
 
-/** A list of numbers for a sentence: `INV-00002, INV-00005 and 3 more`. */
-function someNumbers(numbers: string[]): string {
-  const shown = numbers.slice(0, 3);
-  return numbers.length > 3 ? `${shown.join(', ')} and ${numbers.length - 3} more` : shown.join(', ');
-}
-
 function warningsOf(missing: Map<string, { term: MissingTerm; invoices: string[] }>): BillingWarning[] {
   return [...missing.values()].map(({ term, invoices }) => ({
-    code: 'MISSING_INVOICE_FIELD',
+    ...runWarning('EInvoiceTermBlank', term.term, term.cell, invoices, term.rule),
     cell: /^[^ ]+![A-Z]+\d+$/.test(term.cell) ? term.cell : undefined,
-    message: `${term.term} is blank (${term.cell}), so the e-invoice${invoices.length === 1 ? '' : 's'} ${someNumbers(invoices)} ${invoices.length === 1 ? 'lacks' : 'lack'} it (${term.rule}); the rest is written`,
   }));
 }
 

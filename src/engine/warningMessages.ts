@@ -39,6 +39,12 @@ export const warningSentences = {
     `${customersHave(customers)} no row in the Customers table, so their invoices show the name alone and lack the buyer's address (Art. 226(5)); add them to Customers`,
   BuyersWithoutAddress: (customers: readonly string[]): string =>
     `${customersHave(customers)} no Address in Customers, so their invoices lack the buyer's address (Art. 226(5)); fill it in`,
+  /**
+   * An e-invoice's business term the workbook leaves blank (src/einvoice): `term` "BG-8 Buyer
+   * postal address", `where` the cell or column it would come from, `rule` the EN 16931 rule.
+   */
+  EInvoiceTermBlank: (term: string, where: string, invoiceNos: readonly string[], rule: string): string =>
+    `${term} is blank (${where}), so the e-invoice${invoiceNos.length === 1 ? '' : 's'} ${someNames(invoiceNos)} ${invoiceNos.length === 1 ? 'lacks' : 'lack'} it (${rule}); the rest is written`,
 };
 
 export type WarningReasonCode = keyof typeof warningSentences;
@@ -52,6 +58,7 @@ export const WARNING_CODE: Record<WarningReasonCode, NonNullable<BillingWarning[
   NoSellerVatId: 'MISSING_INVOICE_FIELD',
   UnknownBuyers: 'MISSING_INVOICE_FIELD',
   BuyersWithoutAddress: 'MISSING_INVOICE_FIELD',
+  EInvoiceTermBlank: 'MISSING_INVOICE_FIELD',
 };
 
 /** A warning of one reason code: its code and its sentence. */

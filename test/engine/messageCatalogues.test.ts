@@ -77,6 +77,7 @@ const walks: Walk<Catalogue>[] = [
       NoSellerName: [2], NoSellerAddress: [1], NoSellerVatId: [2],
       UnknownBuyers: [['Nordlicht GmbH']],
       BuyersWithoutAddress: [['Alpenblick AG', 'Praxis Dr. Sommer', 'Stadtwerke Kiel']],
+      EInvoiceTermBlank: ['BG-8 Buyer postal address', 'Customers!C19', ['INV-00002'], 'EN 16931 BR-10'],
     },
   }),
   walk({
