@@ -316,6 +316,32 @@ export function buildAgreementLedgers(book: BillingWorkbook, options: LedgerOpti
   return { ledgers, unknownAgreementEntries };
 }
 
+/** An agreement's additions on either side of the day its balance moved to its renewal. */
+interface TransferSplit {
+  /** The transfer day, once the as-of date has reached it; undefined while nothing has moved. */
+  transferredOn?: Day;
+  /** Additions the agreement's own balance counts: all of them until the transfer. */
+  before: AgreementAddition[];
+  /** Additions dated after the transfer day: the predecessor starts afresh with only these. */
+  after: AgreementAddition[];
+}
+
+/** The running balances time is covered from: the agreement's own, and the one after a transfer. */
+interface Balances {
+  main: Drawdown;
+  later: Drawdown;
+  transferredOn?: Day;
+}
+
+/** Covered and overrun time dated up to the as-of date. */
+interface CoverageTotals {
+  usedSeconds: Seconds;
+  overrunSeconds: Seconds;
+  recordedSeconds: Seconds;
+  /** The part of usedSeconds covered by additions after the transfer day. */
+  usedLaterSeconds: Seconds;
+}
+
 function computeLedger(
   book: BillingWorkbook,
   agreement: Agreement,
@@ -327,78 +353,18 @@ function computeLedger(
   preview: boolean,
 ): AgreementLedger {
   const additions = [...unsortedAdditions].sort(compareAdditions);
-  const rolledInSeconds = rolledIn.reduce((sum, lot) => sum + lot.seconds, 0);
-  const excluded = new Set(agreement.excludedCategories.map(idKey).filter((c) => c !== ''));
-  const { roundUpMinutes, minimumMinutes } = roundingOf(book, agreement);
-
-  // After the transfer day the predecessor starts afresh: only additions dated later count.
-  const transfer = renewal !== undefined ? transferDay(agreement, renewal) : undefined;
-  const hasTransferred = transfer !== undefined && asOf >= transfer;
-  const beforeTransfer = hasTransferred ? additions.filter((a) => a.date <= transfer) : additions;
-  const afterTransfer = hasTransferred ? additions.filter((a) => a.date > transfer) : [];
-  const main = new Drawdown(agreement.hours + rolledInSeconds, beforeTransfer);
-  const later = new Drawdown(0, afterTransfer);
-
-  keyed.sort(compareConsumption);
-  const allocations: EntryAllocation[] = new Array(keyed.length);
-  let usedSeconds = 0;
-  let overrunSeconds = 0;
-  let recordedSeconds = 0;
-  let usedLater = 0;
-  for (let i = 0; i < keyed.length; i++) {
-    const { entry, settled } = keyed[i];
-    const billable = billableSeconds(entry.seconds, roundUpMinutes, minimumMinutes);
-    let kind: AllocationKind = 'Coverable';
-    let covered = 0;
-    let overrun = 0;
-    if (!isActiveOn(agreement, entry.date)) kind = 'Inactive';
-    else if (entry.category !== undefined && excluded.has(idKey(entry.category))) kind = 'Excluded';
-    else {
-      const isLater = hasTransferred && entry.date > transfer;
-      covered = (isLater ? later : main).take(entry.date, billable);
-      overrun = billable - covered;
-      if (entry.date <= asOf) {
-        usedSeconds += covered;
-        overrunSeconds += overrun;
-        recordedSeconds += entry.seconds;
-        if (isLater) usedLater += covered;
-      }
-    }
-    allocations[i] = { entry, settled, kind, recordedSeconds: entry.seconds, billableSeconds: billable, coveredSeconds: covered, overrunSeconds: overrun };
-  }
-
-  // Prepaid lots, first in first out: rolled-over hours, the block, additions by date.
-  const rate = agreement.prepaid ? (agreement.rate ?? ZERO) : ZERO;
-  const isBlockInvoiced = agreement.prepaid && (isSettled(agreement) || (!preview && agreement.status === 'Active' && agreement.start <= asOf));
-  const additionLot = (a: AgreementAddition): PrepaidLot => ({
-    seconds: Math.max(0, a.hours),
-    rate: agreement.prepaid ? (a.rate ?? agreement.rate ?? ZERO) : ZERO,
-    isInvoiced: agreement.prepaid && (isSettled(a) || (!preview && agreement.status === 'Active' && a.date <= asOf)),
-  });
-  const lotsBefore: PrepaidLot[] = [...rolledIn, { seconds: agreement.hours, rate, isInvoiced: isBlockInvoiced }, ...beforeTransfer.map(additionLot)];
-  const lotsAfter = afterTransfer.map(additionLot);
-
-  let carriedLots: PrepaidLot[] = [];
-  let usedValue: Decimal;
-  if (hasTransferred) {
-    const usedBefore = main.coveredTotal;
-    const first = consumeLots(lotsBefore, usedBefore);
-    carriedLots = first.left;
-    usedValue = first.value.plus(consumeLots(lotsAfter, usedLater).value);
-  } else {
-    usedValue = consumeLots(lotsBefore, usedSeconds).value;
-  }
-  const rolledOutSeconds = carriedLots.reduce((sum, lot) => sum + lot.seconds, 0);
-  const deferredRevenue = invoicedValue(lotsBefore).plus(invoicedValue(lotsAfter)).minus(usedValue).minus(invoicedValue(carriedLots));
-
-  let addedSeconds = 0;
-  for (const a of additions) if (a.date <= asOf) addedSeconds += Math.max(0, a.hours);
-  const remainingSeconds = agreement.hours + addedSeconds + rolledInSeconds - rolledOutSeconds - usedSeconds;
-  const threshold = agreement.lowBalanceHours ?? book.settings.lowBalanceHours;
-  // Only an agreement still in use is flagged: not one expired, cancelled, not started
-  // or superseded by the renewal it rolled its balance into.
-  const isInUse = isActiveOn(agreement, asOf) && !hasTransferred;
-
+  const rolledInSeconds = totalSeconds(rolledIn);
+  const split = splitAtTransfer(agreement, additions, renewal, asOf);
+  const balances: Balances = {
+    main: new Drawdown(agreement.hours + rolledInSeconds, split.before),
+    later: new Drawdown(0, split.after),
+    transferredOn: split.transferredOn,
+  };
+  const { allocations, totals } = allocateTime(book, agreement, keyed, balances, asOf);
+  const { carriedLots, deferredRevenue } = valuePrepaidLots(agreement, rolledIn, split, balances.main.coveredTotal, totals, asOf, preview);
+  const rolledOutSeconds = totalSeconds(carriedLots);
+  const addedSeconds = addedSecondsBy(additions, asOf);
+  const remainingSeconds = agreement.hours + addedSeconds + rolledInSeconds - rolledOutSeconds - totals.usedSeconds;
   return {
     agreement,
     additions,
@@ -408,12 +374,125 @@ function computeLedger(
     addedSeconds,
     rolledInSeconds,
     rolledOutSeconds,
-    usedSeconds,
-    overrunSeconds,
-    recordedSeconds,
+    usedSeconds: totals.usedSeconds,
+    overrunSeconds: totals.overrunSeconds,
+    recordedSeconds: totals.recordedSeconds,
     remainingSeconds,
-    isLowBalance: threshold !== undefined && isInUse && remainingSeconds <= threshold,
+    isLowBalance: isLowBalance(book, agreement, remainingSeconds, split.transferredOn !== undefined, asOf),
     deferredRevenue,
     carriedLots,
   };
+}
+
+function totalSeconds(lots: readonly PrepaidLot[]): Seconds {
+  return lots.reduce((sum, lot) => sum + lot.seconds, 0);
+}
+
+/** After the transfer day the predecessor starts afresh: only additions dated later count. */
+function splitAtTransfer(agreement: Agreement, additions: AgreementAddition[], renewal: Agreement | undefined, asOf: Day): TransferSplit {
+  const transfer = renewal !== undefined ? transferDay(agreement, renewal) : undefined;
+  if (transfer === undefined || asOf < transfer) return { before: additions, after: [] };
+  return {
+    transferredOn: transfer,
+    before: additions.filter((a) => a.date <= transfer),
+    after: additions.filter((a) => a.date > transfer),
+  };
+}
+
+/**
+ * Each entry in consumption order: Inactive outside the agreement's dates, Excluded for an
+ * excluded category, otherwise covered as far as the balance at its date allows.
+ */
+function allocateTime(
+  book: BillingWorkbook,
+  agreement: Agreement,
+  keyed: KeyedEntry[],
+  balances: Balances,
+  asOf: Day,
+): { allocations: EntryAllocation[]; totals: CoverageTotals } {
+  const excluded = new Set(agreement.excludedCategories.map(idKey).filter((c) => c !== ''));
+  const { roundUpMinutes, minimumMinutes } = roundingOf(book, agreement);
+  const { main, later, transferredOn } = balances;
+  keyed.sort(compareConsumption);
+  const allocations: EntryAllocation[] = new Array(keyed.length);
+  let usedSeconds = 0;
+  let overrunSeconds = 0;
+  let recordedSeconds = 0;
+  let usedLaterSeconds = 0;
+  for (let i = 0; i < keyed.length; i++) {
+    const { entry, settled } = keyed[i];
+    const billable = billableSeconds(entry.seconds, roundUpMinutes, minimumMinutes);
+    let kind: AllocationKind = 'Coverable';
+    let covered = 0;
+    let overrun = 0;
+    if (!isActiveOn(agreement, entry.date)) kind = 'Inactive';
+    else if (entry.category !== undefined && excluded.has(idKey(entry.category))) kind = 'Excluded';
+    else {
+      const isLater = transferredOn !== undefined && entry.date > transferredOn;
+      covered = (isLater ? later : main).take(entry.date, billable);
+      overrun = billable - covered;
+      if (entry.date <= asOf) {
+        usedSeconds += covered;
+        overrunSeconds += overrun;
+        recordedSeconds += entry.seconds;
+        if (isLater) usedLaterSeconds += covered;
+      }
+    }
+    allocations[i] = { entry, settled, kind, recordedSeconds: entry.seconds, billableSeconds: billable, coveredSeconds: covered, overrunSeconds: overrun };
+  }
+  return { allocations, totals: { usedSeconds, overrunSeconds, recordedSeconds, usedLaterSeconds } };
+}
+
+/**
+ * Prepaid lots, first in first out: rolled-over hours, the block, additions by date. The
+ * covered time uses them up; after a transfer, what the agreement's own balance left is
+ * carried to the renewal. Deferred revenue is what was invoiced and neither used nor carried.
+ */
+function valuePrepaidLots(
+  agreement: Agreement,
+  rolledIn: PrepaidLot[],
+  split: TransferSplit,
+  coveredByMain: Seconds,
+  totals: CoverageTotals,
+  asOf: Day,
+  preview: boolean,
+): { carriedLots: PrepaidLot[]; deferredRevenue: Decimal } {
+  const rate = agreement.prepaid ? (agreement.rate ?? ZERO) : ZERO;
+  const isBlockInvoiced = agreement.prepaid && (isSettled(agreement) || (!preview && agreement.status === 'Active' && agreement.start <= asOf));
+  const additionLot = (a: AgreementAddition): PrepaidLot => ({
+    seconds: Math.max(0, a.hours),
+    rate: agreement.prepaid ? (a.rate ?? agreement.rate ?? ZERO) : ZERO,
+    isInvoiced: agreement.prepaid && (isSettled(a) || (!preview && agreement.status === 'Active' && a.date <= asOf)),
+  });
+  const lotsBefore: PrepaidLot[] = [...rolledIn, { seconds: agreement.hours, rate, isInvoiced: isBlockInvoiced }, ...split.before.map(additionLot)];
+  const lotsAfter = split.after.map(additionLot);
+
+  let carriedLots: PrepaidLot[] = [];
+  let usedValue: Decimal;
+  if (split.transferredOn !== undefined) {
+    const first = consumeLots(lotsBefore, coveredByMain);
+    carriedLots = first.left;
+    usedValue = first.value.plus(consumeLots(lotsAfter, totals.usedLaterSeconds).value);
+  } else {
+    usedValue = consumeLots(lotsBefore, totals.usedSeconds).value;
+  }
+  const deferredRevenue = invoicedValue(lotsBefore).plus(invoicedValue(lotsAfter)).minus(usedValue).minus(invoicedValue(carriedLots));
+  return { carriedLots, deferredRevenue };
+}
+
+/** Additions dated up to the as-of date. */
+function addedSecondsBy(additions: readonly AgreementAddition[], asOf: Day): Seconds {
+  let addedSeconds = 0;
+  for (const a of additions) if (a.date <= asOf) addedSeconds += Math.max(0, a.hours);
+  return addedSeconds;
+}
+
+/**
+ * Remaining at or below the threshold. Only an agreement still in use is flagged: not one
+ * expired, cancelled, not started or superseded by the renewal it rolled its balance into.
+ */
+function isLowBalance(book: BillingWorkbook, agreement: Agreement, remainingSeconds: Seconds, hasTransferred: boolean, asOf: Day): boolean {
+  const threshold = agreement.lowBalanceHours ?? book.settings.lowBalanceHours;
+  const isInUse = isActiveOn(agreement, asOf) && !hasTransferred;
+  return threshold !== undefined && isInUse && remainingSeconds <= threshold;
 }

@@ -8,7 +8,7 @@
  * (billed by an earlier system): it stays settled.
  */
 import type { InputIssue } from '../../schema/inputIssue';
-import type { BillingWorkbook, IssuedInvoice, RowSource, TablePlace } from '../../schema/model';
+import type { Agreement, AgreementAddition, BillingWorkbook, IssuedInvoice, RowSource, TablePlace, TimeEntry } from '../../schema/model';
 import { cellAddress } from '../../schema/rawTable';
 import { sheetNameFor } from '../resultTables';
 import { installmentAmounts } from '../orders/installmentRows';
@@ -173,85 +173,122 @@ function unclaimed<T extends { invoiceNo?: string }>(records: BilledThing[], row
   }
 }
 
+/** The invoices of the Invoices register, by invoice key. */
+type InvoicesByKey = ReadonlyMap<string, IssuedInvoice>;
+
+/** A problem with one row's mark: the invoice it concerns and the sentence that says so. */
+interface MarkProblem {
+  invoiceNo: string;
+  sentence: IssueSentence;
+}
+
 /**
  * Reconciles the marks with the registers. Returns the input errors, in table order; empty
  * when the workbook may bill.
  */
 export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
   const names = new CellNames(book.places);
-  const issues: InputIssue[] = [];
-  const invoices = new Map(book.issuedInvoices.map((i) => [idKeyOrBlank(i.invoiceNo), i] as const));
+  const invoices: InvoicesByKey = new Map(book.issuedInvoices.map((i) => [idKeyOrBlank(i.invoiceNo), i] as const));
+  const billedRows = billedRowsBySource(book, names, invoices);
+  return [
+    ...invoicesNotInRegister(book, names, invoices),
+    ...invoicesMissingParts(book, names),
+    ...timeMarkIssues(book, names, invoices),
+    ...prepaidMarkIssues(book, names, billedRows),
+    ...installmentMarkIssues(book, names, billedRows),
+  ];
+}
 
-  // The registers hold together: every invoice the lines name is in Invoices; an invoice this
-  // tool issued (it has its sheet or its lines) keeps both. A lone Invoices row with neither
-  // is a register typed by hand: its number counts, it settles nothing.
-  const has = (table: string) => names.place(table) !== undefined;
+/**
+ * The registers hold together: every invoice the lines name is in Invoices. Each invoice that
+ * InvoiceLines or InvoiceEntries names but Invoices lacks is reported once.
+ */
+function invoicesNotInRegister(book: BillingWorkbook, names: CellNames, invoices: InvoicesByKey): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (book.places === undefined && book.issuedInvoices.length === 0) return issues;
+  const reported = new Set<string>();
+  const named = (table: 'InvoiceLines' | 'InvoiceEntries', invoiceNo: string, at: RowSource | undefined) => {
+    const key = idKeyOrBlank(invoiceNo);
+    if (invoices.has(key) || reported.has(key)) return;
+    reported.add(key);
+    issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceNotInRegister', invoiceNo)));
+  };
+  for (const line of book.issuedInvoiceLines) named('InvoiceLines', line.invoiceNo, line.at);
+  for (const entry of book.issuedInvoiceEntries ?? []) if (entry.row !== undefined) named('InvoiceEntries', entry.invoiceNo, entry.at);
+  return issues;
+}
+
+/**
+ * An invoice this tool issued (it has its sheet or its lines) keeps both: one with lines but
+ * no sheet, or with a sheet (or from an AsBudgeted order) but no lines, is reported. A lone
+ * Invoices row with neither is a register typed by hand: its number counts, it settles nothing.
+ */
+function invoicesMissingParts(book: BillingWorkbook, names: CellNames): InputIssue[] {
+  const issues: InputIssue[] = [];
   const withLines = new Set(book.issuedInvoiceLines.map((l) => idKeyOrBlank(l.invoiceNo)));
   const sheets = book.sheets === undefined ? undefined : new Set(book.sheets.map(idKeyOrBlank));
-  if (book.places !== undefined || book.issuedInvoices.length > 0) {
-    const reported = new Set<string>();
-    const named = (table: 'InvoiceLines' | 'InvoiceEntries', invoiceNo: string, at: RowSource | undefined) => {
-      const key = idKeyOrBlank(invoiceNo);
-      if (invoices.has(key) || reported.has(key)) return;
-      reported.add(key);
-      issues.push(issue(table, names.cell(table, 'InvoiceNo', at), at, invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceNotInRegister', invoiceNo)));
-    };
-    for (const line of book.issuedInvoiceLines) named('InvoiceLines', line.invoiceNo, line.at);
-    for (const entry of book.issuedInvoiceEntries ?? []) if (entry.row !== undefined) named('InvoiceEntries', entry.invoiceNo, entry.at);
-  }
   const asBudgeted = new Set(book.orders.filter((o) => (o.basis ?? book.settings.basis) === 'AsBudgeted').map((o) => o.key as string));
+  const isLinesTableGone = names.place('InvoiceLines') === undefined && book.places !== undefined;
   for (const invoice of book.issuedInvoices) {
     if (isCredited(invoice)) continue;
-    const key = idKeyOrBlank(invoice.invoiceNo);
     const sheet = sheetNameFor(invoice.invoiceNo.trim());
-    const hasSheet = sheets === undefined || sheets.has(idKeyOrBlank(sheet));
     const cell = names.cell('Invoices', 'InvoiceNo', invoice.at);
-    if (withLines.has(key)) {
-      if (!hasSheet) {
+    if (withLines.has(idKeyOrBlank(invoice.invoiceNo))) {
+      if (sheets !== undefined && !sheets.has(idKeyOrBlank(sheet))) {
         issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceSheetGone', invoice.invoiceNo, sheet)));
       }
     } else if ((sheets !== undefined && sheets.has(idKeyOrBlank(sheet))) || asBudgeted.has(idKeyOrBlank(invoice.source))) {
-      const isTableGone = !has('InvoiceLines') && book.places !== undefined;
-      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceLinesGone', invoice.invoiceNo, isTableGone)));
+      issues.push(issue('Invoices', cell, invoice.at, invoice.invoiceNo, 'InvoiceNo', ledgerIssue('InvoiceLinesGone', invoice.invoiceNo, isLinesTableGone)));
     }
   }
+  return issues;
+}
 
-  // Time: each billed entry still in TimeEntries carries its mark, and is on invoices of one run only.
+/** Time: each billed entry still in TimeEntries carries its mark, and is on invoices of one run only. */
+function timeMarkIssues(book: BillingWorkbook, names: CellNames, invoices: InvoicesByKey): InputIssue[] {
+  const issues: InputIssue[] = [];
   const ledger = entryLedger(book, names, issues);
   const time = new MarkIssues('TimeEntries', 'entry');
   if (ledger.size > 0) {
     for (const entry of book.timeEntries) {
       const records = ledger.get(idKeyOrBlank(entry.id));
       if (records === undefined) continue;
-      const first = records[0];
-      if (isBlank(entry.invoiceNo)) {
-        time.add(entry.source, entry.id, first.invoiceNo, first.covered ? ledgerIssue('CoveredMarkBlank', first) : ledgerIssue('MarkBlank', 'entry', first));
-        continue;
-      }
-      const coveredBy = records.find((r) => r.covered);
-      const billedOn = records.find((r) => !r.covered);
-      if (coveredBy !== undefined && billedOn !== undefined) {
-        time.add(entry.source, entry.id, billedOn.invoiceNo, ledgerIssue('CoveredAndBilled', coveredBy, billedOn));
-        continue;
-      }
-      if (records.length > 1 && coveredBy === undefined) {
-        const dates = new Set(records.map((r) => invoices.get(idKeyOrBlank(r.invoiceNo))?.date));
-        // Parts of one split entry go on the invoices of one run, which share its date.
-        if (dates.size > 1) {
-          const [a, b] = records;
-          time.add(entry.source, entry.id, a.invoiceNo, ledgerIssue('BilledTwice', a, b));
-          continue;
-        }
-      }
-      const mark = idKeyOrBlank(entry.invoiceNo);
-      if (invoices.has(mark) && !records.some((r) => idKeyOrBlank(r.invoiceNo) === mark)) {
-        time.add(entry.source, entry.id, first.invoiceNo, ledgerIssue('MarkNamesOtherInvoice', entry.invoiceNo!.trim(), first));
-      }
+      const problem = timeMarkProblem(entry, records, invoices);
+      if (problem !== undefined) time.add(entry.source, entry.id, problem.invoiceNo, problem.sentence);
     }
   }
   time.flush(names, issues);
+  return issues;
+}
 
-  // Prepaid blocks, additions and installments: the rows that billed them, per source.
+/** What is wrong with the mark of an entry the registers record as billed; undefined when nothing. */
+function timeMarkProblem(entry: TimeEntry, records: LedgerRecord[], invoices: InvoicesByKey): MarkProblem | undefined {
+  const first = records[0];
+  if (isBlank(entry.invoiceNo)) {
+    return { invoiceNo: first.invoiceNo, sentence: first.covered ? ledgerIssue('CoveredMarkBlank', first) : ledgerIssue('MarkBlank', 'entry', first) };
+  }
+  const coveredBy = records.find((r) => r.covered);
+  const billedOn = records.find((r) => !r.covered);
+  if (coveredBy !== undefined && billedOn !== undefined) {
+    return { invoiceNo: billedOn.invoiceNo, sentence: ledgerIssue('CoveredAndBilled', coveredBy, billedOn) };
+  }
+  if (records.length > 1 && coveredBy === undefined) {
+    const dates = new Set(records.map((r) => invoices.get(idKeyOrBlank(r.invoiceNo))?.date));
+    // Parts of one split entry go on the invoices of one run, which share its date.
+    if (dates.size > 1) {
+      const [a, b] = records;
+      return { invoiceNo: a.invoiceNo, sentence: ledgerIssue('BilledTwice', a, b) };
+    }
+  }
+  const mark = idKeyOrBlank(entry.invoiceNo);
+  if (invoices.has(mark) && !records.some((r) => idKeyOrBlank(r.invoiceNo) === mark)) {
+    return { invoiceNo: first.invoiceNo, sentence: ledgerIssue('MarkNamesOtherInvoice', entry.invoiceNo!.trim(), first) };
+  }
+  return undefined;
+}
+
+/** The invoice rows without entries (prepaid blocks, additions, installments) of invoices not credited, by source key. */
+function billedRowsBySource(book: BillingWorkbook, names: CellNames, invoices: InvoicesByKey): Map<string, BilledThing[]> {
   const billedRows = new Map<string, BilledThing[]>();
   for (const line of book.issuedInvoiceLines) {
     if (!isBlank(line.entryIds) || line.source === undefined || isCredited(invoices.get(idKeyOrBlank(line.invoiceNo)))) continue;
@@ -269,36 +306,65 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
     if (list === undefined) billedRows.set(key, [thing]);
     else list.push(thing);
   }
+  return billedRows;
+}
 
+function isBlockText(row: BilledThing): boolean {
+  return row.description.startsWith(idKey(PREPAID_BLOCK_TEXT));
+}
+
+function isAdditionText(row: BilledThing): boolean {
+  return row.description.startsWith(idKey(ADDITION_TEXT));
+}
+
+/** A prepaid block or one of its additions, with what its invoice row shows. */
+interface SoldHours {
+  invoiceNo?: string;
+  hours: number;
+  rate?: Decimal;
+  /** Undefined for the agreement's own block. */
+  addition?: AgreementAddition;
+}
+
+/** The agreement's block, then its additions by date (row order only between equal dates). */
+function soldHoursOf(book: BillingWorkbook, agreement: Agreement): SoldHours[] {
+  return [
+    { invoiceNo: agreement.invoiceNo, hours: agreement.hours, rate: agreement.rate },
+    ...book.additions
+      .filter((a) => a.agreement === agreement.key)
+      .sort((a, b) => a.date - b.date || a.source.index - b.source.index)
+      .map((a) => ({ invoiceNo: a.invoiceNo, hours: a.hours, rate: a.rate ?? agreement.rate, addition: a })),
+  ];
+}
+
+/** A block or an addition is matched with a prepaid row by hours and rate, the row's text as a hint. */
+function isSoldOn(item: SoldHours, row: BilledThing): boolean {
+  return (item.addition === undefined ? !isAdditionText(row) : !isBlockText(row)) &&
+    (row.quantity === undefined || hoursForDisplay(item.hours).equals(row.quantity)) &&
+    (row.unitPrice === undefined || item.rate?.equals(row.unitPrice) === true);
+}
+
+/** Prepaid blocks and additions: each row that billed one finds it marked. */
+function prepaidMarkIssues(book: BillingWorkbook, names: CellNames, billedRows: ReadonlyMap<string, BilledThing[]>): InputIssue[] {
   const blocks = new MarkIssues('Agreements', 'prepaid block');
   const additions = new MarkIssues('AgreementAdditions', 'addition');
   for (const agreement of book.agreements) {
     // The agreement's prepaid invoice rows: Kind Prepaid in Invoices (by the row's text when Kind is blank).
-    const isBlockText = (r: BilledThing) => r.description.startsWith(idKey(PREPAID_BLOCK_TEXT));
-    const isAdditionText = (r: BilledThing) => r.description.startsWith(idKey(ADDITION_TEXT));
     const prepaid = (billedRows.get(agreement.key) ?? []).filter((r) => (r.kind === '' ? isBlockText(r) || isAdditionText(r) : r.kind === 'prepaid'));
     if (prepaid.length === 0) continue;
-    // The block and the additions, each with what its row shows; matched by hours and rate, the row's text as a hint.
-    type Sold = { invoiceNo?: string; hours: number; rate?: Decimal; addition?: (typeof book.additions)[number] };
-    const sold: Sold[] = [
-      { invoiceNo: agreement.invoiceNo, hours: agreement.hours, rate: agreement.rate },
-      ...book.additions
-        .filter((a) => a.agreement === agreement.key)
-        .sort((a, b) => a.date - b.date || a.source.index - b.source.index)
-        .map((a) => ({ invoiceNo: a.invoiceNo, hours: a.hours, rate: a.rate ?? agreement.rate, addition: a })),
-    ];
-    unclaimed(prepaid, sold,
-      (item, r) => (item.addition === undefined ? !isAdditionText(r) : !isBlockText(r)) &&
-        (r.quantity === undefined || hoursForDisplay(item.hours).equals(r.quantity)) &&
-        (r.unitPrice === undefined || item.rate?.equals(r.unitPrice) === true),
-      (item, r) => {
-        if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, ledgerIssue('MarkBlank', 'prepaid block', r));
-        else additions.add(item.addition.source, agreement.id, r.invoiceNo, ledgerIssue('MarkBlank', 'addition', r));
-      });
+    unclaimed(prepaid, soldHoursOf(book, agreement), isSoldOn, (item, r) => {
+      if (item.addition === undefined) blocks.add(agreement.source, agreement.id, r.invoiceNo, ledgerIssue('MarkBlank', 'prepaid block', r));
+      else additions.add(item.addition.source, agreement.id, r.invoiceNo, ledgerIssue('MarkBlank', 'addition', r));
+    });
   }
+  const issues: InputIssue[] = [];
   blocks.flush(names, issues);
   additions.flush(names, issues);
+  return issues;
+}
 
+/** Installments: each row that billed one finds it marked (matched by its text and amount). */
+function installmentMarkIssues(book: BillingWorkbook, names: CellNames, billedRows: ReadonlyMap<string, BilledThing[]>): InputIssue[] {
   const installments = new MarkIssues('PaymentPlan', 'installment');
   for (const order of book.orders) {
     const rows = billedRows.get(order.key);
@@ -312,6 +378,7 @@ export function reconcileLedger(book: BillingWorkbook): InputIssue[] {
       (i, r) => text(i) === r.description && amounts.get(i)!.equals(r.amount),
       (i, r) => installments.add(i.source, order.id, r.invoiceNo, ledgerIssue('MarkBlank', 'installment', r)));
   }
+  const issues: InputIssue[] = [];
   installments.flush(names, issues);
   return issues;
 }
