@@ -6,7 +6,8 @@
  */
 import { isoFromDay, type Day } from '../engine';
 import { plural } from '../core/plural';
-import { CUT_OFF_ADVICE, type RibbonOutcome } from '../taskpane/ribbonOutcome';
+import { paneMessages } from '../taskpane/paneMessages';
+import type { RibbonOutcome } from '../taskpane/ribbonOutcome';
 
 /** The invoice numbers of a run as a title names them: ` (INV-1)`, ` (INV-1 to INV-3)`, or nothing. */
 function numberRange(invoiceNos: readonly string[]): string {
@@ -70,7 +71,7 @@ export const ribbonOutcomes = {
   /** `refusal`: the write refusal's sentence (writeRefusals.ts). */
   WriteRefused: (refusal: string): RibbonOutcome => ({ kind: 'error', title: 'Nothing was written', detail: refusal }),
   /** Failed while writing: what the user should look at before billing again. */
-  Stopped: (reason: string): RibbonOutcome => ({ kind: 'error', title: 'Billing stopped before it finished', detail: `${reason} ${CUT_OFF_ADVICE}` }),
+  Stopped: (reason: string): RibbonOutcome => ({ kind: 'error', title: 'Billing stopped before it finished', detail: `${reason} ${paneMessages.CutOffGenerate()}` }),
   PaneOpened: (): RibbonOutcome => ({ kind: 'success', title: 'PSA Billing', detail: 'Preview or generate invoices from here.' }),
 };
 

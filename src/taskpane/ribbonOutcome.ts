@@ -16,12 +16,6 @@ export interface RibbonOutcome {
   kind: OutcomeKind;
 }
 
-/**
- * Said after Generate failed while writing (not refused before it): what the user should look
- * at before billing again. The ribbon and the pane both say it; docs/excel-addin.md explains.
- */
-export const CUT_OFF_ADVICE = 'If the Invoices register now lists invoices whose time shows no InvoiceNo, read "A run cut off" in the add-in\'s help before billing again.';
-
 export type OutcomeListener = (outcome: RibbonOutcome) => void;
 
 let last: RibbonOutcome | undefined;

@@ -1,6 +1,6 @@
 /**
  * One voice for messages, the surfaces' part (docs/billing-engine.md, "Messages"): what the PSA
- * worksheet functions, the command line and the ribbon's buttons say, and why both workbook adapters refuse a write,
+ * worksheet functions, the command line, the ribbon's buttons and the task pane say, and why both workbook adapters refuse a write,
  * walked like the engine's catalogues (messageCatalogues.test.ts): every
  * code has a sentence naming its facts, and every code is picked by a call site in src.
  */
@@ -11,6 +11,7 @@ import { writeRefusal, writeRefusalSentences } from '../../src/engine/writeRefus
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import { ribbonOutcomes } from '../../src/commands/ribbonMessages';
 import { unreadableReasons } from '../../src/xlsx/unreadableReasons';
+import { paneMessages } from '../../src/taskpane/paneMessages';
 import { describeCatalogues, property, quoted, walk, type Catalogue, type Walk } from '../builders/catalogueWalk';
 
 const day = (iso: string): Day => dayFromIso(iso)!;
@@ -91,6 +92,24 @@ const walks: Walk<Catalogue>[] = [
     kind: 'unreadable file', file: 'src/xlsx/unreadableReasons.ts', sentences: unreadableReasons, picked: quoted,
     samples: { Empty: [], EncryptedOrXls: [], NotAWorkbook: [], Damaged: [], OpenDocument: [], BinaryWorkbook: [], PartsUnreadable: [] },
   }),
+  walk({
+    kind: 'task pane', file: 'src/taskpane/paneMessages.ts', sentences: paneMessages, picked: property('paneMessages'),
+    samples: {
+      InputErrorsToFix: [2], TablesChangedSincePreview: [], DateChangedSincePreview: [day('2025-01-31'), day('2025-02-28')],
+      PreviewDiffers: [], CutOffGenerate: [],
+      PreviewResult: [day('2025-01-31'), 2, { net: '1,000.00 EUR', gross: '1,190.00 EUR' }],
+      NothingToBill: [day('2025-01-31')],
+      IssuedResult: [day('2025-01-31'), ['INV-00010', 'INV-00011'], { net: '1,000.00 EUR', gross: '1,190.00 EUR' }],
+      PreviewDetail: [true], IssuedDetail: [false],
+      CreditBlocked: [3], TablesUnreadable: [], ChooseInvoice: [],
+      CreditRefused: ['INV-00007 is credited already (Invoices Status Credited).'],
+      CreditNotIssued: ['INV-00013'], CreditStopped: ['INV-00013'], CutOffCredit: [],
+      CreditNoteWritten: ['INV-00013', day('2025-02-28'), 'Nordlicht GmbH', 'INV-00007', 3, '−1,190.00 EUR', 'INV-00013'],
+      OriginalCredited: ['INV-00007'], ReasonPrinted: ['wrong rate'], NothingBillableAgain: ['INV-00007'],
+      BillableAgain: [['2 time entries', '1 prepaid block (Agreements)']], EntriesKeepOtherNumbers: [1],
+      CreateProjectInputErrors: [1],
+    },
+  }),
 ];
 
 describeCatalogues(walks);
@@ -128,6 +147,11 @@ describe('each catalogue holds its kind whole', () => {
       detail: 'Every billable entry found its line item. Invoices and InvoiceLines hold the register. The invoices lack 2 fields the law requires: Settings CompanyName is blank (and 1 more).',
     });
     expect(ribbonOutcomes.Billed(day('2025-01-31'), [], 0, [], []).title).toBe('Nothing to bill as of 2025-01-31');
+  });
+
+  it('the pane names an issued run by its first and last invoice number and its money', () => {
+    expect(paneMessages.IssuedResult(day('2025-01-31'), ['INV-00010', 'INV-00011', 'INV-00012'], { net: '300.00 EUR', gross: '357.00 EUR' }))
+      .toBe('Issued 3 invoices (INV-00010 to INV-00012) as of 2025-01-31, net 300.00 EUR, gross 357.00 EUR.');
   });
 
   it('the workbook\'s input errors are counted and the first is named', () => {

@@ -8,12 +8,11 @@
  * own tables aside) and the billing date is the same. Otherwise it issues nothing, previews
  * again and says why.
  */
-import { isoFromDay, runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day, checkBillingWorkbook } from '../../engine';
-import { plural } from '../../core/plural';
+import { runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day, checkBillingWorkbook } from '../../engine';
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
 import type { RawWorkbook } from '../../schema/rawTable';
-import { CUT_OFF_ADVICE } from '../ribbonOutcome';
+import { paneMessages } from '../paneMessages';
 import type { WorkbookSource } from '../source/WorkbookSource';
 import { tablesFingerprint } from './tablesFingerprint';
 
@@ -115,7 +114,7 @@ export async function runBillingFlow(
         status: 'failed',
         action,
         issues,
-        message: `${plural(issues.length, 'input error')} to fix: nothing is written until every one is fixed.`,
+        message: paneMessages.InputErrorsToFix(issues.length),
       };
       tell(final);
       return final;
@@ -126,10 +125,10 @@ export async function runBillingFlow(
     if (action === 'generate' && memo) {
       if (memo.fingerprint !== fingerprint) {
         action = 'preview';
-        notice = 'The tables changed since the preview, so nothing was issued. This is a new preview of the tables as they are now: check it, then Generate again.';
+        notice = paneMessages.TablesChangedSincePreview();
       } else if (memo.billingDate !== request.billingDate) {
         action = 'preview';
-        notice = `The billing date changed since the preview (it was ${isoFromDay(memo.billingDate)}), so nothing was issued. This is a new preview as of ${isoFromDay(request.billingDate)}: check it, then Generate again.`;
+        notice = paneMessages.DateChangedSincePreview(memo.billingDate, request.billingDate);
       }
     }
     tell({ status: 'billing', action });
@@ -141,7 +140,7 @@ export async function runBillingFlow(
     });
     if (action === 'generate' && memo && invoiceKeys(result).join('\n') !== memo.invoiceKeys.join('\n')) {
       // Same tables, same date: the engine gives the same invoices. If not, issue nothing.
-      throw new Error('The invoices to issue differ from the preview although the tables did not change; nothing was written.');
+      throw new Error(paneMessages.PreviewDiffers());
     }
     tell({ status: 'writing', action });
     await session.writeResult(result);
@@ -151,7 +150,7 @@ export async function runBillingFlow(
   } catch (error) {
     let message = error instanceof Error ? error.message : String(error);
     if (current.status === 'writing' && action === 'generate' && !(error instanceof WorkbookWriteError)) {
-      message += ` ${CUT_OFF_ADVICE}`;
+      message += ` ${paneMessages.CutOffGenerate()}`;
     }
     const final: BillingState = { status: 'failed', action, issues: [], message };
     tell(final);

@@ -4,9 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { Decimal, isoFromDay, type BillingResult } from '../../engine';
+import { Decimal, type BillingResult } from '../../engine';
 import type { BilledRun } from '../billing/billingFlow';
-import { count, moneyIn } from '../format';
+import { moneyIn } from '../format';
+import { paneMessages } from '../paneMessages';
 import { InvoiceList } from './InvoiceList';
 import { ResultSection } from './ResultSection';
 import { LowBalanceAgreements, OrdersOnHold, TimeExceptions } from './RunLists';
@@ -24,24 +25,14 @@ function totals(result: BillingResult, pick: 'net' | 'gross'): string {
 /** The result in one sentence, as the live region announces it. */
 export function resultSentence(result: BillingResult): string {
   const n = result.invoices.length;
-  const date = isoFromDay(result.billingDate);
-  const money = n === 0 ? '' : `, net ${totals(result, 'net')}, gross ${totals(result, 'gross')}`;
-  if (result.preview) return `Preview as of ${date}: ${count(n, 'invoice')} would be issued${money}.`;
-  if (n === 0) return `Nothing to bill as of ${date}.`;
-  const numbers = result.invoices.map((i) => i.invoiceNo);
-  const range = n === 1 ? numbers[0] : `${numbers[0]} to ${numbers[n - 1]}`;
-  return `Issued ${count(n, 'invoice')} (${range}) as of ${date}${money}.`;
+  const money = n === 0 ? undefined : { net: totals(result, 'net'), gross: totals(result, 'gross') };
+  if (result.preview) return paneMessages.PreviewResult(result.billingDate, n, money);
+  if (n === 0) return paneMessages.NothingToBill(result.billingDate);
+  return paneMessages.IssuedResult(result.billingDate, result.invoices.map((i) => i.invoiceNo), money);
 }
 
 function resultDetail(result: BillingResult, kind: 'excel' | 'file'): string {
-  if (result.preview) {
-    return kind === 'excel'
-      ? 'Nothing was numbered or marked; the Preview sheets show the same. Generate invoices issues exactly these.'
-      : 'Nothing was numbered or marked. Generate invoices issues exactly these.';
-  }
-  return kind === 'excel'
-    ? 'The invoice sheets, Invoices and InvoiceLines hold them, and their time is marked with its invoice number.'
-    : 'The workbook in this page now holds them: download it to keep it.';
+  return result.preview ? paneMessages.PreviewDetail(kind === 'excel') : paneMessages.IssuedDetail(kind === 'excel');
 }
 
 export interface ResultViewProps {

@@ -22,6 +22,7 @@ import {
 import { idKey } from '../../core/idKey';
 import type { WorkbookSession, WorkbookSource } from '../source/WorkbookSource';
 import { count, moneyIn } from '../format';
+import { paneMessages } from '../paneMessages';
 
 /** An invoice the user may credit: issued, not a credit note, not credited already. */
 export interface CreditableInvoice {
@@ -76,12 +77,10 @@ export function creditEffects(credit: CreditResult, sheetName: string): string[]
   const note = credit.creditNote;
   const original = credit.credited.invoiceNo;
   const effects = [
-    `Credit note ${note.invoiceNo} (the next number), dated ${isoFromDay(note.date)}, for ${note.customer || 'the same customer'}: `
-      + `${original}'s ${count(note.rows.length, 'row')} with negative amounts, gross ${moneyIn(note.gross, note.currency)}, `
-      + `added to Invoices and InvoiceLines and on a new sheet ${sheetName}.`,
-    `${original} stays as issued; its Status in Invoices becomes Credited.`,
+    paneMessages.CreditNoteWritten(note.invoiceNo, note.date, note.customer, original, note.rows.length, moneyIn(note.gross, note.currency), sheetName),
+    paneMessages.OriginalCredited(original),
   ];
-  if (note.credits?.reason) effects.push(`Reason printed on it: ${note.credits.reason}`);
+  if (note.credits?.reason) effects.push(paneMessages.ReasonPrinted(note.credits.reason));
   const cleared = new Map<string, number>();
   let moved = 0;
   for (const update of credit.invoiceNoUpdates) {
@@ -92,10 +91,8 @@ export function creditEffects(credit: CreditResult, sheetName: string): string[]
     const [one, many] = RELEASED[table] ?? [`${table} row`, `${table} rows`];
     return count(n, one, many);
   });
-  effects.push(parts.length === 0
-    ? `No time entry, agreement or installment names ${original}, so nothing becomes billable again.`
-    : `Billable again by the next Generate invoices, their InvoiceNo cleared: ${parts.join(', ')}.`);
-  if (moved > 0) effects.push(`${count(moved, 'time entry', 'time entries')} also billed on another invoice keep${moved === 1 ? 's' : ''} that invoice's number until it is credited too.`);
+  effects.push(parts.length === 0 ? paneMessages.NothingBillableAgain(original) : paneMessages.BillableAgain(parts));
+  if (moved > 0) effects.push(paneMessages.EntriesKeepOtherNumbers(moved));
   return effects;
 }
 
@@ -140,7 +137,7 @@ export class CreditFlow {
       if (!workbook || issues.length > 0) {
         return this.tell({
           status: 'failed',
-          title: `Nothing can be credited while the tables fail the check before billing (${count(issues.length, 'problem')}: input errors or the ledger check); nothing was written.`,
+          title: paneMessages.CreditBlocked(issues.length),
           lines: issues.map(formatIssue),
         });
       }
@@ -151,7 +148,7 @@ export class CreditFlow {
       this.workbook = workbook;
       return this.tell({ status: 'choosing', invoices, invoiceNo: prefill, reason: '' });
     } catch (error) {
-      return this.tell({ status: 'failed', title: 'The tables could not be read; nothing was written.', lines: [messageOf(error)] });
+      return this.tell({ status: 'failed', title: paneMessages.TablesUnreadable(), lines: [messageOf(error)] });
     }
   }
 
@@ -162,9 +159,9 @@ export class CreditFlow {
     const { invoices } = state;
     const invoiceNo = request.invoiceNo.trim();
     const reason = request.reason.trim();
-    if (invoiceNo === '') return this.tell({ status: 'choosing', invoices, invoiceNo, reason, error: 'Choose the invoice to credit.' });
+    if (invoiceNo === '') return this.tell({ status: 'choosing', invoices, invoiceNo, reason, error: paneMessages.ChooseInvoice() });
     const outcome = creditInvoice(this.workbook, { invoiceNo, reason: reason || undefined, date: request.date });
-    if (!outcome.ok) return this.tell({ status: 'choosing', invoices, invoiceNo, reason, error: `${outcome.error} Nothing was written.` });
+    if (!outcome.ok) return this.tell({ status: 'choosing', invoices, invoiceNo, reason, error: paneMessages.CreditRefused(outcome.error) });
     const sheetName = buildCreditTables(outcome.result).invoiceSheets[0]?.sheetName ?? outcome.result.creditNote.invoiceNo;
     const plan: CreditPlan = { credit: outcome.result, sheetName, effects: creditEffects(outcome.result, sheetName) };
     return this.tell({ status: 'confirming', invoices, invoiceNo, reason, plan });
@@ -193,8 +190,8 @@ export class CreditFlow {
       const refused = error instanceof WorkbookWriteError;
       return this.tell({
         status: 'failed',
-        title: refused ? `Credit note ${plan.credit.creditNote.invoiceNo} was not issued; nothing was written.` : `Writing credit note ${plan.credit.creditNote.invoiceNo} stopped.`,
-        lines: refused ? [error.message] : [messageOf(error), CUT_OFF_CREDIT],
+        title: refused ? paneMessages.CreditNotIssued(plan.credit.creditNote.invoiceNo) : paneMessages.CreditStopped(plan.credit.creditNote.invoiceNo),
+        lines: refused ? [error.message] : [messageOf(error), paneMessages.CutOffCredit()],
       });
     }
   }
@@ -205,9 +202,6 @@ export class CreditFlow {
     return this.tell({ status: 'idle' });
   }
 }
-
-/** After a credit cut off while writing: the registers go first, the cleared marks last. */
-export const CUT_OFF_CREDIT = 'Part of it may be written: if Invoices lists the credit note, check its original\'s Status and InvoiceNo marks before billing again (the ledger check names any mark left over).';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

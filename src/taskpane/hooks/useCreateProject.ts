@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createProject, PROJECT_TREE_COLUMNS, projectTreeCells, type NewProjectNodeRow, checkBillingWorkbook } from '../../engine';
 import type { WorkbookSession, WorkbookSource } from '../source/WorkbookSource';
+import { paneMessages } from '../paneMessages';
 
 export type CreateProjectState =
   | { status: 'idle' }
@@ -40,7 +41,7 @@ export function useCreateProject(source: WorkbookSource | undefined): CreateProj
       const raw = await opened.readTables();
       const { workbook, issues } = checkBillingWorkbook(raw);
       if (!workbook || issues.length > 0) {
-        setState({ status: 'failed', orderId, messages: [`The tables have ${issues.length === 1 ? 'an input error' : `${issues.length} input errors`}: fix them first (Preview lists them with their cells).`] });
+        setState({ status: 'failed', orderId, messages: [paneMessages.CreateProjectInputErrors(issues.length)] });
         return;
       }
       const made = createProject(workbook, orderId);
