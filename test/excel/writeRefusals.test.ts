@@ -4,20 +4,19 @@
  * Office.js adapter over the fake Excel, gives the same sentence, the one of
  * src/engine/writeRefusals.ts.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { WorkbookWriteError } from '../../src/engine/workbookPort';
 import { writeRefusalMessage } from '../../src/engine/writeRefusals';
 import { ExcelWorkbook } from '../../src/excel/ExcelWorkbook';
 import { XlsxWorkbook } from '../../src/xlsx/XlsxWorkbook';
 import { fixtureResult, fixtureWorkbook } from '../xlsx/fixtures';
-import { fakeFromXlsx } from './workbookCells';
+import { fakeFromXlsx, loadXlsx } from './workbookCells';
 
 const noWait = { sleep: async () => undefined };
 
 /** The fixture workbook, changed by `edit` as a user would change it in Excel. */
 async function fixtureWith(edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await fixtureWorkbook());
+  const wb = await loadXlsx(await fixtureWorkbook());
   edit(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
