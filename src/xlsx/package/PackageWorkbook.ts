@@ -512,11 +512,10 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   private newPartName(folder: string, stem: string, extension = 'xml'): string {
-    const taken = new Set(this.pkg.names().map((n) => n.toLowerCase()));
-    for (const p of this.removedParts) taken.add(p.toLowerCase());
+    const removed = new Set([...this.removedParts].map((p) => p.toLowerCase()));
     for (let n = 1; ; n++) {
       const name = `${folder}/${stem}${n}${extension === '' ? '' : `.${extension}`}`;
-      if (!taken.has(name.toLowerCase())) return name;
+      if (!this.pkg.hasNameInAnyCase(name) && !removed.has(name.toLowerCase())) return name;
     }
   }
 

@@ -37,10 +37,13 @@ const PIECE_BYTES = 1 << 21;
  */
 class Utf8Pieces {
   private readonly encoder = new TextEncoder();
-  private buffer = new Uint8Array(PIECE_BYTES * 2);
   private used = 0;
 
-  constructor(private readonly out: (piece: Uint8Array, last: boolean) => void) {}
+  /** `buffer` is where the pieces are encoded, each handed on as a copy: one buffer serves every part of a package. */
+  constructor(
+    private readonly buffer: Uint8Array,
+    private readonly out: (piece: Uint8Array, last: boolean) => void,
+  ) {}
 
   write(text: string): void {
     let rest = text;
@@ -78,6 +81,7 @@ export class ZipPackage {
   private readonly order: string[] = [];
   private readonly sources = new Map<string, PartSource>();
   private readonly folders = new Set<string>();
+  private readonly lowerNames = new Set<string>();
 
   private constructor(private readonly input: Uint8Array) {}
 
@@ -90,6 +94,7 @@ export class ZipPackage {
         if (file.name.endsWith('/')) pkg.folders.add(file.name);
         else if (!pkg.sources.has(file.name)) {
           pkg.order.push(file.name);
+          pkg.lowerNames.add(file.name.toLowerCase());
           pkg.sources.set(file.name, { kind: 'input' });
         }
         return false;
@@ -100,6 +105,16 @@ export class ZipPackage {
 
   names(): string[] {
     return [...this.order];
+  }
+
+  /** True when a part has this name, in any case (zip readers may not tell `Sheet1.xml` from `sheet1.xml`). */
+  hasNameInAnyCase(name: string): boolean {
+    return this.lowerNames.has(name.toLowerCase());
+  }
+
+  private addName(name: string): void {
+    this.order.push(name);
+    this.lowerNames.add(name.toLowerCase());
   }
 
   has(name: string): boolean {
@@ -142,18 +157,19 @@ export class ZipPackage {
   }
 
   set(name: string, content: string | Uint8Array): void {
-    if (!this.sources.has(name)) this.order.push(name);
+    if (!this.sources.has(name)) this.addName(name);
     this.sources.set(name, { kind: 'bytes', bytes: typeof content === 'string' ? strToU8(content) : content });
   }
 
   /** A part whose text is produced when the package is written (a sheet transformed as a stream). */
   setStream(name: string, write: PartWriter, last = false): void {
-    if (!this.sources.has(name)) this.order.push(name);
+    if (!this.sources.has(name)) this.addName(name);
     this.sources.set(name, { kind: 'stream', write, last });
   }
 
   remove(name: string): void {
     if (!this.sources.delete(name)) return;
+    this.lowerNames.delete(name.toLowerCase());
     this.order.splice(this.order.indexOf(name), 1);
   }
 
@@ -178,6 +194,7 @@ export class ZipPackage {
       zip.add(entry);
       entry.push(new Uint8Array(0), true);
     }
+    let scratch: Uint8Array | undefined;
     const last = this.order.filter((n) => {
       const source = this.sources.get(n)!;
       return source.kind === 'stream' && source.last;
@@ -187,7 +204,8 @@ export class ZipPackage {
       const entry = deflater ? new NativeEntry(name, deflater) : new FflateEntry(name, level);
       zip.add(entry.file);
       if (source.kind === 'stream') {
-        const bytes = new Utf8Pieces((piece, lastPiece) => entry.push(piece, lastPiece, true));
+        scratch ??= new Uint8Array(PIECE_BYTES * 2);
+        const bytes = new Utf8Pieces(scratch, (piece, lastPiece) => entry.push(piece, lastPiece, true));
         source.write((text) => bytes.write(text));
         bytes.end();
       } else {
