@@ -84,6 +84,24 @@ describe('splicing a sheet writes what the streaming transform writes', () => {
     expect(['G5', 'G6', 'G7'].map((at) => [time.getCell(at).value, time.getCell(at).font?.italic])).toEqual([['INV-00008', true], ['INV-00008', true], [null, true]]);
   });
 
+  test('InvoiceNo the rightmost column, its blank cells styled: each mark goes into its blank cell, keeping the style', async () => {
+    const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const wb = await loadXlsx(await billingWorkbook({
+      timeHeaders: ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'InvoiceNo'],
+      timeEntries: [
+        ['E1', utc('2025-01-02'), 'Anna', 'N1', 2, null],
+        ['E2', utc('2025-01-03'), 'Ben', 'N1', 1.5, null],
+        ['E3', utc('2025-01-04'), 'Anna', 'N9', 1, null],
+      ],
+    }));
+    const sheet = wb.getWorksheet('Time')!;
+    expect(sheet.getCell('G4').value).toBe('InvoiceNo');
+    for (const at of ['G5', 'G6', 'G7']) sheet.getCell(at).font = { italic: true };
+    const spliced = await expectSame(Buffer.from(await wb.xlsx.writeBuffer()), FIXTURE_DATE);
+    const time = (await loadXlsx(spliced)).getWorksheet('Time')!;
+    expect(['G5', 'G6', 'G7'].map((at) => [time.getCell(at).value, time.getCell(at).font?.italic])).toEqual([['INV-00008', true], ['INV-00008', true], [null, true]]);
+  });
+
   test('the sample: a preview, a real run after it, a second run a month later', async () => {
     const previewed = await expectSame(await fs.readFile(SAMPLE), SAMPLE_DATE, true);
     const once = await expectSame(previewed, SAMPLE_DATE);
