@@ -16,12 +16,7 @@ import type { Deflater } from './zipPackage';
 
 type Out = (data: Uint8Array, last: boolean, crc: number, size: number) => void;
 
-interface Deflated {
-  data: Uint8Array;
-  last: boolean;
-  crc: number;
-  size: number;
-}
+type Deflated = { data: Uint8Array; last: boolean; crc: number; size: number } | { error: string };
 
 /** Pieces posted and not yet taken back, at most: bounds the memory a fast writer can tie up. */
 const IN_FLIGHT = 4;
@@ -40,11 +35,15 @@ const posted = new Int32Array(signal);
 let crc = 0;
 let size = 0;
 port.on('message', ({ piece, last }) => {
-  crc = zlib.crc32(piece, crc);
-  size += piece.length;
-  const deflated = zlib.deflateRawSync(piece, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
-  const data = new Uint8Array(deflated);
-  port.postMessage({ data, last, crc: crc >>> 0, size }, [data.buffer]);
+  try {
+    crc = zlib.crc32(piece, crc);
+    size += piece.length;
+    const deflated = zlib.deflateRawSync(piece, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+    const data = new Uint8Array(deflated);
+    port.postMessage({ data, last, crc: crc >>> 0, size }, [data.buffer]);
+  } catch (error) {
+    port.postMessage({ error: String(error && error.message || error) });
+  }
   if (last) crc = size = 0;
   Atomics.add(posted, 0, 1);
   Atomics.notify(posted, 0);
@@ -96,7 +95,9 @@ class ThreadDeflater implements Deflater {
   }
 
   private deliver(message: Deflated): void {
-    this.waiting.shift()!(message.data, message.last, message.crc, message.size);
+    const out = this.waiting.shift()!;
+    if ('error' in message) throw new Error(`Deflating the workbook failed: ${message.error}`);
+    out(message.data, message.last, message.crc, message.size);
   }
 
   /** Hands on whatever the thread has finished, without waiting. */
