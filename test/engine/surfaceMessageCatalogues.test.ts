@@ -1,8 +1,9 @@
 /**
  * One voice for messages, the surfaces' part (docs/billing-engine.md, "Messages"): what the PSA
- * worksheet functions, the command line, the ribbon's buttons and the task pane say, and why both workbook adapters refuse a write,
- * walked like the engine's catalogues (messageCatalogues.test.ts): every
- * code has a sentence naming its facts, and every code is picked by a call site in src.
+ * worksheet functions, the command line, the ribbon's buttons and the task pane say, why a file
+ * cannot be opened, and why both workbook adapters refuse a write, walked like the engine's
+ * catalogues (messageCatalogues.test.ts): every code has a sentence naming its facts, and every
+ * code is picked by a call site in src.
  */
 import { FAILURE_CODE, functionFailure, functionFailureSentences, functionTexts } from '../../src/functions/functionMessages';
 import { cliLines, usageError, usageSentences } from '../../src/cli/cliMessages';
