@@ -20,6 +20,15 @@ export const paneMessages = {
     'The tables changed since the preview, so nothing was issued. This is a new preview of the tables as they are now: check it, then Generate again.',
   DateChangedSincePreview: (previewDate: Day, billingDate: Day): string =>
     `The billing date changed since the preview (it was ${isoFromDay(previewDate)}), so nothing was issued. This is a new preview as of ${isoFromDay(billingDate)}: check it, then Generate again.`,
+  /**
+   * Generate dated before the latest issued invoice (docs/billing-rules.md section 8, "Dates in
+   * order"): refused before anything is written, as the ribbon refuses it (ribbonMessages.ts).
+   */
+  Backdated: (billingDate: Day, laterInvoiceNo: string, laterDate: Day): string =>
+    `Not billed: ${isoFromDay(billingDate)} is before the last invoice. ${laterInvoiceNo} is dated ${isoFromDay(laterDate)}; new invoices would be numbered after it but dated before it. Bill on or after ${isoFromDay(laterDate)}. Nothing was written.`,
+  /** The same date on a preview, which numbers nothing and so is not refused, but says Generate will be. */
+  BackdatedPreview: (billingDate: Day, laterInvoiceNo: string, laterDate: Day): string =>
+    `Generate invoices will refuse this date: ${isoFromDay(billingDate)} is before the last invoice. ${laterInvoiceNo} is dated ${isoFromDay(laterDate)}; new invoices would be numbered after it but dated before it. Choose ${isoFromDay(laterDate)} or later to issue them.`,
   PreviewDiffers: (): string => 'The invoices to issue differ from the preview although the tables did not change; nothing was written.',
   /** Said after Generate failed while writing (not refused before it), by the pane and the ribbon; docs/excel-addin.md explains. */
   CutOffGenerate: (): string =>
@@ -33,9 +42,10 @@ export const paneMessages = {
     const range = n === 1 ? invoiceNos[0] : `${invoiceNos[0]} to ${invoiceNos[n - 1]}`;
     return `Issued ${count(n, 'invoice')} (${range}) as of ${isoFromDay(billingDate)}${moneySaid(totals)}.`;
   },
-  PreviewDetail: (inExcel: boolean): string => inExcel
-    ? 'Nothing was numbered or marked; the Preview sheets show the same. Generate invoices issues exactly these.'
-    : 'Nothing was numbered or marked. Generate invoices issues exactly these.',
+  /** `canGenerate`: false when Generate invoices refuses the preview's date (BackdatedPreview says why). */
+  PreviewDetail: (inExcel: boolean, canGenerate: boolean): string =>
+    (inExcel ? 'Nothing was numbered or marked; the Preview sheets show the same.' : 'Nothing was numbered or marked.')
+    + (canGenerate ? ' Generate invoices issues exactly these.' : ''),
   IssuedDetail: (inExcel: boolean): string => inExcel
     ? 'The invoice sheets, Invoices and InvoiceLines hold them, and their time is marked with its invoice number.'
     : 'The workbook in this page now holds them: download it to keep it.',

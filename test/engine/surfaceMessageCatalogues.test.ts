@@ -97,11 +97,12 @@ const walks: Walk<Catalogue>[] = [
     kind: 'task pane', file: 'src/taskpane/paneMessages.ts', sentences: paneMessages, picked: property('paneMessages'),
     samples: {
       InputErrorsToFix: [2], TablesChangedSincePreview: [], DateChangedSincePreview: [day('2025-01-31'), day('2025-02-28')],
+      Backdated: [day('2025-01-31'), 'INV-00009', day('2025-02-15')], BackdatedPreview: [day('2025-01-31'), 'INV-00009', day('2025-02-15')],
       PreviewDiffers: [], CutOffGenerate: [],
       PreviewResult: [day('2025-01-31'), 2, { net: '1,000.00 EUR', gross: '1,190.00 EUR' }],
       NothingToBill: [day('2025-01-31')],
       IssuedResult: [day('2025-01-31'), ['INV-00010', 'INV-00011'], { net: '1,000.00 EUR', gross: '1,190.00 EUR' }],
-      PreviewDetail: [true], IssuedDetail: [false],
+      PreviewDetail: [true, false], IssuedDetail: [false],
       CreditBlocked: [3], TablesUnreadable: [], ChooseInvoice: [],
       CreditRefused: ['INV-00007 is credited already (Invoices Status Credited).'],
       CreditNotIssued: ['INV-00013'], CreditStopped: ['INV-00013'], CutOffCredit: [],

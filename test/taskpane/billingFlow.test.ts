@@ -8,7 +8,7 @@ import * as path from 'path';
 import { dayFromIso } from '../../src/core/day';
 import { previewMemo, runBillingFlow, type BillingState, type PreviewMemo } from '../../src/taskpane/billing/billingFlow';
 import { excelSource } from '../../src/taskpane/source/excelSource';
-import { fakeFromXlsx } from '../excel/workbookCells';
+import { fakeFromXlsx, fakeLook } from '../excel/workbookCells';
 import type { FakeExcel } from '../fakeExcel/FakeExcel';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample.xlsx');
@@ -111,4 +111,59 @@ test('an unknown placeholder in the open workbook\'s template is an input error 
   if (final.status !== 'failed') throw new Error(final.status);
   expect(final.issues.map((i) => [i.code, i.cell])).toEqual([['BAD_PLACEHOLDER', 'InvoiceTemplate!B5']]);
   expect(fake.sheetNames()).toEqual(sheets);
+});
+
+describe('dates in order: the pane refuses a Generate dated before the latest issued invoice, as the ribbon does', () => {
+  const ISSUED = dayFromIso('2026-10-31')!;
+  const EARLIER = dayFromIso('2026-10-20')!;
+
+  /** The sample with a run of 2026-10-31 issued through the pane: INV-00001 to INV-00011, all dated 2026-10-31. */
+  async function issuedOn31October(): Promise<FakeExcel> {
+    const fake = await fakeFromXlsx(bytes);
+    const issued = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: ISSUED }, () => undefined);
+    if (issued.status !== 'done') throw new Error(`generate ended ${issued.status}`);
+    expect(issued.run.result.invoices.map((i) => i.invoiceNo).slice(-1)).toEqual(['INV-00011']);
+    return fake;
+  }
+
+  const REFUSAL = 'Not billed: 2026-10-20 is before the last invoice. INV-00011 is dated 2026-10-31; new invoices would be numbered after it but dated before it. Bill on or after 2026-10-31. Nothing was written.';
+
+  test('Generate dated before the latest invoice is refused with that sentence before billing, and nothing is written', async () => {
+    const fake = await issuedOn31October();
+    const before = fakeLook(fake);
+    const states: BillingState[] = [];
+    const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: EARLIER }, (s) => states.push(s));
+    expect(final).toEqual({ status: 'failed', action: 'generate', issues: [], message: REFUSAL });
+    expect(states.map((s) => s.status)).not.toContain('billing');
+    expect(states.map((s) => s.status)).not.toContain('writing');
+    expect(fakeLook(fake)).toEqual(before);
+  });
+
+  test('a preview dated before it is not refused (it numbers nothing) but says Generate will be, and Generate after it is refused', async () => {
+    const fake = await issuedOn31October();
+    const shown = await runBillingFlow(excelSource(fake.run), { action: 'preview', billingDate: EARLIER }, () => undefined);
+    if (shown.status !== 'done') throw new Error(`preview ended ${shown.status}`);
+    expect(shown.run.result.preview).toBe(true);
+    expect(shown.run.notice).toBe('Generate invoices will refuse this date: 2026-10-20 is before the last invoice. INV-00011 is dated 2026-10-31; new invoices would be numbered after it but dated before it. Choose 2026-10-31 or later to issue them.');
+    expect(shown.run.laterInvoice).toEqual({ invoiceNo: 'INV-00011', date: ISSUED });
+
+    const before = fakeLook(fake);
+    const final = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: EARLIER, lastPreview: previewMemo(shown.run) }, () => undefined);
+    expect(final).toMatchObject({ status: 'failed', action: 'generate', message: REFUSAL });
+    expect(fakeLook(fake)).toEqual(before);
+  });
+
+  test('Generate on the latest invoice\'s date or after it bills, numbering on from it', async () => {
+    const fake = await issuedOn31October();
+    const onTheDay = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: ISSUED }, () => undefined);
+    expect(onTheDay).toMatchObject({ status: 'done', action: 'generate' });
+    expect(onTheDay.status === 'done' && onTheDay.run.notice).toBeUndefined();
+
+    const after = await runBillingFlow(excelSource(fake.run), { action: 'generate', billingDate: DATE }, () => undefined);
+    if (after.status !== 'done') throw new Error(`generate ended ${after.status}: ${after.status === 'failed' ? after.message : ''}`);
+    const issued = after.run.result.invoices;
+    expect(issued.length).toBeGreaterThan(0);
+    expect(issued[0].invoiceNo).toBe('INV-00012');
+    expect(issued.every((i) => i.date === DATE)).toBe(true);
+  });
 });

@@ -125,6 +125,17 @@ test('an invoice the register does not hold is refused by name, with nothing wri
   expect(fakeLook(fake)).toEqual(before);
 });
 
+test('a credit note dated before the latest invoice is refused by name, with nothing written (the pane has no --allow-backdate)', async () => {
+  const fake = await fakeFromXlsx(billed);
+  const before = fakeLook(fake);
+  const { flow } = flowOver(fake);
+  await flow.start();
+  const refused = flow.choose({ invoiceNo: 'INV-00005', reason: '', date: dayFromIso('2026-11-20')! });
+  expect(refused).toMatchObject({ status: 'choosing', invoiceNo: 'INV-00005', error: "The credit note would be dated before INV-00017; date it on or after that invoice's date. Nothing was written." });
+  expect(fakeLook(fake)).toEqual(before);
+  expect(flow.choose({ invoiceNo: 'INV-00005', reason: '', date: DATE }).status).toBe('confirming');
+});
+
 test('an invoice credited already is no longer offered and is refused by name; a credit note is refused too', async () => {
   const fake = await fakeFromXlsx(billed);
   const first = flowOver(fake).flow;

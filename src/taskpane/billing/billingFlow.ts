@@ -7,8 +7,14 @@
  * again and bills them only if they are the same as the preview read (the Preview sheets'
  * own tables aside) and the billing date is the same. Otherwise it issues nothing, previews
  * again and says why.
+ *
+ * Dates never go backwards with numbers (docs/billing-rules.md section 8, "Dates in order"):
+ * a Generate dated before the latest issued invoice is refused before anything is written,
+ * with the engine's check (`backdatedAfter`) as the ribbon and the command line use it. The
+ * pane has no override (docs/task-pane.md says why). A preview numbers nothing, so it is not
+ * refused, but it says that Generate will be.
  */
-import { runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day, checkBillingWorkbook } from '../../engine';
+import { backdatedAfter, runBilling, WorkbookWriteError, type BillingOptions, type BillingResult, type Day, checkBillingWorkbook } from '../../engine';
 import type { InputIssue } from '../../schema/inputIssue';
 import type { BillingWorkbook } from '../../schema/model';
 import type { RawWorkbook } from '../../schema/rawTable';
@@ -35,6 +41,14 @@ export interface BilledRun {
   fingerprint: string;
   /** Said above the result, e.g. why Generate previewed again instead of issuing. */
   notice?: string;
+  /** On a preview: the issued invoice dated after its billing date, for which Generate refuses that date. */
+  laterInvoice?: LaterInvoice;
+}
+
+/** The latest issued invoice, when it is dated after the billing date. */
+export interface LaterInvoice {
+  invoiceNo: string;
+  date: Day;
 }
 
 export type BillingState =
@@ -76,6 +90,37 @@ export interface BillingRequest {
   billingDate: Day;
   /** The preview this Generate follows, if the last run was one. */
   lastPreview?: PreviewMemo;
+}
+
+/** What a request runs once the tables are checked: its action and what to say above the result, or a refusal. */
+type RunDecision =
+  | { action: BillingAction; notice?: string; laterInvoice?: LaterInvoice }
+  | { refusal: string };
+
+/**
+ * A Generate whose preview no longer matches the tables or the date previews again instead;
+ * a Generate dated before the latest issued invoice is refused; a preview so dated says that
+ * Generate will be refused.
+ */
+function whatToRun(request: BillingRequest, workbook: BillingWorkbook, fingerprint: string): RunDecision {
+  let action = request.action;
+  const notices: string[] = [];
+  const memo = request.lastPreview;
+  if (action === 'generate' && memo) {
+    if (memo.fingerprint !== fingerprint) {
+      action = 'preview';
+      notices.push(paneMessages.TablesChangedSincePreview());
+    } else if (memo.billingDate !== request.billingDate) {
+      action = 'preview';
+      notices.push(paneMessages.DateChangedSincePreview(memo.billingDate, request.billingDate));
+    }
+  }
+  const laterInvoice = backdatedAfter(workbook, request.billingDate);
+  if (laterInvoice !== undefined) {
+    if (action === 'generate') return { refusal: paneMessages.Backdated(request.billingDate, laterInvoice.invoiceNo, laterInvoice.date) };
+    notices.push(paneMessages.BackdatedPreview(request.billingDate, laterInvoice.invoiceNo, laterInvoice.date));
+  }
+  return { action, notice: notices.length > 0 ? notices.join(' ') : undefined, laterInvoice };
 }
 
 /**
@@ -120,17 +165,15 @@ export async function runBillingFlow(
       return final;
     }
     const fingerprint = tablesFingerprint(raw);
-    let notice: string | undefined;
-    const memo = request.lastPreview;
-    if (action === 'generate' && memo) {
-      if (memo.fingerprint !== fingerprint) {
-        action = 'preview';
-        notice = paneMessages.TablesChangedSincePreview();
-      } else if (memo.billingDate !== request.billingDate) {
-        action = 'preview';
-        notice = paneMessages.DateChangedSincePreview(memo.billingDate, request.billingDate);
-      }
+    const decided = whatToRun(request, workbook, fingerprint);
+    if ('refusal' in decided) {
+      const final: BillingState = { status: 'failed', action, issues: [], message: decided.refusal };
+      tell(final);
+      return final;
     }
+    action = decided.action;
+    const { notice, laterInvoice } = decided;
+    const memo = request.lastPreview;
     tell({ status: 'billing', action });
     await nextTask();
     const result = await bill(raw, workbook, {
@@ -144,7 +187,7 @@ export async function runBillingFlow(
     }
     tell({ status: 'writing', action });
     await session.writeResult(result);
-    const final: BillingState = { status: 'done', action, run: { result, workbook, fingerprint, notice } };
+    const final: BillingState = { status: 'done', action, run: { result, workbook, fingerprint, notice, laterInvoice } };
     tell(final);
     return final;
   } catch (error) {
@@ -157,3 +200,4 @@ export async function runBillingFlow(
     return final;
   }
 }
+

@@ -31,8 +31,8 @@ export function resultSentence(result: BillingResult): string {
   return paneMessages.IssuedResult(result.billingDate, result.invoices.map((i) => i.invoiceNo), money);
 }
 
-function resultDetail(result: BillingResult, kind: 'excel' | 'file'): string {
-  return result.preview ? paneMessages.PreviewDetail(kind === 'excel') : paneMessages.IssuedDetail(kind === 'excel');
+function resultDetail(run: BilledRun, kind: 'excel' | 'file'): string {
+  return run.result.preview ? paneMessages.PreviewDetail(kind === 'excel', run.laterInvoice === undefined) : paneMessages.IssuedDetail(kind === 'excel');
 }
 
 export interface ResultViewProps {
@@ -56,7 +56,7 @@ export function ResultView({ run, sourceKind, actions }: ResultViewProps) {
       )}
       <MessageBar intent={result.exceptions.length > 0 ? 'warning' : 'success'} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{resultSentence(result)}</MessageBarTitle> {resultDetail(result, sourceKind)}
+          <MessageBarTitle>{resultSentence(result)}</MessageBarTitle> {resultDetail(run, sourceKind)}
         </MessageBarBody>
       </MessageBar>
       {actions}

@@ -10,7 +10,7 @@ import type { WorkbookSource } from '../source/WorkbookSource';
 export interface Billing {
   state: BillingState;
   isBusy: boolean;
-  /** Whether the last run was a preview that Generate would issue as shown. */
+  /** Whether the last run was a preview that Generate would issue as shown (not one dated before the latest invoice). */
   hasPreview: boolean;
   start: (action: BillingAction, billingDate: Day) => Promise<void>;
 }
@@ -42,5 +42,5 @@ export function useBilling(source: WorkbookSource | undefined, bill?: Biller): B
     }
   }, [source, bill]);
 
-  return { state, isBusy: isBusy(state), hasPreview: state.status === 'done' && state.run.result.preview, start };
+  return { state, isBusy: isBusy(state), hasPreview: state.status === 'done' && state.run.result.preview && state.run.laterInvoice === undefined, start };
 }
