@@ -308,6 +308,28 @@ describeInBrowser('the task pane in Chromium', () => {
     await context.close();
   });
 
+  test('inside a simulated Excel: a date before the latest invoice is refused by Generate and announced by Preview, with nothing issued', async () => {
+    const { context, page, errors } = await openPane(fakeOfficeJs, { tables: asExcelValues(sampleRaw.tables) });
+    await page.getByText('This workbook').waitFor();
+    await page.getByLabel('Billing date').fill(BILLING_DATE);
+    await page.getByRole('button', { name: 'Generate invoices' }).click();
+    await page.getByText(`Issued ${expected.length} invoices`).first().waitFor();
+    const invoiceRows = () => page.evaluate(() => (window as unknown as { __psaFake: { table: (n: string) => { rowCount: number } | undefined } }).__psaFake.table('Invoices')?.rowCount);
+    const issued = await invoiceRows();
+    const last = expected[expected.length - 1].invoiceNo;
+
+    await page.getByLabel('Billing date').fill('2026-11-20');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(`Generate invoices will refuse this date: 2026-11-20 is before the last invoice. ${last} is dated ${BILLING_DATE}`).first().waitFor();
+    expect(await page.getByText('Generate invoices issues exactly what this preview shows').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Generate invoices' }).click();
+    await page.getByText(`Not billed: 2026-11-20 is before the last invoice. ${last} is dated ${BILLING_DATE}`).first().waitFor();
+    expect(await invoiceRows()).toBe(issued);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('inside a simulated Excel: with an InvoiceTemplate sheet, Generate makes each invoice sheet a filled copy of it', async () => {
     const { context, page, errors } = await openPane(fakeOfficeJs, { tables: asExcelValues(sampleRaw.tables) });
     await page.getByText('This workbook').waitFor();
