@@ -101,7 +101,7 @@ function localFile(url: string): string {
   return path.join(repoRoot, url.slice(BASE_URL.length));
 }
 
-/** Decodes an 8-bit RGBA, non-interlaced PNG (what scripts/makeIcons.js writes) to count its colours. */
+/** Decodes an 8-bit RGBA, non-interlaced PNG (what scripts/drawPng.ts writes) to count its colours. */
 function distinctOpaqueColours(file: string): number {
   const bytes = fs.readFileSync(file);
   const { width, height } = pngSize(file);
