@@ -5,17 +5,9 @@
  */
 import type { InvoiceTimes } from '../../src/schema/model';
 import { runBilling } from '../../src/engine/runBilling';
-import { billOn, workbook } from '../builders/workbook';
+import { workbook } from '../builders/workbook';
 import { onlyInvoice, rowsOf } from '../builders/results';
-
-const JANUARY = billOn('2025-01-31');
-
-/** Order O1 with main project P1 and a work package WP1 that has no line of its own. */
-const project = (invoiceTimes: InvoiceTimes = 'ByTransactions') =>
-  workbook()
-    .order('O1', { invoiceTimes })
-    .node('P1', { order: 'O1' })
-    .node('WP1', { parent: 'P1', kind: 'WorkPackage' });
+import { JANUARY, project, twoQuarterHours } from '../builders/scenarios';
 
 /**
  * Three items on collectors of P1, chosen by category:
@@ -262,14 +254,6 @@ describe('§6 SeparateRow gives an entry rows of its own, as under By Transactio
 });
 
 describe("§6 Tax = Net × TaxRate (the order's, else Settings), half-up to cents", () => {
-  const twoQuarterHours = (invoiceTimes: InvoiceTimes) =>
-    workbook()
-      .order('O1', { invoiceTimes })
-      .node('P1', { order: 'O1' })
-      .line('O1/1', { item: 'Support', price: '27.50', link: 'MainProject' })
-      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: '15m' })
-      .time('E2', { date: '2025-01-07', person: 'Anna', node: 'P1', hours: '15m' })
-      .build();
 
   it("Tax is the net times the order's TaxRate, half-up to cents: 2.6125 is 2.61, 5.025 is 5.03", () => {
     const book = twoQuarterHours('ByItems');

@@ -2,25 +2,15 @@
  * §4 Time, price and cost (docs/billing-rules.md section 4): billing rounding, a row's amount
  * and unit price, and the cost of an order's time.
  */
-import type { InvoiceTimes } from '../../src/schema/model';
 import { buildOrderInvoices } from '../../src/engine/buildOrderInvoices';
 import { matchTimeEntries } from '../../src/engine/matchTimeEntries';
 import { runBilling } from '../../src/engine/runBilling';
-import { billOn, workbook } from '../builders/workbook';
+import { workbook } from '../builders/workbook';
 import { onlyInvoice, rowsOf } from '../builders/results';
-
-const JANUARY = billOn('2025-01-31');
-
-/** Order O1 with main project P1 and a work package WP1 that has no line of its own. */
-const project = (invoiceTimes: InvoiceTimes = 'ByTransactions') =>
-  workbook()
-    .order('O1', { invoiceTimes })
-    .node('P1', { order: 'O1' })
-    .node('WP1', { parent: 'P1', kind: 'WorkPackage' });
+import { JANUARY, oneCollector, project, twoQuarterHours } from '../builders/scenarios';
 
 describe("§4 Billing rounding: an entry's billable time is its recorded time rounded up", () => {
-  const oneCollector = () => project().line('O1/1', { item: 'Support', price: '100', link: 'MainProject' });
-
+  
   it('an entry bills its billable time: 50 minutes at RoundUpMinutes 15 bill one hour', () => {
     const book = oneCollector()
       .settings({ roundUpMinutes: 15 })
@@ -31,14 +21,6 @@ describe("§4 Billing rounding: an entry's billable time is its recorded time ro
 });
 
 describe("§4 A row's Amount is exact and rounded once; UnitPrice shows when the row has one price", () => {
-  const twoQuarterHours = (invoiceTimes: InvoiceTimes) =>
-    workbook()
-      .order('O1', { invoiceTimes })
-      .node('P1', { order: 'O1' })
-      .line('O1/1', { item: 'Support', price: '27.50', link: 'MainProject' })
-      .time('E1', { date: '2025-01-06', person: 'Anna', node: 'P1', hours: '15m' })
-      .time('E2', { date: '2025-01-07', person: 'Anna', node: 'P1', hours: '15m' })
-      .build();
 
   it("a row's amount is rounded once, half-up to cents: 2 × 15 min at 27.50 is 13.75", () => {
     expect(rowsOf(onlyInvoice(runBilling(twoQuarterHours('ByItems'), JANUARY)))).toEqual([['Support', '0.50', '27.50', '13.75', 'E1,E2']]);

@@ -6,8 +6,7 @@ import { runBilling } from '../../../src/engine/runBilling';
 import { billOn, workbook } from '../../builders/workbook';
 import { afterRun } from '../../builders/runs';
 import { onlyInvoice } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
+import { JANUARY } from '../../builders/scenarios';
 
 /** One order per (id, customer), each with a collector at 100 and one hour of time. */
 const ordersOf = (...orders: [string, string][]) => {

@@ -9,8 +9,7 @@ import { LedgerBook } from '../../builders/ledgerBook';
 import { billOn, workbook } from '../../builders/workbook';
 import { afterRun } from '../../builders/runs';
 import { exceptionsOf } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
+import { JANUARY } from '../../builders/scenarios';
 
 /** O1 bills a warranty line at price 0; E1 and E2 are booked on it. */
 const warranty = () =>

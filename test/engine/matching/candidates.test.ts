@@ -2,19 +2,11 @@
  * §3 Time finds its line item, steps 1 and 2 (docs/billing-rules.md section 3): which lines
  * are candidates for an entry, and which candidate takes it.
  */
-import type { BillingWorkbook, InvoiceTimes } from '../../../src/schema/model';
+import type { BillingWorkbook } from '../../../src/schema/model';
 import { runBilling } from '../../../src/engine/runBilling';
-import { billOn, workbook } from '../../builders/workbook';
+import { workbook } from '../../builders/workbook';
 import { exceptionsOf, onlyInvoice, rowsOf } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
-
-/** Order O1 with main project P1 and a work package WP1 that has no line of its own. */
-const project = (invoiceTimes: InvoiceTimes = 'ByTransactions') =>
-  workbook()
-    .order('O1', { invoiceTimes })
-    .node('P1', { order: 'O1' })
-    .node('WP1', { parent: 'P1', kind: 'WorkPackage' });
+import { JANUARY, project } from '../../builders/scenarios';
 
 /** The LineItem of each invoice row, as `Source: OrderId/Line`. */
 function billedLines(book: BillingWorkbook): string[] {

@@ -2,21 +2,12 @@
  * §3 Caps (docs/billing-rules.md section 3, Caps): MaxBillable per MaxPer is a budget of
  * billable time per period; an entry larger than the room left is split.
  */
-import type { InvoiceTimes } from '../../../src/schema/model';
 import { capPeriodIndex } from '../../../src/engine/capPeriod';
 import { runBilling } from '../../../src/engine/runBilling';
-import { billOn, capPeriod, day, workbook } from '../../builders/workbook';
+import { billOn, capPeriod, day } from '../../builders/workbook';
 import { afterRun } from '../../builders/runs';
 import { exceptionsOf, onlyInvoice, rowsOf } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
-
-/** Order O1 with main project P1 and a work package WP1 that has no line of its own. */
-const project = (invoiceTimes: InvoiceTimes = 'ByTransactions') =>
-  workbook()
-    .order('O1', { invoiceTimes })
-    .node('P1', { order: 'O1' })
-    .node('WP1', { parent: 'P1', kind: 'WorkPackage' });
+import { JANUARY, project } from '../../builders/scenarios';
 
 /** [entry ids, hours] of each row: which time a row took, without the money. */
 const hoursByRow = (result: ReturnType<typeof runBilling>) => rowsOf(onlyInvoice(result)).map((r) => [r[4], r[1]]);

@@ -3,10 +3,9 @@
  * node its time is found on.
  */
 import { runBilling } from '../../../src/engine/runBilling';
-import { billOn, workbook } from '../../builders/workbook';
+import { workbook } from '../../builders/workbook';
 import { exceptionsOf, onlyInvoice } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
+import { JANUARY } from '../../builders/scenarios';
 
 /** Main project P1 of order O1, a subproject S1 for section Conception, a work package WP1 under it. */
 const tree = () =>

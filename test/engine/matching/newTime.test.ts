@@ -4,20 +4,9 @@
  */
 import { sortByDateAndEntryId } from '../../../src/engine/entryOrder';
 import { runBilling } from '../../../src/engine/runBilling';
-import type { InvoiceTimes } from '../../../src/schema/model';
-import { billOn, workbook } from '../../builders/workbook';
+import { workbook } from '../../builders/workbook';
 import { exceptionsOf, onlyInvoice, rowsOf } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
-
-/** Order O1 with main project P1 and a work package WP1 that has no line of its own. */
-const project = (invoiceTimes: InvoiceTimes = 'ByTransactions') =>
-  workbook()
-    .order('O1', { invoiceTimes })
-    .node('P1', { order: 'O1' })
-    .node('WP1', { parent: 'P1', kind: 'WorkPackage' });
-
-const oneCollector = () => project().line('O1/1', { item: 'Support', price: '100', link: 'MainProject' });
+import { JANUARY, oneCollector } from '../../builders/scenarios';
 
 /** Ids of the entries (all on one node) in (Date, EntryId) order. */
 const orderOf = (...entries: [string, string][]) => {

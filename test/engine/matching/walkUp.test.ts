@@ -7,8 +7,7 @@ import type { InvoiceTimes } from '../../../src/schema/model';
 import { runBilling } from '../../../src/engine/runBilling';
 import { billOn, workbook, type OrderInput } from '../../builders/workbook';
 import { invoiceFor, onlyInvoice, rowsOf } from '../../builders/results';
-
-const JANUARY = billOn('2025-01-31');
+import { JANUARY } from '../../builders/scenarios';
 
 describe('§3 Matching, step 3: time nothing on its node takes goes up the tree', () => {
   /** Main order O1: P1 > S1 (section Build) > WP1 (line O1/2, Dev only); collector O1/1 on P1. */
