@@ -23,8 +23,8 @@ export interface CapturedCell {
 }
 
 /**
- * Where each row of the sheet part is, as character offsets into its decoded text (the same
- * text `feedText` gives every time), so a writer can copy unchanged rows without parsing them.
+ * Where each row of the sheet part is, as byte offsets into the part, so a writer can copy
+ * unchanged rows as they are, without parsing or even decoding them.
  */
 export class RowLayout {
   count = 0;
@@ -98,29 +98,74 @@ function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY));
 }
 
-/**
- * The UTF-8 text of a part in pieces, one piece per call (undefined at the end), never as one
- * string as long as the whole part. Always the same pieces for the same bytes, so offsets
- * found while reading hold while writing.
- */
-export function textPieces(bytes: Uint8Array): () => string | undefined {
-  const decoder = new TextDecoder('utf-8');
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let done = false;
-  return () => {
-    if (done) return undefined;
-    const end = Math.min(bytes.length, at + CHUNK);
-    const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
-    at = end;
-    if (end >= bytes.length) done = true;
-    return text;
-  };
+/** The length of the part's UTF-8 byte order mark: 3, or 0 when it has none. */
+export function bomLength(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
-/** Feeds the text of a part to a parser in pieces (textPieces). */
-export function feedText(bytes: Uint8Array, write: (text: string) => void): void {
-  const next = textPieces(bytes);
-  for (let text = next(); text !== undefined; text = next()) write(text);
+/**
+ * Feeds the UTF-8 text of a part to a parser in pieces, never as one string as long as the
+ * whole part. A piece ends where a character starts (in valid UTF-8), so it is the text of
+ * exactly its own bytes; `from` is the byte offset where each piece starts.
+ */
+export function feedText(bytes: Uint8Array, write: (text: string, from: number, to: number) => void): void {
+  const decoder = new TextDecoder('utf-8');
+  let at = bomLength(bytes);
+  while (at < bytes.length) {
+    let end = Math.min(bytes.length, at + CHUNK);
+    // Back to the start of a character: continuation bytes are 10xxxxxx.
+    for (let back = 0; back < 3 && end < bytes.length && end > at + 1 && (bytes[end] & 0xc0) === 0x80; back++) end--;
+    write(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }), at, end);
+    at = end;
+  }
+}
+
+/**
+ * Turns the parser's positions (offsets into the text fed so far, in UTF-16 code units, never
+ * decreasing) into byte offsets into the part. A piece of plain ASCII maps one to one; in any
+ * other piece the bytes are counted from the last position found. `exact` turns false when a
+ * piece holds a replaced character (U+FFFD: invalid UTF-8, whose bytes the count cannot
+ * follow), and the positions are then not to be used.
+ */
+class ByteOffsets {
+  exact = true;
+  private text = 0;
+  private byte = 0;
+  private ascii = true;
+  private pieceEnd = 0;
+  private pieceBytesEnd = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  /** A piece about to be fed: `length` code units decoded from bytes [from, to). */
+  piece(piece: string, from: number, to: number): void {
+    this.text = this.pieceEnd;
+    this.byte = from;
+    this.pieceEnd += piece.length;
+    this.pieceBytesEnd = to;
+    const replaced = piece.indexOf('\ufffd') >= 0;
+    if (replaced) this.exact = false;
+    this.ascii = !replaced && piece.length === to - from && this.bytes[from] < 0x80 && this.bytes[to - 1] < 0x80;
+  }
+
+  at(position: number): number {
+    if (this.ascii) return this.byte + (position - this.text);
+    const bytes = this.bytes;
+    let text = this.text;
+    let byte = this.byte;
+    while (text < position && byte < this.pieceBytesEnd) {
+      const b = bytes[byte];
+      // A 4-byte character is two UTF-16 units; a continuation byte none.
+      if (b < 0x80 || (b >= 0xc0 && b < 0xf0)) text++;
+      else if (b >= 0xf0) text += 2;
+      byte++;
+    }
+    // Past the last byte of a character that started before `position`.
+    while (byte < this.pieceBytesEnd && (bytes[byte] & 0xc0) === 0x80) byte++;
+    this.text = text;
+    this.byte = byte;
+    return byte;
+  }
 }
 
 function local(name: string): string {
@@ -207,6 +252,7 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     layout: new RowLayout(),
   };
   const layout = out.layout!;
+  const offsets = new ByteOffsets(bytes);
   const shared = regions.map(() => new SharedValues());
   const filledStyles = new Map<number, boolean>();
   const isFilled = (style: number): boolean => {
@@ -234,10 +280,10 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
       if (name === 'sheetData') {
         inData = !tag.isSelfClosing;
         if (tag.isSelfClosing) {
-          layout.sheetDataEnd = parser.position;
+          layout.sheetDataEnd = offsets.at(parser.position);
           layout.sheetDataSelfClosing = true;
         }
-      } else if (name === 'dimension') layout.dimensionEnd = parser.position;
+      } else if (name === 'dimension') layout.dimensionEnd = offsets.at(parser.position);
       return;
     }
     const a = tag.attributes as Record<string, string>;
@@ -247,7 +293,7 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
         row = Number.isInteger(r) && r > 0 ? r : row + 1;
         column = 0;
         capture = captureRows.has(row);
-        layout.add(row, parser.position);
+        layout.add(row, offsets.at(parser.position));
         break;
       }
       case 'c': {
@@ -260,7 +306,7 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
           const k = layout.count - 1;
           if (column > layout.lastColumns[k]) {
             layout.lastColumns[k] = column;
-            layout.blankLastCellEnds[k] = tag.isSelfClosing ? parser.position : -1;
+            layout.blankLastCellEnds[k] = tag.isSelfClosing ? offsets.at(parser.position) : -1;
           } else if (column === layout.lastColumns[k]) layout.blankLastCellEnds[k] = -1;
           if (s !== 0 && isFilled(s)) layout.filled[k] = 1;
         }
@@ -303,10 +349,10 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     if (name === 'v' || name === 't' || name === 'f') into = 0;
     else if (name === 'rPh') inPhonetic = false;
     else if (name === 'row') {
-      if (layout.count > 0) layout.ends[layout.count - 1] = parser.position;
+      if (layout.count > 0) layout.ends[layout.count - 1] = offsets.at(parser.position);
     } else if (name === 'sheetData') {
       inData = false;
-      layout.sheetDataEnd = parser.position;
+      layout.sheetDataEnd = offsets.at(parser.position);
     }
     else if (name === 'c') {
       const value = cellValue(t, v, inline === undefined ? undefined : decodeExcelEscapes(inline), s, ctx);
@@ -330,7 +376,12 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
   parser.on('error', (e) => {
     throw e;
   });
-  feedText(bytes, (text) => parser.write(text));
+  feedText(bytes, (text, from, to) => {
+    offsets.piece(text, from, to);
+    parser.write(text);
+  });
   parser.close();
+  // Invalid UTF-8: the writer parses the sheet again instead of copying it by the offsets.
+  if (!offsets.exact) out.layout = undefined;
   return out;
 }

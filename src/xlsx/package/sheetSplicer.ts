@@ -1,58 +1,82 @@
 /**
  * Applies a run's edits to a sheet part whose rows the reader has already located
- * (RowLayout): the text is copied through without being parsed again. A row that only gains
- * cells right of its last one (the InvoiceNo mark of a million time entries) gets them spliced
- * in before its end tag; a row whose own cells change (a fill, a cleared value) is rebuilt
- * by `transformSheet` on that row alone; rows the run adds are put in their place.
+ * (RowLayout, byte offsets): the bytes are copied through as they are, neither parsed nor
+ * decoded again. A row that only gains cells right of its last one (the InvoiceNo mark of a
+ * million time entries) gets them spliced in before its end tag; a row whose own cells change
+ * (a fill, a cleared value) is rebuilt by `transformSheet` on that row alone; rows the run
+ * adds are put in their place. Only what is written new is text.
  */
 import { strToU8 } from 'fflate';
 import { columnLetters } from '../../schema/rawTable';
 import { columnNumber, decodeRange, encodeRange, type Box } from './cellRefs';
 import { capturedCellXml, valueCellXml } from './cellXml';
 import { SheetEdits, type CellEdit, type RegionEdit } from './sheetEdits';
-import { textPieces, type RowLayout } from './sheetReader';
+import { bomLength, type RowLayout } from './sheetReader';
 import { transformSheet } from './sheetWriter';
 import type { StyleOp, StyleSheet } from './styleSheet';
+import type { PartPiece } from './zipPackage';
 
-/** Source text already copied is let go once this many characters of it have piled up. */
-const FLUSH_AT = 1 << 20;
+const LESS_THAN = 0x3c;
+const QUOTE = 0x22;
+/** ` spans="`, after its leading white space. */
+const SPANS = [0x73, 0x70, 0x61, 0x6e, 0x73, 0x3d, QUOTE];
 
-export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleSheet, layout: RowLayout, push: (text: string) => void): void {
-  // The decoded text, produced on demand in the reader's own pieces, so offsets agree.
-  const nextPiece = textPieces(bytes);
-  let more = true;
-  let buf = '';
-  let bufStart = 0;
-  let copied = 0;
-  const ensure = (offset: number): void => {
-    while (more && bufStart + buf.length < offset) {
-      if (copied - bufStart > FLUSH_AT) {
-        buf = buf.slice(copied - bufStart);
-        bufStart = copied;
-      }
-      const piece = nextPiece();
-      if (piece === undefined) more = false;
-      else buf += piece;
-    }
+const decoder = new TextDecoder('utf-8');
+
+/** The text of a short stretch of the part (a tag, a row), from a character's start to another's. */
+function textOf(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from <= 64) {
+    let ascii = true;
+    for (let i = from; i < to; i++) if (bytes[i] >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+  }
+  return decoder.decode(bytes.subarray(from, to));
+}
+
+/** White space as `\s` takes it, among ASCII bytes. */
+function isSpace(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
+/**
+ * Where ` spans="…"` is in a row's start tag [from, to) as [start, end], the first such, as
+ * `/\sspans="[^"]*"/` finds it; undefined when the tag has none.
+ */
+function spansAttribute(bytes: Uint8Array, from: number, to: number): [number, number] | undefined {
+  search: for (let i = from + 1; i + SPANS.length < to; i++) {
+    if (bytes[i] !== SPANS[0] || !isSpace(bytes[i - 1])) continue;
+    for (let j = 1; j < SPANS.length; j++) if (bytes[i + j] !== SPANS[j]) continue search;
+    const close = bytes.indexOf(QUOTE, i + SPANS.length);
+    if (close < 0 || close >= to) return undefined;
+    return [i - 1, close + 1];
+  }
+  return undefined;
+}
+
+export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleSheet, layout: RowLayout, push: (piece: PartPiece) => void): void {
+  // The source's bytes up to `copied` are written up to `flushed`; the rest of them go out, as
+  // one piece, before the next new text (a row's cells and its InvoiceNo mark are one piece).
+  let flushed = bomLength(bytes);
+  let copied = flushed;
+  const flush = (): void => {
+    if (copied > flushed) push(bytes.subarray(flushed, copied));
+    flushed = copied;
   };
-
-  // Handed on as they come: the package encodes each text into its output piece, so joining them here would only copy them once more.
   const emit = (text: string): void => {
-    if (text.length > 0) push(text);
+    if (text.length === 0) return;
+    flush();
+    push(text);
   };
   const copyTo = (at: number): void => {
-    ensure(at);
-    if (at > copied) emit(buf.slice(copied - bufStart, at - bufStart));
     if (at > copied) copied = at;
   };
-  const tagStart = (end: number): number => {
-    ensure(end);
-    return buf.lastIndexOf('<', end - 1 - bufStart) + bufStart;
+  /** Leaves the source out up to `at` (what new text replaced). */
+  const skipTo = (at: number): void => {
+    flush();
+    flushed = copied = at;
   };
-  const text = (from: number, to: number): string => {
-    ensure(to);
-    return buf.slice(from - bufStart, to - bufStart);
-  };
+  const tagStart = (end: number): number => bytes.lastIndexOf(LESS_THAN, end - 1);
+  const text = (from: number, to: number): string => textOf(bytes, from, to);
 
   const memo = new Map<string, number>();
   const styleOf = (edit: CellEdit): number => {
@@ -95,7 +119,7 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
     }
     copyTo(start);
     emit(ref === undefined ? tag : tag.replace(/\bref="[^"]*"/, `ref="${encodeRange(box, columnLetters)}"`));
-    copied = layout.dimensionEnd;
+    skipTo(layout.dimensionEnd);
   }
 
   const editRows = edits.editedRows();
@@ -137,13 +161,16 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
       // The blank cell keeps its style.
       s = Number(/\ss="(\d+)"/.exec(text(at, to))?.[1] ?? 0);
     } else return false;
-    const open = text(start, openEnd);
-    emit(open.includes('spans=') ? open.replace(/\sspans="[^"]*"/, '') : open);
-    copied = openEnd;
+    // The start tag without its `spans` (the row's cells now span more).
+    const spans = spansAttribute(bytes, start, openEnd);
+    if (spans) {
+      copyTo(spans[0]);
+      skipTo(spans[1]);
+    }
     copyTo(at);
     const content = edits.contentAt(row, column);
     emit(valueCellXml(p, row, column, s, content && 'value' in content ? content.value : null));
-    copied = to;
+    skipTo(to);
     return true;
   };
 
@@ -167,7 +194,8 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
     if (!rowEdits && regions.length === 0) continue;
     const end = layout.ends[k];
     const source = text(start, end);
-    const openLength = layout.openEnds[k] - start;
+    // Offsets into the row's text from here on (the layout's are bytes).
+    const openLength = text(start, layout.openEnds[k]).length;
     const inserted = regions.length === 0 && rowEdits ? insertCells(source, openLength, rowEdits, layout.lastColumns[k]) : undefined;
     if (inserted) {
       const open = source.slice(0, openLength).replace(/\sspans="[^"]*"/, '');
@@ -187,7 +215,7 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
     } else {
       emit(rebuildRow(source, row, p, rowEdits, regions, edits, styles));
     }
-    copied = end;
+    skipTo(end);
   }
 
   if (layout.sheetDataEnd >= 0) {
@@ -199,14 +227,14 @@ export function spliceSheet(bytes: Uint8Array, edits: SheetEdits, styles: StyleS
       emit(tag.replace(/\s*\/>$/, '>'));
       emitNewRowsBefore(Infinity);
       emit(`</${name}>`);
-      copied = layout.sheetDataEnd;
+      skipTo(layout.sheetDataEnd);
     } else {
       copyTo(start);
       emitNewRowsBefore(Infinity);
     }
   }
-  ensure(Infinity);
-  copyTo(bufStart + buf.length);
+  copyTo(bytes.length);
+  flush();
 }
 
 /** One row rebuilt from its own cells by the streaming transform, run on that row alone. */

@@ -2,8 +2,8 @@
  * The zip of an .xlsx package, through fflate (it runs in the browser too). Parts are
  * inflated one at a time, when asked for, so a million-row sheet is never held twice; the
  * result is written as a stream of deflated parts, each either a part of the input
- * (inflated and deflated again, its bytes unchanged), new bytes, or a stream of text
- * produced while writing (a transformed sheet).
+ * (inflated and deflated again, its bytes unchanged), new bytes, or a stream of text and
+ * bytes produced while writing (a transformed sheet).
  */
 import { Zip, ZipDeflate, ZipPassThrough, strFromU8, strToU8, unzipSync, type UnzipFileInfo, type ZipInputFile } from 'fflate';
 
@@ -31,9 +31,9 @@ export interface Deflater {
 const PIECE_BYTES = 1 << 21;
 
 /**
- * Text as UTF-8 in pieces of about PIECE_BYTES, each encoded straight into its piece as it
- * comes (no joined string in between: a million-row sheet arrives as millions of short texts),
- * each piece a new array its receiver may keep.
+ * Text as UTF-8, and bytes as they are, in pieces of about PIECE_BYTES, each text encoded
+ * straight into its piece as it comes (no joined string in between: a million-row sheet
+ * arrives as millions of short pieces), each piece a new array its receiver may keep.
  */
 class Utf8Pieces {
   private readonly encoder = new TextEncoder();
@@ -45,8 +45,12 @@ class Utf8Pieces {
     private readonly out: (piece: Uint8Array, last: boolean) => void,
   ) {}
 
-  write(text: string): void {
-    let rest = text;
+  write(piece: PartPiece): void {
+    if (typeof piece !== 'string') {
+      this.writeBytes(piece);
+      return;
+    }
+    let rest = piece;
     for (;;) {
       const { read, written } = this.encoder.encodeInto(rest, this.buffer.subarray(this.used));
       this.used += written;
@@ -56,6 +60,17 @@ class Utf8Pieces {
       rest = rest.slice(read);
     }
     if (this.used >= PIECE_BYTES) this.flush(false);
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    let at = 0;
+    while (at < bytes.length) {
+      const n = Math.min(bytes.length - at, this.buffer.length - this.used);
+      this.buffer.set(bytes.subarray(at, at + n), this.used);
+      this.used += n;
+      at += n;
+      if (this.used >= PIECE_BYTES) this.flush(false);
+    }
   }
 
   end(): void {
@@ -68,8 +83,11 @@ class Utf8Pieces {
   }
 }
 
-/** Text chunks of a part produced while the result is written. */
-export type PartWriter = (push: (text: string) => void) => void;
+/** A piece of a part produced while the result is written: text, or bytes (UTF-8) to copy as they are. */
+export type PartPiece = string | Uint8Array;
+
+/** Writes a part piece by piece while the result is written. */
+export type PartWriter = (push: (piece: PartPiece) => void) => void;
 
 type PartSource =
   | { kind: 'input' }
@@ -127,9 +145,14 @@ export class ZipPackage {
     if (!source) return undefined;
     if (source.kind === 'bytes') return source.bytes;
     if (source.kind === 'stream') {
-      const chunks: string[] = [];
-      source.write((t) => chunks.push(t));
-      const bytes = strToU8(chunks.join(''));
+      const chunks: Uint8Array[] = [];
+      source.write((piece) => chunks.push(typeof piece === 'string' ? strToU8(piece) : piece));
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.length;
+      }
       this.sources.set(name, { kind: 'bytes', bytes });
       return bytes;
     }
@@ -206,7 +229,7 @@ export class ZipPackage {
       if (source.kind === 'stream') {
         scratch ??= new Uint8Array(PIECE_BYTES * 2);
         const bytes = new Utf8Pieces(scratch, (piece, lastPiece) => entry.push(piece, lastPiece, true));
-        source.write((text) => bytes.write(text));
+        source.write((piece) => bytes.write(piece));
         bytes.end();
       } else {
         entry.push(this.bytes(name)!, true, false);

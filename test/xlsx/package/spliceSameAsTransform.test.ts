@@ -6,6 +6,7 @@
  * cell by cell, tables and widths, as exceljs reads them back.
  */
 import { promises as fs } from 'fs';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import * as path from 'path';
 import { dayFromIso } from '../../../src/core/day';
 import { runBilling } from '../../../src/engine/runBilling';
@@ -100,6 +101,46 @@ describe('splicing a sheet writes what the streaming transform writes', () => {
     const spliced = await expectSame(Buffer.from(await wb.xlsx.writeBuffer()), FIXTURE_DATE);
     const time = (await loadXlsx(spliced)).getWorksheet('Time')!;
     expect(['G5', 'G6', 'G7'].map((at) => [time.getCell(at).value, time.getCell(at).font?.italic])).toEqual([['INV-00008', true], ['INV-00008', true], [null, true]]);
+  });
+
+  test('text beyond ASCII before and inside the rows (offsets in bytes, not characters): the marks land in their cells', async () => {
+    // Two-, three- and four-byte characters in comments, at the start of sheetData and in every row, ahead of where the marks go.
+    const note = '<!-- Grüße, naïve € 😀 -->';
+    const widened = (bytes: Buffer): Buffer => {
+      const files = unzipSync(bytes);
+      for (const name of Object.keys(files)) {
+        if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+        const xml = strFromU8(files[name]).replace('<sheetData>', `<sheetData>${note}`).replace(/<row\b([^>]*)>/g, `<row$1>${note}`).replace(/<\/row>/g, `${note}</row>`);
+        files[name] = strToU8(xml);
+      }
+      return Buffer.from(zipSync(files));
+    };
+    const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const entries = [
+      ['E1', utc('2025-01-02'), 'Anna', 'N1', 2, null, 'mine'],
+      ['E2', utc('2025-01-03'), 'Ben', 'N1', 1.5, null, 'kept'],
+      ['E3', utc('2025-01-04'), 'Anna', 'N9', 1, null, null],
+    ];
+    // The marks right of the last cell (placed in place), and between cells (the row's text taken apart).
+    const right = await expectSame(widened(await billingWorkbook({ timeHeaders: ['EntryId', 'Date', 'Person', 'NodeId', 'Hours'], timeEntries: entries.map((e) => e.slice(0, 5)) })), FIXTURE_DATE);
+    const between = await expectSame(widened(await billingWorkbook({ timeHeaders: ['EntryId', 'Date', 'Person', 'NodeId', 'Hours', 'InvoiceNo', 'MyNote'], timeEntries: entries })), FIXTURE_DATE);
+    const rightTime = (await xlsxLook(right)).cells.get('Time')!;
+    expect(['G4', 'G5', 'G6', 'G7'].map((at) => rightTime.get(at)?.value)).toEqual(['InvoiceNo', 'INV-00008', 'INV-00008', undefined]);
+    const betweenTime = (await xlsxLook(between)).cells.get('Time')!;
+    expect(['G5', 'H5', 'G6', 'H6'].map((at) => betweenTime.get(at)?.value)).toEqual(['INV-00008', 'mine', 'INV-00008', 'kept']);
+  });
+
+  test('a sheet that is not valid UTF-8 is written by parsing it again: the marks still land in their cells', async () => {
+    const files = unzipSync(await billingWorkbook());
+    for (const name of Object.keys(files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      const xml = strFromU8(files[name]);
+      const at = xml.indexOf('<sheetData>') + '<sheetData>'.length;
+      // A comment of bytes no UTF-8 text has (0xFF), before the rows.
+      files[name] = new Uint8Array([...strToU8(`${xml.slice(0, at)}<!-- `), ...new Array<number>(40).fill(0xff), ...strToU8(` -->${xml.slice(at)}`)]);
+    }
+    const billed = await expectSame(Buffer.from(zipSync(files)), FIXTURE_DATE);
+    const time = (await xlsxLook(billed)).cells.get('Time')!;
+    expect(time.get('I5')?.value).toBe('INV-00008');
   });
 
   test('the sample: a preview, a real run after it, a second run a month later', async () => {
