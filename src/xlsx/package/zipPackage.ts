@@ -34,8 +34,11 @@ const PIECE_BYTES = 1 << 21;
  * Text as UTF-8, and bytes as they are, in pieces of about PIECE_BYTES, each text encoded
  * straight into its piece as it comes (no joined string in between: a million-row sheet
  * arrives as millions of short pieces), each piece a new array its receiver may keep.
+ * A part generated cell by cell (a register sheet) writes its short texts and whole numbers
+ * through `text` and `uint`, which put plain ASCII into the piece a character at a time:
+ * no string joined per row, no encoder call per cell.
  */
-class Utf8Pieces {
+export class Utf8Pieces {
   private readonly encoder = new TextEncoder();
   private used = 0;
 
@@ -50,7 +53,53 @@ class Utf8Pieces {
       this.writeBytes(piece);
       return;
     }
-    let rest = piece;
+    this.encode(piece);
+  }
+
+  /** A text; a short one in plain ASCII goes in character by character. */
+  text(text: string): void {
+    const n = text.length;
+    // The buffer is twice a piece: a short text always fits behind a piece not yet full.
+    if (n > SHORT_TEXT) {
+      this.encode(text);
+      return;
+    }
+    const buffer = this.buffer;
+    let used = this.used;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        this.used = used;
+        this.encode(i === 0 ? text : text.slice(i));
+        return;
+      }
+      buffer[used++] = c;
+    }
+    this.used = used;
+    if (used >= PIECE_BYTES) this.flush(false);
+  }
+
+  /** A number as `String` writes it; a whole one from 0 up (a row, a style index) digit by digit. */
+  uint(value: number): void {
+    if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) {
+      this.text(String(value));
+      return;
+    }
+    const buffer = this.buffer;
+    let digits = 1;
+    for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    let v = value;
+    do {
+      buffer[--at] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
+    if (this.used >= PIECE_BYTES) this.flush(false);
+  }
+
+  private encode(text: string): void {
+    let rest = text;
     for (;;) {
       const { read, written } = this.encoder.encodeInto(rest, this.buffer.subarray(this.used));
       this.used += written;
@@ -83,16 +132,23 @@ class Utf8Pieces {
   }
 }
 
+/** Texts up to this many characters go through `Utf8Pieces.text` character by character (3 bytes each at most: they fit). */
+const SHORT_TEXT = 4096;
+
 /** A piece of a part produced while the result is written: text, or bytes (UTF-8) to copy as they are. */
 export type PartPiece = string | Uint8Array;
 
 /** Writes a part piece by piece while the result is written. */
 export type PartWriter = (push: (piece: PartPiece) => void) => void;
 
+/** Writes a part straight into its pieces (a sheet generated cell by cell). */
+export type PartFiller = (out: Utf8Pieces) => void;
+
 type PartSource =
   | { kind: 'input' }
   | { kind: 'bytes'; bytes: Uint8Array }
-  | { kind: 'stream'; write: PartWriter; last: boolean };
+  | { kind: 'stream'; write: PartWriter; last: boolean }
+  | { kind: 'filled'; fill: PartFiller };
 
 export class ZipPackage {
   /** Part names in the order of the input, new parts at the end. */
@@ -144,9 +200,14 @@ export class ZipPackage {
     const source = this.sources.get(name);
     if (!source) return undefined;
     if (source.kind === 'bytes') return source.bytes;
-    if (source.kind === 'stream') {
+    if (source.kind === 'stream' || source.kind === 'filled') {
       const chunks: Uint8Array[] = [];
-      source.write((piece) => chunks.push(typeof piece === 'string' ? strToU8(piece) : piece));
+      if (source.kind === 'stream') source.write((piece) => chunks.push(typeof piece === 'string' ? strToU8(piece) : piece));
+      else {
+        const pieces = new Utf8Pieces(new Uint8Array(PIECE_BYTES * 2), (piece) => chunks.push(piece));
+        source.fill(pieces);
+        pieces.end();
+      }
       const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
       let at = 0;
       for (const c of chunks) {
@@ -190,6 +251,12 @@ export class ZipPackage {
     this.sources.set(name, { kind: 'stream', write, last });
   }
 
+  /** A part written straight into its pieces when the package is written (a new sheet's cells). */
+  setFilled(name: string, fill: PartFiller): void {
+    if (!this.sources.has(name)) this.addName(name);
+    this.sources.set(name, { kind: 'filled', fill });
+  }
+
   remove(name: string): void {
     if (!this.sources.delete(name)) return;
     this.lowerNames.delete(name.toLowerCase());
@@ -226,10 +293,11 @@ export class ZipPackage {
       const source = this.sources.get(name)!;
       const entry = deflater ? new NativeEntry(name, deflater) : new FflateEntry(name, level);
       zip.add(entry.file);
-      if (source.kind === 'stream') {
+      if (source.kind === 'stream' || source.kind === 'filled') {
         scratch ??= new Uint8Array(PIECE_BYTES * 2);
         const bytes = new Utf8Pieces(scratch, (piece, lastPiece) => entry.push(piece, lastPiece, true));
-        source.write((piece) => bytes.write(piece));
+        if (source.kind === 'stream') source.write((piece) => bytes.write(piece));
+        else source.fill(bytes);
         bytes.end();
       } else {
         entry.push(this.bytes(name)!, true, false);
