@@ -27,6 +27,14 @@ function namedPaths(text: string): NamedPath[] {
   return found;
 }
 
+/** The files under a folder of the repository, as repository paths with forward slashes. */
+function filesUnder(folder: string): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, folder), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(`${folder}/${entry.name}`) : [`${folder}/${entry.name}`]))
+    .sort();
+}
+
 const pages = fs.readdirSync(DOCS).filter((name) => name.endsWith('.md')).sort();
 
 describe('The docs name only files that exist', () => {
@@ -52,6 +60,13 @@ describe('The docs name only files that exist', () => {
       .filter((named) => !fs.existsSync(path.join(ROOT, named.path)))
       .map((named) => `docs/${page}:${named.line} ${named.path}`);
     expect(missing).toEqual([]);
+  });
+
+  test('billing-rules.md lists every test file of the engine and the e-invoices by the rule it checks', () => {
+    const named = new Set(namedPaths(fs.readFileSync(path.join(DOCS, 'billing-rules.md'), 'utf8')).map((p) => p.path));
+    const testFiles = ['test/engine', 'test/einvoice'].flatMap((folder) => filesUnder(folder)).filter((file) => /\.test\.tsx?$/.test(file));
+    expect(testFiles.length).toBeGreaterThan(0);
+    expect(testFiles.filter((file) => !named.has(file))).toEqual([]);
   });
 
   test('billing-rules.md names each code file by its whole path, so every pointer is checked', () => {
