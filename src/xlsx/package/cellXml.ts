@@ -36,57 +36,47 @@ export function valueCellXml(p: string, row: number, column: number, s: number, 
   return `<${p}c r="${r}"${style} t="inlineStr">${inlineText(p, value)}</${p}c>`;
 }
 
-/** `<c r="B` for column 2 of a sheet without an element prefix, cached like the letters. */
-const cellOpens: string[] = [];
-/** What follows a cell's row number up to its value, by style index and kind of value (CellTail), cached. */
-const cellMiddles: string[][] = [];
-const enum CellTail {
-  Blank,
-  Number,
-  Boolean,
-  Text,
-}
-const MIDDLES = ['/>', '><v>', ' t="b"><v>', ' t="inlineStr"><is><t>'];
-
-function cellMiddle(s: number, tail: CellTail): string {
-  let byStyle = cellMiddles[s];
-  if (byStyle === undefined) byStyle = cellMiddles[s] = [];
-  let middle = byStyle[tail];
-  if (middle === undefined) middle = byStyle[tail] = `"${s === 0 ? '' : ` s="${s}"`}${MIDDLES[tail]}`;
-  return middle;
-}
-
 /**
  * The cell valueCellXml gives for a sheet without an element prefix, written straight into
- * the part's pieces (a register sheet's million rows): the same bytes, no string per cell,
- * the constant stretches of the XML cached by column and by style.
+ * the part's pieces (a register sheet's million rows): the same bytes, no string per cell.
  */
 export function writeValueCell(out: Utf8Pieces, row: number, column: number, s: number, value: OutputCell): void {
-  let open = cellOpens[column];
-  if (open === undefined) open = cellOpens[column] = `<c r="${columnLetters(column)}`;
-  out.text(open);
+  let l = letters[column];
+  if (l === undefined) l = letters[column] = columnLetters(column);
+  out.text('<c r="');
+  out.text(l);
   out.uint(row);
-  if (value === null || value === '') out.text(cellMiddle(s, CellTail.Blank));
-  else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      out.text(cellMiddle(s, CellTail.Blank).slice(0, -2));
-      out.text(' t="e"><v>#NUM!</v></c>');
-      return;
-    }
-    out.text(cellMiddle(s, CellTail.Number));
-    out.uint(value);
-    out.text('</v></c>');
-  } else if (typeof value === 'boolean') {
-    out.text(cellMiddle(s, CellTail.Boolean));
-    out.text(value ? '1</v></c>' : '0</v></c>');
-  } else if (NEEDS_CARE.test(value)) {
-    out.text(cellMiddle(s, CellTail.Blank).slice(0, -2));
-    out.text(` t="inlineStr">${inlineText('', value)}</c>`);
-  } else {
-    out.text(cellMiddle(s, CellTail.Text));
-    out.text(value);
-    out.text('</t></is></c>');
+  out.text('"');
+  if (s !== 0) {
+    out.text(' s="');
+    out.uint(s);
+    out.text('"');
   }
+  if (value === null || value === '') {
+    out.text('/>');
+    return;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.text(' t="e"><v>#NUM!</v></c>');
+    else {
+      out.text('><v>');
+      out.uint(value);
+      out.text('</v></c>');
+    }
+    return;
+  }
+  if (typeof value === 'boolean') {
+    out.text(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+    return;
+  }
+  out.text(' t="inlineStr">');
+  if (NEEDS_CARE.test(value)) out.text(inlineText('', value));
+  else {
+    out.text('<is><t>');
+    out.text(value);
+    out.text('</t></is>');
+  }
+  out.text('</c>');
 }
 
 /** A captured cell (a totals row's) at its new place, formula and cached value as they were. */
