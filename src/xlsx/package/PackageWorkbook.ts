@@ -29,7 +29,7 @@ import type { WorkbookPort } from '../../engine/workbookPort';
 import { writeRefusal } from '../../engine/writeRefusals';
 import { cellAddress, columnLetters, headerKey, type CellValue, type RawTable, type RawWorkbook } from '../../schema/rawTable';
 import { cellKey, encodeRange, type Box } from './cellRefs';
-import { valueCellXml, writeValueCell } from './cellXml';
+import { valueCellXml } from './cellXml';
 import { SheetEdits } from './sheetEdits';
 import { readSheetCells, type CapturedCell, type SheetCells } from './sheetReader';
 import { spliceSheet } from './sheetSplicer';
@@ -40,7 +40,7 @@ import {
   ContentTypes, readSharedStrings, REL_CALC_CHAIN, REL_NS, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, REL_WORKSHEET,
   Relationships, TablePart, TYPE_STYLES, TYPE_TABLE, TYPE_WORKSHEET, workbookPartPath,
 } from './workbookParts';
-import { ZipPackage, type Deflater, type Utf8Pieces } from './zipPackage';
+import { ZipPackage, type Deflater } from './zipPackage';
 import { copySheetRelationships, filledSheetXml, ownedParts, readTemplateCells, repointFormula } from './templateCopy';
 import type { TemplateFill } from '../../engine/invoiceTemplate/fillInvoiceTemplate';
 import { invoiceTemplateSheetName, isSheetNamed } from '../../schema/readInvoiceTemplate';
@@ -94,8 +94,7 @@ interface NewSheet {
   columnWidths: number[];
   /** An invoice's print setup; a table sheet has none. */
   print: PrintSetup | undefined;
-  /** The rows, written straight into the part's pieces. */
-  rows: (out: Utf8Pieces) => void;
+  rows: (push: (xml: string) => void) => void;
   tableRelId?: string;
   dimension: string;
 }
@@ -567,17 +566,20 @@ export class PackageWorkbook implements WorkbookPort {
       columnWidths: table.columns.map((c, i) => columnWidth(c.header, c.numFmt, rows, i)),
       print: undefined,
       dimension: ref,
-      rows: (out) => {
-        out.text(`<row r="1">${table.columns.map((c, i) => valueCellXml('', 1, i + 1, 0, c.header)).join('')}</row>`);
-        for (let r = 0; r < rows.length; r++) {
-          const values = rows[r];
+      rows: (push) => {
+        push(`<row r="1">${table.columns.map((c, i) => valueCellXml('', 1, i + 1, 0, c.header)).join('')}</row>`);
+        let chunk = '';
+        rows.forEach((values, r) => {
           const s = highlighted.has(r) ? highlight : styles;
-          out.text('<row r="');
-          out.uint(r + 2);
-          out.text('">');
-          for (let c = 0; c < width; c++) writeValueCell(out, r + 2, c + 1, s[c], values[c] ?? null);
-          out.text('</row>');
-        }
+          chunk += `<row r="${r + 2}">`;
+          for (let c = 0; c < width; c++) chunk += valueCellXml('', r + 2, c + 1, s[c], values[c] ?? null);
+          chunk += '</row>';
+          if (chunk.length > 1 << 20) {
+            push(chunk);
+            chunk = '';
+          }
+        });
+        push(chunk);
       },
     });
     const tablePath = this.newPartName('xl/tables', 'table');
@@ -613,7 +615,7 @@ export class PackageWorkbook implements WorkbookPort {
       // Printed or saved as PDF as the layout says: A4, one page wide, header rows repeated, page n of m.
       print: invoice.print,
       dimension: encodeRange({ top: 1, left: 1, bottom: Math.max(1, invoice.grid.length), right }, columnLetters),
-      rows: (pieces) => {
+      rows: (push) => {
         let out = '';
         invoice.grid.forEach((row, r) => {
           const cells = row.map((cell, c) => {
@@ -625,7 +627,7 @@ export class PackageWorkbook implements WorkbookPort {
           });
           if (cells.some((c) => c !== '')) out += `<row r="${r + 1}">${cells.join('')}</row>`;
         });
-        pieces.text(out);
+        push(out);
       },
     });
     const at = String(this.sheets.indexOf(sheet));
@@ -793,7 +795,7 @@ export class PackageWorkbook implements WorkbookPort {
     for (const sheet of this.sheets) {
       const made = this.newSheets.get(sheet);
       if (made) {
-        this.pkg.setFilled(sheet.path, (out) => this.writeNewSheet(made, out));
+        this.pkg.setStream(sheet.path, (push) => this.writeNewSheet(sheet, made, push));
         if (sheet.rels) sheet.rels.save(this.pkg);
         for (const t of sheet.tables) t.save(this.pkg);
         continue;
@@ -846,8 +848,7 @@ export class PackageWorkbook implements WorkbookPort {
     calc.attrs.fullCalcOnLoad = '1';
   }
 
-  private writeNewSheet(made: NewSheet, out: Utf8Pieces): void {
-    const push = (xml: string): void => out.text(xml);
+  private writeNewSheet(sheet: Sheet, made: NewSheet, push: (xml: string) => void): void {
     const relPrefix = 'r';
     push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:${relPrefix}="${REL_NS}">`);
     const print = made.print;
@@ -857,7 +858,7 @@ export class PackageWorkbook implements WorkbookPort {
       push(`<cols>${made.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
     }
     push('<sheetData>');
-    made.rows(out);
+    made.rows(push);
     push('</sheetData>');
     const m = print?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
     push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
@@ -867,6 +868,7 @@ export class PackageWorkbook implements WorkbookPort {
     }
     if (made.tableRelId) push(`<tableParts count="1"><tablePart ${relPrefix}:id="${made.tableRelId}"/></tableParts>`);
     push('</worksheet>');
+    void sheet;
   }
 }
 

@@ -3,7 +3,6 @@ import type { OutputCell } from '../../engine/resultTables';
 import { columnLetters } from '../../schema/rawTable';
 import type { CapturedCell } from './sheetReader';
 import { attrsXml, encodeExcelEscapes, escapeText } from './xmlTree';
-import type { Utf8Pieces } from './zipPackage';
 
 /** `B12`, with the column letters of the first 702 columns cached (every cell written asks). */
 const letters: string[] = [];
@@ -34,49 +33,6 @@ export function valueCellXml(p: string, row: number, column: number, s: number, 
   }
   if (typeof value === 'boolean') return `<${p}c r="${r}"${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   return `<${p}c r="${r}"${style} t="inlineStr">${inlineText(p, value)}</${p}c>`;
-}
-
-/**
- * The cell valueCellXml gives for a sheet without an element prefix, written straight into
- * the part's pieces (a register sheet's million rows): the same bytes, no string per cell.
- */
-export function writeValueCell(out: Utf8Pieces, row: number, column: number, s: number, value: OutputCell): void {
-  let l = letters[column];
-  if (l === undefined) l = letters[column] = columnLetters(column);
-  out.text('<c r="');
-  out.text(l);
-  out.uint(row);
-  out.text('"');
-  if (s !== 0) {
-    out.text(' s="');
-    out.uint(s);
-    out.text('"');
-  }
-  if (value === null || value === '') {
-    out.text('/>');
-    return;
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.text(' t="e"><v>#NUM!</v></c>');
-    else {
-      out.text('><v>');
-      out.uint(value);
-      out.text('</v></c>');
-    }
-    return;
-  }
-  if (typeof value === 'boolean') {
-    out.text(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
-    return;
-  }
-  out.text(' t="inlineStr">');
-  if (NEEDS_CARE.test(value)) out.text(inlineText('', value));
-  else {
-    out.text('<is><t>');
-    out.text(value);
-    out.text('</t></is>');
-  }
-  out.text('</c>');
 }
 
 /** A captured cell (a totals row's) at its new place, formula and cached value as they were. */

@@ -34,11 +34,8 @@ const PIECE_BYTES = 1 << 21;
  * Text as UTF-8, and bytes as they are, in pieces of about PIECE_BYTES, each text encoded
  * straight into its piece as it comes (no joined string in between: a million-row sheet
  * arrives as millions of short pieces), each piece a new array its receiver may keep.
- * A part generated cell by cell (a register sheet) writes its short texts and whole numbers
- * through `text` and `uint`, which put plain ASCII into the piece a character at a time:
- * no string joined per row, no encoder call per cell.
  */
-export class Utf8Pieces {
+class Utf8Pieces {
   private readonly encoder = new TextEncoder();
   private used = 0;
 
@@ -53,53 +50,7 @@ export class Utf8Pieces {
       this.writeBytes(piece);
       return;
     }
-    this.encode(piece);
-  }
-
-  /** A text; a short one in plain ASCII goes in character by character. */
-  text(text: string): void {
-    const n = text.length;
-    // The buffer is twice a piece: a short text always fits behind a piece not yet full.
-    if (n > SHORT_TEXT) {
-      this.encode(text);
-      return;
-    }
-    const buffer = this.buffer;
-    let used = this.used;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) {
-        this.used = used;
-        this.encode(i === 0 ? text : text.slice(i));
-        return;
-      }
-      buffer[used++] = c;
-    }
-    this.used = used;
-    if (used >= PIECE_BYTES) this.flush(false);
-  }
-
-  /** A number as `String` writes it; a whole one from 0 up (a row, a style index) digit by digit. */
-  uint(value: number): void {
-    if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) {
-      this.text(String(value));
-      return;
-    }
-    const buffer = this.buffer;
-    let digits = 1;
-    for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
-    let at = this.used + digits;
-    this.used = at;
-    let v = value;
-    do {
-      buffer[--at] = 48 + (v % 10);
-      v = Math.floor(v / 10);
-    } while (v > 0);
-    if (this.used >= PIECE_BYTES) this.flush(false);
-  }
-
-  private encode(text: string): void {
-    let rest = text;
+    let rest = piece;
     for (;;) {
       const { read, written } = this.encoder.encodeInto(rest, this.buffer.subarray(this.used));
       this.used += written;
@@ -132,23 +83,16 @@ export class Utf8Pieces {
   }
 }
 
-/** Texts up to this many characters go through `Utf8Pieces.text` character by character (3 bytes each at most: they fit). */
-const SHORT_TEXT = 4096;
-
 /** A piece of a part produced while the result is written: text, or bytes (UTF-8) to copy as they are. */
 export type PartPiece = string | Uint8Array;
 
 /** Writes a part piece by piece while the result is written. */
 export type PartWriter = (push: (piece: PartPiece) => void) => void;
 
-/** Writes a part straight into its pieces (a sheet generated cell by cell). */
-export type PartFiller = (out: Utf8Pieces) => void;
-
 type PartSource =
   | { kind: 'input' }
   | { kind: 'bytes'; bytes: Uint8Array }
-  | { kind: 'stream'; write: PartWriter; last: boolean }
-  | { kind: 'filled'; fill: PartFiller };
+  | { kind: 'stream'; write: PartWriter; last: boolean };
 
 export class ZipPackage {
   /** Part names in the order of the input, new parts at the end. */
@@ -200,14 +144,9 @@ export class ZipPackage {
     const source = this.sources.get(name);
     if (!source) return undefined;
     if (source.kind === 'bytes') return source.bytes;
-    if (source.kind === 'stream' || source.kind === 'filled') {
+    if (source.kind === 'stream') {
       const chunks: Uint8Array[] = [];
-      if (source.kind === 'stream') source.write((piece) => chunks.push(typeof piece === 'string' ? strToU8(piece) : piece));
-      else {
-        const pieces = new Utf8Pieces(new Uint8Array(PIECE_BYTES * 2), (piece) => chunks.push(piece));
-        source.fill(pieces);
-        pieces.end();
-      }
+      source.write((piece) => chunks.push(typeof piece === 'string' ? strToU8(piece) : piece));
       const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
       let at = 0;
       for (const c of chunks) {
@@ -251,12 +190,6 @@ export class ZipPackage {
     this.sources.set(name, { kind: 'stream', write, last });
   }
 
-  /** A part written straight into its pieces when the package is written (a new sheet's cells). */
-  setFilled(name: string, fill: PartFiller): void {
-    if (!this.sources.has(name)) this.addName(name);
-    this.sources.set(name, { kind: 'filled', fill });
-  }
-
   remove(name: string): void {
     if (!this.sources.delete(name)) return;
     this.lowerNames.delete(name.toLowerCase());
@@ -293,11 +226,10 @@ export class ZipPackage {
       const source = this.sources.get(name)!;
       const entry = deflater ? new NativeEntry(name, deflater) : new FflateEntry(name, level);
       zip.add(entry.file);
-      if (source.kind === 'stream' || source.kind === 'filled') {
+      if (source.kind === 'stream') {
         scratch ??= new Uint8Array(PIECE_BYTES * 2);
         const bytes = new Utf8Pieces(scratch, (piece, lastPiece) => entry.push(piece, lastPiece, true));
-        if (source.kind === 'stream') source.write((piece) => bytes.write(piece));
-        else source.fill(bytes);
+        source.write((piece) => bytes.write(piece));
         bytes.end();
       } else {
         entry.push(this.bytes(name)!, true, false);
