@@ -7,7 +7,7 @@ import type { InvoiceTimes } from '../../src/schema/model';
 import { runBilling } from '../../src/engine/runBilling';
 import { workbook } from '../builders/workbook';
 import { onlyInvoice, rowsOf } from '../builders/results';
-import { JANUARY, project, twoQuarterHours } from '../builders/scenarios';
+import { JANUARY, project, sectionAndCollector, twoQuarterHours } from '../builders/scenarios';
 
 /**
  * Three items on collectors of P1, chosen by category:
@@ -183,19 +183,6 @@ describe('§6 Invoice Times: the revenue account is part of every key', () => {
 });
 
 describe("§6 Rows appear in (Date, EntryId) order of their first time, a split entry's parts in billing order", () => {
-  /**
-   * P1 (collector O1/3, Hourly) > S1 (section Dev: O1/1 Senior, priority 1, 1 h a month;
-   * O1/2 Junior, 30 min a month).
-   */
-  const sectionAndCollector = (invoiceTimes: InvoiceTimes) =>
-    workbook()
-      .order('O1', { invoiceTimes })
-      .node('P1', { order: 'O1' })
-      .node('S1', { parent: 'P1', order: 'O1', section: 'Dev' })
-      .line('O1/1', { item: 'Senior', price: '150', link: 'Section', section: 'Dev', priority: 1, max: '1h', per: 'month' })
-      .line('O1/2', { item: 'Junior', price: '90', link: 'Section', section: 'Dev', max: '30m', per: 'month' })
-      .line('O1/3', { item: 'Hourly', price: '100', link: 'MainProject' });
-
   it('under By Items, rows a split entry opens follow its billing order, after rows met earlier', () => {
     // E0 (Jan 5) reaches only the collector, so Hourly is the first row; E1's parts then
     // open Senior and Junior in the order they were billed, and add to Hourly.

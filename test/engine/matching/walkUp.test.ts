@@ -3,11 +3,10 @@
  * on its node takes goes up the tree, across orders; a split entry's rest searches on.
  */
 import type { BillingResult, OrderStatusRow } from '../../../src/engine/billingResult';
-import type { InvoiceTimes } from '../../../src/schema/model';
 import { runBilling } from '../../../src/engine/runBilling';
 import { billOn, workbook, type OrderInput } from '../../builders/workbook';
 import { invoiceFor, onlyInvoice, rowsOf } from '../../builders/results';
-import { JANUARY } from '../../builders/scenarios';
+import { JANUARY, sectionAndCollector } from '../../builders/scenarios';
 
 describe('§3 Matching, step 3: time nothing on its node takes goes up the tree', () => {
   /** Main order O1: P1 > S1 (section Build) > WP1 (line O1/2, Dev only); collector O1/1 on P1. */
@@ -83,19 +82,6 @@ describe("§3 Matching, step 3: lines of any order count on the way up; each pie
 });
 
 describe('§3 Caps: the rest of a split entry searches on, to the next candidate, then up the tree', () => {
-  /**
-   * P1 (collector O1/3, Hourly) > S1 (section Dev: O1/1 Senior, priority 1, 1 h a month;
-   * O1/2 Junior, 30 min a month).
-   */
-  const sectionAndCollector = (invoiceTimes: InvoiceTimes) =>
-    workbook()
-      .order('O1', { invoiceTimes })
-      .node('P1', { order: 'O1' })
-      .node('S1', { parent: 'P1', order: 'O1', section: 'Dev' })
-      .line('O1/1', { item: 'Senior', price: '150', link: 'Section', section: 'Dev', priority: 1, max: '1h', per: 'month' })
-      .line('O1/2', { item: 'Junior', price: '90', link: 'Section', section: 'Dev', max: '30m', per: 'month' })
-      .line('O1/3', { item: 'Hourly', price: '100', link: 'MainProject' });
-
   it("the best line fills first, then the next on the node, then the parent's collector", () => {
     const book = sectionAndCollector('ByTransactions').time('E1', { date: '2025-01-06', person: 'Anna', node: 'S1', hours: 2, comment: 'Build' }).build();
     const result = runBilling(book, JANUARY);
