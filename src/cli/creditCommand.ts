@@ -4,11 +4,11 @@
  * next number, marks the original Credited and clears the marks of everything it settled, so
  * the next `generate` bills them again, corrected. Nothing is written while anything is wrong.
  */
-import { creditInvoice, dayFromIso, isoFromDay, WorkbookWriteError, type CreditResult, checkBillingWorkbook } from '../engine';
+import { creditInvoice, isoFromDay, WorkbookWriteError, type CreditResult, checkBillingWorkbook } from '../engine';
 import { formatIssue } from '../schema/readBillingWorkbook';
 import { EXIT_DONE, EXIT_WORKBOOK_ERRORS, type CliIo } from './cliIo';
-import { cliLines, usageError } from './cliMessages';
-import { today } from './generateCommand';
+import { cliLines } from './cliMessages';
+import { dateOption } from './generateCommand';
 import { buildEInvoices, type EInvoices } from '../einvoice/buildEInvoices';
 import { parseCreditArgs } from './parseCreditArgs';
 import { openWorkbook, resolvePaths, saveWorkbook } from './workbookFile';
@@ -32,12 +32,7 @@ function creditSummary(credit: CreditResult, workbook: string, output: string) {
 
 export async function runCredit(argv: string[], io: CliIo): Promise<number> {
   const args = parseCreditArgs(argv);
-  let date = today(io.now());
-  if (args.date !== undefined) {
-    const parsed = dayFromIso(args.date);
-    if (parsed === undefined) throw usageError('BadDate', args.date);
-    date = parsed;
-  }
+  const date = dateOption(args.date, io.now());
   const { input, output } = resolvePaths(args.workbook, args.out, args.inPlace, '-credited');
   const fail = (lines: string[]): number => {
     for (const line of lines) io.stderr.write(`${line}\n`);

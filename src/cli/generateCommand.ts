@@ -25,9 +25,15 @@ import { writeEInvoiceFiles } from './writeEInvoices';
 /** Engine progress lines at most this often, so a long run shows it is alive without flooding the terminal. */
 const PROGRESS_EVERY_MS = 1000;
 
-/** Today on the machine's clock, in its own time zone. */
-export function today(now: Date): Day {
-  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+/**
+ * The day a command's `--date` names, or without it today on the machine's clock, in its own
+ * time zone. A `--date` that is not a YYYY-MM-DD day is a usage error.
+ */
+export function dateOption(date: string | undefined, now: Date): Day {
+  if (date === undefined) return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const parsed = dayFromIso(date);
+  if (parsed === undefined) throw usageError('BadDate', date);
+  return parsed;
 }
 
 /** `<workbook>-billed.xlsx` beside the input. */
@@ -49,12 +55,7 @@ function eInvoiceLine(result: BillingResult, folder: string | undefined, made: E
 
 export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   const args = parseGenerateArgs(argv);
-  let billingDate = today(io.now());
-  if (args.date !== undefined) {
-    const parsed = dayFromIso(args.date);
-    if (parsed === undefined) throw usageError('BadDate', args.date);
-    billingDate = parsed;
-  }
+  const billingDate = dateOption(args.date, io.now());
   const { input, output } = resolvePaths(args.workbook, args.out, args.inPlace, '-billed');
   const progress = (line: string): void => {
     io.stderr.write(`${line}\n`);
