@@ -11,6 +11,7 @@ import type { OutputCell } from '../engine/resultTables';
 import type { WorkbookPort } from '../engine/workbookPort';
 import type { RawWorkbook } from '../schema/rawTable';
 import { PackageWorkbook } from './package/PackageWorkbook';
+import type { RowThread } from './package/sheetHalves';
 import type { Deflater } from './package/zipPackage';
 
 export { EXCEPTION_FILL_ARGB } from './package/PackageWorkbook';
@@ -20,15 +21,19 @@ export class XlsxWorkbook implements WorkbookPort {
   private changed = false;
   private written: Uint8Array | undefined;
 
-  private constructor(private book: PackageWorkbook) {}
+  private constructor(
+    private book: PackageWorkbook,
+    private readonly rowThread: RowThread | undefined,
+  ) {}
 
   /**
    * Loads a workbook from the bytes of an .xlsx (or .xlsm) file; throws when they are not
    * one. A Node Buffer is a Uint8Array, so the command line and the browser (an ArrayBuffer
-   * from a File) both call this.
+   * from a File) both call this. `rowThread` reads large sheets in two halves at once, where
+   * the platform has a second thread for it (nodeSheetReader.ts).
    */
-  static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
-    return new XlsxWorkbook(PackageWorkbook.open(data instanceof Uint8Array ? data : new Uint8Array(data)));
+  static async load(data: Uint8Array | ArrayBuffer, rowThread?: RowThread): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(PackageWorkbook.open(data instanceof Uint8Array ? data : new Uint8Array(data), rowThread), rowThread);
   }
 
   /** Names of the sheets, in tab order. */
@@ -71,7 +76,7 @@ export class XlsxWorkbook implements WorkbookPort {
   packageBytes(deflater?: Deflater): Uint8Array {
     if (!this.written) {
       this.written = this.book.packageBytes(6, deflater);
-      this.book = PackageWorkbook.open(this.written);
+      this.book = PackageWorkbook.open(this.written, this.rowThread);
       this.changed = false;
     }
     return this.written;

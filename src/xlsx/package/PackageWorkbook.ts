@@ -31,6 +31,7 @@ import { cellAddress, columnLetters, headerKey, type CellValue, type RawTable, t
 import { cellKey, encodeRange, type Box } from './cellRefs';
 import { valueCellXml } from './cellXml';
 import { SheetEdits } from './sheetEdits';
+import { readSheetCellsInTwo, type RowThread } from './sheetHalves';
 import { readSheetCells, type CapturedCell, type SheetCells } from './sheetReader';
 import { spliceSheet } from './sheetSplicer';
 import { transformSheet } from './sheetWriter';
@@ -117,6 +118,8 @@ export class PackageWorkbook implements WorkbookPort {
     private readonly styles: StyleSheet,
     private readonly stylesPath: string,
     private readonly date1904: boolean,
+    /** A second thread for reading large sheets, where the platform has one (the command line). */
+    private readonly rowThread: RowThread | undefined,
   ) {
     this.sheets = this.readSheets();
     this.worksheetsAtOpen = this.worksheetNames();
@@ -127,7 +130,7 @@ export class PackageWorkbook implements WorkbookPort {
     return PackageWorkbook.open(data instanceof Uint8Array ? data : new Uint8Array(data));
   }
 
-  static open(bytes: Uint8Array): PackageWorkbook {
+  static open(bytes: Uint8Array, rowThread?: RowThread): PackageWorkbook {
     const pkg = ZipPackage.open(bytes);
     const contentTypes = ContentTypes.read(pkg);
     const workbookPath = workbookPartPath(pkg);
@@ -148,7 +151,7 @@ export class PackageWorkbook implements WorkbookPort {
     const styles = new StyleSheet(parseXml(pkg.text(stylesPath)!));
     const pr = firstChild(workbookRoot, 'workbookPr');
     const date1904 = pr?.attrs.date1904 === '1' || pr?.attrs.date1904 === 'true';
-    return new PackageWorkbook(pkg, contentTypes, workbookPath, workbookRoot, workbookRels, styles, stylesPath, date1904);
+    return new PackageWorkbook(pkg, contentTypes, workbookPath, workbookRoot, workbookRels, styles, stylesPath, date1904, rowThread);
   }
 
   private readSheets(): Sheet[] {
@@ -205,9 +208,10 @@ export class PackageWorkbook implements WorkbookPort {
     }
     const bytes = this.newSheets.has(sheet) ? undefined : this.pkg.bytes(sheet.path);
     sheet.readBytes = bytes && bytes.length <= KEEP_READ_BYTES ? bytes : undefined;
-    sheet.cells = bytes
-      ? readSheetCells(bytes, sheet.tables.map((t) => t.box), capture, this.context())
-      : { boxes: [], regions: [], others: new Set(), captured: new Map() };
+    const boxes = sheet.tables.map((t) => t.box);
+    if (!bytes) sheet.cells = { boxes: [], regions: [], others: new Set(), captured: new Map() };
+    else if (this.rowThread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), this.rowThread);
+    else sheet.cells = readSheetCells(bytes, boxes, capture, this.context());
     return sheet.cells;
   }
 

@@ -67,6 +67,32 @@ export class RowLayout {
     this.blankLastCellEnds[this.count] = -1;
     this.count++;
   }
+
+  /** Adds the rows of another layout (the rows after this one's, read by a second thread) after these. */
+  append(other: RowLayout): void {
+    for (let k = 0; k < other.count; k++) {
+      this.add(other.rows[k], other.openEnds[k]);
+      const at = this.count - 1;
+      this.ends[at] = other.ends[k];
+      this.lastColumns[at] = other.lastColumns[k];
+      this.filled[at] = other.filled[k];
+      this.blankLastCellEnds[at] = other.blankLastCellEnds[k];
+    }
+  }
+
+  /** Moves every offset by `by` (rows read from a copy of a stretch of the part, into the part's offsets). */
+  shift(by: number): void {
+    for (let k = 0; k < this.count; k++) {
+      this.openEnds[k] += by;
+      this.ends[k] += by;
+      if (this.blankLastCellEnds[k] >= 0) this.blankLastCellEnds[k] += by;
+    }
+  }
+
+  /** A layout as it came from another thread (its fields, without the class). */
+  static revive(fields: RowLayout): RowLayout {
+    return Object.assign(new RowLayout(), fields);
+  }
 }
 
 export interface SheetCells {
@@ -90,6 +116,21 @@ export interface ReadContext {
   date1904: boolean;
 }
 
+/** What reading a cell needs of the styles: whether a style shows a date, and whether it fills the cell. */
+export interface CellStyles {
+  /** How many cell styles there are (indexes 0 to count - 1). */
+  readonly count: number;
+  isDate(s: number): boolean;
+  hasSolidFill(s: number): boolean;
+}
+
+/** What reading rows needs of the workbook (a second thread gets these, not the whole StyleSheet). */
+export interface RowReadContext {
+  sharedStrings: string[];
+  styles: CellStyles;
+  date1904: boolean;
+}
+
 const MS_PER_DAY = 86_400_000;
 const CHUNK = 1 << 22;
 
@@ -106,17 +147,18 @@ export function bomLength(bytes: Uint8Array): number {
 /**
  * Feeds the UTF-8 text of a part to a parser in pieces, never as one string as long as the
  * whole part. A piece ends where a character starts (in valid UTF-8), so it is the text of
- * exactly its own bytes; `from` is the byte offset where each piece starts.
+ * exactly its own bytes; `from` is the byte offset where each piece starts. `start` and `end`
+ * feed only that stretch of the part (each must be where a character starts).
  */
-export function feedText(bytes: Uint8Array, write: (text: string, from: number, to: number) => void): void {
+export function feedText(bytes: Uint8Array, write: (text: string, from: number, to: number) => void, start = bomLength(bytes), end = bytes.length): void {
   const decoder = new TextDecoder('utf-8');
-  let at = bomLength(bytes);
-  while (at < bytes.length) {
-    let end = Math.min(bytes.length, at + CHUNK);
+  let at = start;
+  while (at < end) {
+    let to = Math.min(end, at + CHUNK);
     // Back to the start of a character: continuation bytes are 10xxxxxx.
-    for (let back = 0; back < 3 && end < bytes.length && end > at + 1 && (bytes[end] & 0xc0) === 0x80; back++) end--;
-    write(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }), at, end);
-    at = end;
+    for (let back = 0; back < 3 && to < end && to > at + 1 && (bytes[to] & 0xc0) === 0x80; back++) to--;
+    write(decoder.decode(bytes.subarray(at, to), { stream: to < end }), at, to);
+    at = to;
   }
 }
 
@@ -173,7 +215,7 @@ function local(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-export function cellValue(t: string | undefined, v: string | undefined, inline: string | undefined, s: number, ctx: ReadContext): CellValue {
+export function cellValue(t: string | undefined, v: string | undefined, inline: string | undefined, s: number, ctx: Pick<RowReadContext, 'sharedStrings' | 'date1904'> & { styles: Pick<CellStyles, 'isDate'> }): CellValue {
   switch (t) {
     case 's': {
       const text = v === undefined ? undefined : ctx.sharedStrings[Number(v)];
@@ -239,29 +281,43 @@ class SharedValues {
   }
 }
 
-export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: ReadContext): SheetCells {
-  const out: SheetCells = {
-    boxes: regions.map((b) => ({ ...b })),
-    regions: regions.map((b) => {
-      const rows: CellValue[][] = new Array<CellValue[]>(Math.max(0, b.bottom - b.top + 1));
-      for (let i = 0; i < rows.length; i++) rows[i] = new Array<CellValue>(b.right - b.left + 1).fill(null);
-      return rows;
-    }),
-    others: new Set(),
-    captured: new Map(),
-    layout: new RowLayout(),
-  };
-  const layout = out.layout!;
+/** Where a cell read inside region `region` goes. */
+export type PlaceCell = (region: number, row: number, column: number, value: CellValue) => void;
+
+/** Byte offsets [from, to) of a stretch of a part. */
+export type Stretch = readonly [number, number];
+
+/** What a pass over rows found besides the regions' values. */
+export interface RowScan {
+  layout: RowLayout;
+  others: Set<number>;
+  captured: Map<number, CapturedCell[]>;
+  /** False when the text held a replaced character (invalid UTF-8): the layout's offsets are not to be used. */
+  exact: boolean;
+  /** False when the first row of a stretch read alone had no number (`r`), so no row number is known. */
+  numbered: boolean;
+  /** A comment, CDATA section or processing instruction was met: a stretch cut at a row may have cut one. */
+  sawMarkup: boolean;
+}
+
+/**
+ * One pass of saxes over stretches of a sheet part: each cell of an asked region goes to
+ * `place`; the rows' layout, the other non-blank cells and the captured rows are returned.
+ * `inRows` reads stretches that start among the rows of `sheetData` (a second thread's part of
+ * a large sheet: saxes in fragment mode, row numbers from each row's `r`).
+ */
+export function scanRows(bytes: Uint8Array, stretches: readonly Stretch[], inRows: boolean, regions: readonly Box[], captureRows: ReadonlySet<number>, ctx: RowReadContext, place: PlaceCell): RowScan {
+  const scan: RowScan = { layout: new RowLayout(), others: new Set(), captured: new Map(), exact: true, numbered: true, sawMarkup: false };
+  const layout = scan.layout;
   const offsets = new ByteOffsets(bytes);
-  const shared = regions.map(() => new SharedValues());
   const filledStyles = new Map<number, boolean>();
   const isFilled = (style: number): boolean => {
     let known = filledStyles.get(style);
-    if (known === undefined) filledStyles.set(style, (known = ctx.styles.solidFill(style) !== undefined));
+    if (known === undefined) filledStyles.set(style, (known = ctx.styles.hasSolidFill(style)));
     return known;
   };
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let inData = false;
+  const parser = new SaxesParser({ xmlns: false, position: false, fragment: inRows });
+  let inData = inRows;
   let row = 0;
   let column = 0;
   let s = 0;
@@ -290,7 +346,9 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     switch (name) {
       case 'row': {
         const r = a.r === undefined ? NaN : Number(a.r);
-        row = Number.isInteger(r) && r > 0 ? r : row + 1;
+        const numbered = Number.isInteger(r) && r > 0;
+        if (!numbered && inRows && layout.count === 0) scan.numbered = false;
+        row = numbered ? r : row + 1;
         column = 0;
         capture = captureRows.has(row);
         layout.add(row, offsets.at(parser.position));
@@ -342,7 +400,12 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     else if (into === 3) formula!.text += text;
   };
   parser.on('text', onText);
-  parser.on('cdata', onText);
+  parser.on('cdata', (text) => {
+    scan.sawMarkup = true;
+    onText(text);
+  });
+  parser.on('comment', () => (scan.sawMarkup = true));
+  parser.on('processinginstruction', () => (scan.sawMarkup = true));
   parser.on('closetag', (tag) => {
     if (!inData) return;
     const name = local(tag.name);
@@ -353,22 +416,21 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
     } else if (name === 'sheetData') {
       inData = false;
       layout.sheetDataEnd = offsets.at(parser.position);
-    }
-    else if (name === 'c') {
+    } else if (name === 'c') {
       const value = cellValue(t, v, inline === undefined ? undefined : decodeExcelEscapes(inline), s, ctx);
       let placed = false;
       for (let i = 0; i < regions.length; i++) {
         const b = regions[i];
         if (row >= b.top && row <= b.bottom && column >= b.left && column <= b.right) {
-          out.regions[i][row - b.top][column - b.left] = value === null || typeof value === 'number' || typeof value === 'boolean' ? value : shared[i].share(column - b.left, value);
+          place(i, row, column, value);
           placed = true;
           break;
         }
       }
-      if (!placed && value !== null) out.others.add(cellKey(row, column));
+      if (!placed && value !== null) scan.others.add(cellKey(row, column));
       if (capture) {
-        let cells = out.captured.get(row);
-        if (!cells) out.captured.set(row, (cells = []));
+        let cells = scan.captured.get(row);
+        if (!cells) scan.captured.set(row, (cells = []));
         cells.push({ column, s, t, formula, v, value });
       }
     }
@@ -376,12 +438,56 @@ export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: S
   parser.on('error', (e) => {
     throw e;
   });
-  feedText(bytes, (text, from, to) => {
-    offsets.piece(text, from, to);
-    parser.write(text);
-  });
+  for (const [from, to] of stretches) {
+    feedText(
+      bytes,
+      (text, pieceFrom, pieceTo) => {
+        offsets.piece(text, pieceFrom, pieceTo);
+        parser.write(text);
+      },
+      from,
+      to,
+    );
+  }
   parser.close();
+  scan.exact = offsets.exact;
+  return scan;
+}
+
+export function readSheetCells(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: RowReadContext): SheetCells {
+  const out = emptyCells(regions);
+  const scan = scanRows(bytes, [[bomLength(bytes), bytes.length]], false, regions, captureRows, ctx, placeInto(out, regions));
+  return finish(out, scan);
+}
+
+/** Cells as read before any row: every region's rows blank. */
+export function emptyCells(regions: readonly Box[]): SheetCells {
+  return {
+    boxes: regions.map((b) => ({ ...b })),
+    regions: regions.map((b) => {
+      const rows: CellValue[][] = new Array<CellValue[]>(Math.max(0, b.bottom - b.top + 1));
+      for (let i = 0; i < rows.length; i++) rows[i] = new Array<CellValue>(b.right - b.left + 1).fill(null);
+      return rows;
+    }),
+    others: new Set(),
+    captured: new Map(),
+  };
+}
+
+/** Puts each value in its region's row, a repeated text or date as the one shared value. */
+export function placeInto(out: SheetCells, regions: readonly Box[]): PlaceCell {
+  const shared = regions.map(() => new SharedValues());
+  return (i, row, column, value) => {
+    const b = regions[i];
+    out.regions[i][row - b.top][column - b.left] = value === null || typeof value === 'number' || typeof value === 'boolean' ? value : shared[i].share(column - b.left, value);
+  };
+}
+
+/** The cells with what the pass found besides the values. */
+export function finish(out: SheetCells, scan: RowScan): SheetCells {
+  out.others = scan.others;
+  out.captured = scan.captured;
   // Invalid UTF-8: the writer parses the sheet again instead of copying it by the offsets.
-  if (!offsets.exact) out.layout = undefined;
+  out.layout = scan.exact ? scan.layout : undefined;
   return out;
 }

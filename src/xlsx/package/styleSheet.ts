@@ -92,6 +92,15 @@ export class StyleSheet {
     return code === undefined || code.toLowerCase() === 'general' ? undefined : code;
   }
 
+  /** How many cell styles there are (indexes 0 to count - 1). */
+  get count(): number {
+    return this.xfs().length;
+  }
+
+  hasSolidFill(s: number): boolean {
+    return this.solidFill(s) !== undefined;
+  }
+
   /** The colour (`FFRRGGBB`) of style `s`'s solid fill, if it has one. */
   solidFill(s: number): string | undefined {
     const xf = this.xfs()[s];
