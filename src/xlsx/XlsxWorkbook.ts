@@ -10,8 +10,7 @@ import type { CreditResult } from '../engine/creditInvoice';
 import type { OutputCell } from '../engine/resultTables';
 import type { WorkbookPort } from '../engine/workbookPort';
 import type { RawWorkbook } from '../schema/rawTable';
-import { PackageWorkbook } from './package/PackageWorkbook';
-import type { RowThread } from './package/sheetHalves';
+import { PackageWorkbook, type ReadHelpers } from './package/PackageWorkbook';
 import type { Deflater } from './package/zipPackage';
 
 export { EXCEPTION_FILL_ARGB } from './package/PackageWorkbook';
@@ -23,17 +22,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private constructor(
     private book: PackageWorkbook,
-    private readonly rowThread: RowThread | undefined,
+    private readonly helpers: ReadHelpers,
   ) {}
 
   /**
    * Loads a workbook from the bytes of an .xlsx (or .xlsm) file; throws when they are not
    * one. A Node Buffer is a Uint8Array, so the command line and the browser (an ArrayBuffer
-   * from a File) both call this. `rowThread` reads large sheets in two halves at once, where
-   * the platform has a second thread for it (nodeSheetReader.ts).
+   * from a File) both call this. `helpers` are the platform's faster ways of reading, where it
+   * has them (the command line's).
    */
-  static async load(data: Uint8Array | ArrayBuffer, rowThread?: RowThread): Promise<XlsxWorkbook> {
-    return new XlsxWorkbook(PackageWorkbook.open(data instanceof Uint8Array ? data : new Uint8Array(data), rowThread), rowThread);
+  static async load(data: Uint8Array | ArrayBuffer, helpers: ReadHelpers = {}): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(PackageWorkbook.open(data instanceof Uint8Array ? data : new Uint8Array(data), helpers), helpers);
   }
 
   /** Names of the sheets, in tab order. */
@@ -76,7 +75,7 @@ export class XlsxWorkbook implements WorkbookPort {
   packageBytes(deflater?: Deflater): Uint8Array {
     if (!this.written) {
       this.written = this.book.packageBytes(6, deflater);
-      this.book = PackageWorkbook.open(this.written, this.rowThread);
+      this.book = PackageWorkbook.open(this.written, this.helpers);
       this.changed = false;
     }
     return this.written;

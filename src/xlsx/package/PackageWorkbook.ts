@@ -41,7 +41,7 @@ import {
   ContentTypes, readSharedStrings, REL_CALC_CHAIN, REL_NS, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, REL_WORKSHEET,
   Relationships, TablePart, TYPE_STYLES, TYPE_TABLE, TYPE_WORKSHEET, workbookPartPath,
 } from './workbookParts';
-import { ZipPackage, type Deflater } from './zipPackage';
+import { ZipPackage, type Deflater, type Inflater } from './zipPackage';
 import { copySheetRelationships, filledSheetXml, ownedParts, readTemplateCells, repointFormula } from './templateCopy';
 import type { TemplateFill } from '../../engine/invoiceTemplate/fillInvoiceTemplate';
 import { invoiceTemplateSheetName, isSheetNamed } from '../../schema/readInvoiceTemplate';
@@ -100,6 +100,15 @@ interface NewSheet {
   dimension: string;
 }
 
+/**
+ * What the platform adds to reading a file, where it has it (the command line: a second
+ * thread for large sheets, nodeSheetReader.ts; zlib's inflate, nodeInflater.ts).
+ */
+export interface ReadHelpers {
+  rowThread?: RowThread;
+  inflaterFor?: (input: Uint8Array) => Inflater;
+}
+
 export class PackageWorkbook implements WorkbookPort {
   private readonly sheets: Sheet[];
   private readonly newSheets = new Map<Sheet, NewSheet>();
@@ -118,8 +127,7 @@ export class PackageWorkbook implements WorkbookPort {
     private readonly styles: StyleSheet,
     private readonly stylesPath: string,
     private readonly date1904: boolean,
-    /** A second thread for reading large sheets, where the platform has one (the command line). */
-    private readonly rowThread: RowThread | undefined,
+    private readonly helpers: ReadHelpers,
   ) {
     this.sheets = this.readSheets();
     this.worksheetsAtOpen = this.worksheetNames();
@@ -130,8 +138,8 @@ export class PackageWorkbook implements WorkbookPort {
     return PackageWorkbook.open(data instanceof Uint8Array ? data : new Uint8Array(data));
   }
 
-  static open(bytes: Uint8Array, rowThread?: RowThread): PackageWorkbook {
-    const pkg = ZipPackage.open(bytes);
+  static open(bytes: Uint8Array, helpers: ReadHelpers = {}): PackageWorkbook {
+    const pkg = ZipPackage.open(bytes, helpers.inflaterFor?.(bytes));
     const contentTypes = ContentTypes.read(pkg);
     const workbookPath = workbookPartPath(pkg);
     const text = pkg.text(workbookPath);
@@ -151,7 +159,7 @@ export class PackageWorkbook implements WorkbookPort {
     const styles = new StyleSheet(parseXml(pkg.text(stylesPath)!));
     const pr = firstChild(workbookRoot, 'workbookPr');
     const date1904 = pr?.attrs.date1904 === '1' || pr?.attrs.date1904 === 'true';
-    return new PackageWorkbook(pkg, contentTypes, workbookPath, workbookRoot, workbookRels, styles, stylesPath, date1904, rowThread);
+    return new PackageWorkbook(pkg, contentTypes, workbookPath, workbookRoot, workbookRels, styles, stylesPath, date1904, helpers);
   }
 
   private readSheets(): Sheet[] {
@@ -210,7 +218,7 @@ export class PackageWorkbook implements WorkbookPort {
     sheet.readBytes = bytes && bytes.length <= KEEP_READ_BYTES ? bytes : undefined;
     const boxes = sheet.tables.map((t) => t.box);
     if (!bytes) sheet.cells = { boxes: [], regions: [], others: new Set(), captured: new Map() };
-    else if (this.rowThread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), this.rowThread);
+    else if (this.helpers.rowThread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), this.helpers.rowThread);
     else sheet.cells = readSheetCells(bytes, boxes, capture, this.context());
     return sheet.cells;
   }

@@ -241,7 +241,8 @@ export function readSheetCellsInTwo(bytes: Uint8Array, regions: Box[], captureRo
   const where = bytes.length >= minBytes ? cutAtRow(bytes) : undefined;
   if (where) {
     const { cut, rowsEnd } = where;
-    const job: RowJob = { bytes: bytes.slice(cut, rowsEnd), base: cut, regions, captureRows: [...captureRows], sharedStrings: ctx.sharedStrings, styles: styleFacts(ctx.styles), date1904: ctx.date1904 };
+    // A copy of its own to hand over (`new`, not `slice`: a Node Buffer's slice shares the memory).
+    const job: RowJob = { bytes: new Uint8Array(bytes.subarray(cut, rowsEnd)), base: cut, regions, captureRows: [...captureRows], sharedStrings: ctx.sharedStrings, styles: styleFacts(ctx.styles), date1904: ctx.date1904 };
     const second = thread(job);
     const out = emptyCells(regions);
     const place = placeInto(out, regions);
