@@ -41,17 +41,43 @@ export function shownLength(value: OutputCell, numFmt?: string): number {
     if (numFmt === PERCENT_FORMAT) return `${Math.round(value * 100)}%`.length;
     return String(value).length;
   }
+  if (value.indexOf('\n') < 0) return value.length;
   let longest = 0;
   for (const line of value.split('\n')) longest = Math.max(longest, line.length);
   return longest;
 }
 
-/** The width of one column: header and every value shown whole, within MIN_WIDTH..MAX_WIDTH. */
+const FIXED_FORMATS = new Set([MONEY_FORMAT, HOURS_FORMAT, DATE_FORMAT, PERCENT_FORMAT]);
+
+/**
+ * A number whose shown length only grows with its size, on each side of zero: in one of the
+ * fixed formats, or a whole number in General, below where JavaScript writes numbers with an
+ * exponent. Of such numbers only the largest and the smallest need measuring.
+ */
+function measuredBySize(value: number, fixedFormat: boolean): boolean {
+  return Math.abs(value) < 1e15 && !Object.is(value, -0) && (fixedFormat || Number.isInteger(value));
+}
+
+/**
+ * The width of one column: header and every value shown whole, within MIN_WIDTH..MAX_WIDTH.
+ * A million-row table asks this once per column: numbers are measured by their largest and
+ * smallest (see measuredBySize), the rest one by one.
+ */
 export function columnWidth(header: string, numFmt: string | undefined, rows: readonly (readonly OutputCell[])[], column: number): number {
   let widest = header.length + FILTER_BUTTON;
+  const fixedFormat = numFmt !== undefined && FIXED_FORMATS.has(numFmt);
+  let smallest = Infinity;
+  let largest = -Infinity;
   for (const row of rows) {
-    const length = shownLength(row[column] ?? null, numFmt);
+    const value = row[column] ?? null;
+    if (typeof value === 'number' && measuredBySize(value, fixedFormat)) {
+      if (value < smallest) smallest = value;
+      if (value > largest) largest = value;
+      continue;
+    }
+    const length = shownLength(value, numFmt);
     if (length > widest) widest = length;
   }
+  if (largest >= smallest) widest = Math.max(widest, shownLength(smallest, numFmt), shownLength(largest, numFmt));
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + PADDING));
 }

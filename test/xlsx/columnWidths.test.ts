@@ -6,7 +6,8 @@ import { columnWidth, MAX_WIDTH, MIN_WIDTH, shownLength } from '../../src/engine
 import { readBillingWorkbook } from '../../src/schema/readBillingWorkbook';
 import { runBilling } from '../../src/engine/runBilling';
 import { dayFromIso } from '../../src/core/day';
-import { MONEY_FORMAT } from '../../src/engine/resultTables';
+import fc from 'fast-check';
+import { DATE_FORMAT, HOURS_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from '../../src/engine/resultTables';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'other-programs', 'sample-original.xlsx');
 
@@ -48,5 +49,31 @@ describe('a table the tool creates has columns wide enough for their content', (
     const customer = headers.indexOf('Customer') + 1;
     // The sample's customers are longer than the 12 characters every column used to get.
     expect(sheet.getColumn(customer).width).toBeGreaterThan(20);
+  });
+});
+
+describe('a column of a million rows is measured by its largest and smallest numbers', () => {
+  /** Every value measured one by one, as the width is defined. */
+  function measuredOneByOne(header: string, numFmt: string | undefined, values: (string | number | boolean | null)[]): number {
+    let widest = header.length + 3;
+    for (const v of values) widest = Math.max(widest, shownLength(v, numFmt));
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+  }
+
+  it('gives the width measuring every value gives, in every format the tool writes', () => {
+    const numbers = fc.oneof(
+      fc.integer({ min: -2e9, max: 2e9 }),
+      fc.integer({ min: -1e7, max: 1e7 }).map((c) => c / 100),
+      fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+      fc.constantFrom(-0, 0, 999.995, -999.995, 9.995, 1e15, -1e15, 1e21, Infinity, NaN, 0.004, -0.004, 0.5, -0.5),
+    );
+    const cell = fc.oneof(numbers, fc.string({ maxLength: 30 }), fc.constantFrom('two\nlines of text', true, false, null));
+    const formats = fc.constantFrom(undefined, MONEY_FORMAT, HOURS_FORMAT, DATE_FORMAT, PERCENT_FORMAT, '0.000');
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 40 }), formats, (values, numFmt) => {
+        expect(columnWidth('Amount', numFmt, values.map((v) => [v]), 0)).toBe(measuredOneByOne('Amount', numFmt, values));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
