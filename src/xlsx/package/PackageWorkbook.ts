@@ -119,6 +119,7 @@ export class PackageWorkbook implements WorkbookPort {
   private readonly sheets: Sheet[];
   private readonly newSheets = new Map<Sheet, NewSheet>();
   private readonly removedParts = new Set<string>();
+  private readonly nextPartNumbers = new Map<string, number>();
   private sharedStrings: string[] | undefined;
   private written = false;
   /** The worksheets as the file had them, to tell whether docProps/app.xml must list others. */
@@ -531,9 +532,14 @@ export class PackageWorkbook implements WorkbookPort {
 
   private newPartName(folder: string, stem: string, extension = 'xml'): string {
     const removed = new Set([...this.removedParts].map((p) => p.toLowerCase()));
-    for (let n = 1; ; n++) {
+    const series = `${folder}/${stem}.${extension}`;
+    // Numbers go on from the last one given: a run adds a thousand invoice sheets.
+    for (let n = this.nextPartNumbers.get(series) ?? 1; ; n++) {
       const name = `${folder}/${stem}${n}${extension === '' ? '' : `.${extension}`}`;
-      if (!this.pkg.hasNameInAnyCase(name) && !removed.has(name.toLowerCase())) return name;
+      if (!this.pkg.hasNameInAnyCase(name) && !removed.has(name.toLowerCase())) {
+        this.nextPartNumbers.set(series, n + 1);
+        return name;
+      }
     }
   }
 

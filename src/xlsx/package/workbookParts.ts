@@ -111,6 +111,7 @@ export class Relationships {
 /** `[Content_Types].xml`. */
 export class ContentTypes {
   changed = false;
+  private byPart: Map<string, XmlElement> | undefined;
   private constructor(readonly root: XmlElement) {}
 
   static read(pkg: ZipPackage): ContentTypes {
@@ -121,22 +122,38 @@ export class ContentTypes {
 
   override(part: string, type: string): void {
     this.remove(part);
-    this.root.children.push(sibling(this.root, 'Override', { PartName: `/${part}`, ContentType: type }));
+    const element = sibling(this.root, 'Override', { PartName: `/${part}`, ContentType: type });
+    this.root.children.push(element);
+    this.overrides().set(`/${part}`.toLowerCase(), element);
     this.changed = true;
   }
 
   remove(part: string): void {
-    const before = this.root.children.length;
-    this.root.children = this.root.children.filter((c) => typeof c === 'string' || localName(c.name) !== 'Override' || c.attrs.PartName?.toLowerCase() !== `/${part}`.toLowerCase());
-    if (this.root.children.length !== before) this.changed = true;
+    const key = `/${part}`.toLowerCase();
+    if (!this.overrides().has(key)) return;
+    this.root.children = this.root.children.filter((c) => typeof c === 'string' || localName(c.name) !== 'Override' || c.attrs.PartName?.toLowerCase() !== key);
+    this.overrides().delete(key);
+    this.changed = true;
   }
 
   typeOf(part: string): string | undefined {
-    const wanted = `/${part}`.toLowerCase();
-    for (const e of childElements(this.root, 'Override')) if (e.attrs.PartName?.toLowerCase() === wanted) return e.attrs.ContentType;
+    const found = this.overrides().get(`/${part}`.toLowerCase());
+    if (found) return found.attrs.ContentType;
     const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
     for (const e of childElements(this.root, 'Default')) if (e.attrs.Extension?.toLowerCase() === ext) return e.attrs.ContentType;
     return undefined;
+  }
+
+  /** The first Override of each part name (in lower case): a run adds a thousand invoice sheets, each looked up. */
+  private overrides(): Map<string, XmlElement> {
+    if (!this.byPart) {
+      this.byPart = new Map();
+      for (const e of childElements(this.root, 'Override')) {
+        const key = e.attrs.PartName?.toLowerCase();
+        if (key !== undefined && !this.byPart.has(key)) this.byPart.set(key, e);
+      }
+    }
+    return this.byPart;
   }
 
   save(pkg: ZipPackage): void {
