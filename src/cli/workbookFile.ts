@@ -7,7 +7,7 @@ import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { unreadableReason } from '../xlsx/unreadableWorkbook';
 import { nodeDeflater } from '../xlsx/package/nodeDeflater';
-import { nodeInflater } from '../xlsx/package/nodeInflater';
+import { nodeZipInput } from '../xlsx/package/nodeZipInput';
 import { nodeRowThread } from '../xlsx/package/nodeSheetReader';
 import { XlsxWorkbook } from '../xlsx/XlsxWorkbook';
 import type { CliIo } from './cliIo';
@@ -75,7 +75,7 @@ export async function openWorkbook(label: string, input: string, _output: string
   }
   if (inPlace) await refuseReadOnly(label, input);
   try {
-    return await XlsxWorkbook.load(bytes, { rowThread: nodeRowThread(), inflaterFor: nodeInflater });
+    return await XlsxWorkbook.load(bytes, { rowThread: nodeRowThread(), zipInputFor: nodeZipInput });
   } catch {
     // One plain sentence: the library's own message names zip internals or JavaScript properties.
     throw usageError('CannotOpen', label, await unreadableReason(bytes));

@@ -41,7 +41,7 @@ import {
   ContentTypes, readSharedStrings, REL_CALC_CHAIN, REL_NS, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, REL_WORKSHEET,
   Relationships, TablePart, TYPE_STYLES, TYPE_TABLE, TYPE_WORKSHEET, workbookPartPath,
 } from './workbookParts';
-import { ZipPackage, type Deflater, type Inflater } from './zipPackage';
+import { ZipPackage, type Deflater, type ZipInput } from './zipPackage';
 import { copySheetRelationships, filledSheetXml, ownedParts, readTemplateCells, repointFormula } from './templateCopy';
 import type { TemplateFill } from '../../engine/invoiceTemplate/fillInvoiceTemplate';
 import { invoiceTemplateSheetName, isSheetNamed } from '../../schema/readInvoiceTemplate';
@@ -108,11 +108,11 @@ interface NewSheet {
 
 /**
  * What the platform adds to reading a file, where it has it (the command line: a second
- * thread for large sheets, nodeSheetReader.ts; zlib's inflate, nodeInflater.ts).
+ * thread for large sheets, nodeSheetReader.ts; zlib's inflate and the input's deflated parts, nodeZipInput.ts).
  */
 export interface ReadHelpers {
   rowThread?: RowThread;
-  inflaterFor?: (input: Uint8Array) => Inflater;
+  zipInputFor?: (input: Uint8Array) => ZipInput;
 }
 
 export class PackageWorkbook implements WorkbookPort {
@@ -146,7 +146,7 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   static open(bytes: Uint8Array, helpers: ReadHelpers = {}): PackageWorkbook {
-    const pkg = ZipPackage.open(bytes, helpers.inflaterFor?.(bytes));
+    const pkg = ZipPackage.open(bytes, helpers.zipInputFor?.(bytes));
     const contentTypes = ContentTypes.read(pkg);
     const workbookPath = workbookPartPath(pkg);
     const text = pkg.text(workbookPath);

@@ -89,11 +89,21 @@ export type PartPiece = string | Uint8Array;
 /** Writes a part piece by piece while the result is written. */
 export type PartWriter = (push: (piece: PartPiece) => void) => void;
 
+/** A part as the input file has it deflated: its data, CRC-32 and inflated size. */
+export interface DeflatedPart {
+  data: Uint8Array;
+  crc: number;
+  size: number;
+}
+
 /**
- * A faster inflate of an input part where the platform has one (nodeInflater.ts): the part's
- * bytes, or undefined to have fflate inflate it.
+ * Faster access to the input's parts where the platform has it (nodeZipInput.ts): a part
+ * inflated, or as it is deflated in the input; undefined to have fflate do it.
  */
-export type Inflater = (name: string) => Uint8Array | undefined;
+export interface ZipInput {
+  inflated(name: string): Uint8Array | undefined;
+  deflated(name: string): DeflatedPart | undefined;
+}
 
 /** Parts smaller than this (deflated) are inflated by fflate: a faster inflate saves nothing on them. */
 const FAST_INFLATE_MIN_BYTES = 1 << 20;
@@ -114,12 +124,12 @@ export class ZipPackage {
 
   private constructor(
     private readonly input: Uint8Array,
-    private readonly inflater: Inflater | undefined,
+    private readonly fast: ZipInput | undefined,
   ) {}
 
   /** Lists the parts of a zip; throws when it is not one, or claims a part too large to be a workbook's. */
-  static open(bytes: Uint8Array, inflater?: Inflater): ZipPackage {
-    const pkg = new ZipPackage(bytes, inflater);
+  static open(bytes: Uint8Array, fast?: ZipInput): ZipPackage {
+    const pkg = new ZipPackage(bytes, fast);
     unzipSync(bytes, {
       filter: (file: UnzipFileInfo) => {
         if (file.originalSize > MAX_PART_BYTES) throw new Error(`Part ${file.name} is too large.`);
@@ -176,8 +186,8 @@ export class ZipPackage {
 
   /** A part as the input file has it, whatever was set in its place since. */
   inputBytes(name: string): Uint8Array {
-    const fast = this.inflater && (this.deflatedSizes.get(name) ?? 0) >= FAST_INFLATE_MIN_BYTES ? this.inflater(name) : undefined;
-    if (fast) return fast;
+    const inflated = this.fast && (this.deflatedSizes.get(name) ?? 0) >= FAST_INFLATE_MIN_BYTES ? this.fast.inflated(name) : undefined;
+    if (inflated) return inflated;
     const found = unzipSync(this.input, { filter: (f) => f.name === name })[name];
     if (!found) throw new Error(`Part ${name} cannot be read.`);
     return found;
@@ -241,6 +251,13 @@ export class ZipPackage {
     });
     for (const name of [...this.order.filter((n) => !last.includes(n)), ...last]) {
       const source = this.sources.get(name)!;
+      // A part the run left as it was goes into the result as the input has it deflated.
+      const kept = deflater && source.kind === 'input' ? this.fast?.deflated(name) : undefined;
+      if (kept) {
+        addKept(zip, name, kept);
+        if (failure) throw failure;
+        continue;
+      }
       const entry = deflater ? new NativeEntry(name, deflater) : new FflateEntry(name, level);
       zip.add(entry.file);
       if (source.kind === 'stream') {
@@ -265,6 +282,16 @@ export class ZipPackage {
     }
     return out;
   }
+}
+
+/** Adds a zip entry of data deflated elsewhere: fflate writes the headers around it. */
+function addKept(zip: Zip, name: string, part: DeflatedPart): void {
+  const file = new ZipPassThrough(name);
+  file.compression = 8;
+  file.crc = part.crc;
+  file.size = part.size;
+  zip.add(file);
+  file.ondata!(null, part.data as Uint8Array<ArrayBuffer>, true);
 }
 
 interface Entry {
