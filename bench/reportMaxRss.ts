@@ -6,9 +6,11 @@
  * CPU time their sum. The bench removes the file before each run.
  */
 import * as fs from 'fs';
+import { isMainThread } from 'worker_threads';
 
 const target = process.env.BENCH_MAXRSS_FILE;
-if (target) {
+// Worker threads load it too (they inherit --require); their process's usage is the main thread's to report.
+if (target && isMainThread) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
     const [earlierRss, earlierCpu] = fs.existsSync(target) ? fs.readFileSync(target, 'utf8').split(' ').map((n) => Number(n) || 0) : [0, 0];

@@ -6,9 +6,10 @@
  * fflate's).
  *
  * The thread is driven synchronously, as the writer is: a piece is posted to it, its
- * deflated data is taken back with `receiveMessageOnPort` as it comes, and at the end of a
- * part the writer waits (`Atomics.wait`) for the rest. A part of one piece (every small part)
- * is deflated on the spot, which costs less than the round trip.
+ * deflated data is taken back with `receiveMessageOnPort` as it comes, and at the end of the
+ * package the writer waits (`Atomics.wait`) for the rest (`finish`); at most a few pieces are
+ * in flight. A small part of one piece is deflated on the spot, which costs less than the
+ * round trip.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import * as zlib from 'zlib';
@@ -20,6 +21,12 @@ type Deflated = { data: Uint8Array; last: boolean; crc: number; size: number } |
 
 /** Pieces posted and not yet taken back, at most: bounds the memory a fast writer can tie up. */
 const IN_FLIGHT = 4;
+/**
+ * A part smaller than this, in one piece, is deflated on the spot: the round trip to the
+ * thread costs more. Larger ones go to the thread, and the writer goes on with the next part
+ * meanwhile (a thousand invoice sheets).
+ */
+const ON_THE_SPOT_BYTES = 4096;
 /** A thread that answers nothing for this long is taken for dead. */
 const STALL_MS = 120_000;
 
@@ -65,7 +72,7 @@ class ThreadDeflater implements Deflater {
     let size = 0;
     return {
       push: (piece: Uint8Array, last: boolean, owned: boolean): void => {
-        if (!started && last) {
+        if (!started && last && piece.length < ON_THE_SPOT_BYTES) {
           crc = crc32!(piece, crc);
           size += piece.length;
           out(zlib.deflateRawSync(piece, { level: this.level, finishFlush: finishFlush(true) }), true, crc >>> 0, size);
@@ -75,7 +82,6 @@ class ThreadDeflater implements Deflater {
         this.post(piece, last, owned, out);
         this.takeReady();
         while (this.waiting.length > IN_FLIGHT) this.takeOne();
-        if (last) while (this.waiting.length > 0) this.takeOne();
       },
     };
   }
@@ -119,6 +125,10 @@ class ThreadDeflater implements Deflater {
       if (Date.now() - since > STALL_MS) throw new Error('The deflate thread stopped answering.');
       Atomics.wait(posted, 0, seen, 1000);
     }
+  }
+
+  finish(): void {
+    while (this.waiting.length > 0) this.takeOne();
   }
 
   close(): void {

@@ -20,9 +20,12 @@ export interface Deflater {
   /**
    * Starts a part: its pieces go to `push` in order (`owned`: the piece is the deflater's to
    * keep, nobody else holds it), and `out` gets the deflated data in the same order, the part's
-   * CRC-32 and size with the last of it, at the latest when `push` of the last piece returns.
+   * CRC-32 and size with the last of it, at the latest when `finish` returns (the next parts
+   * may be started before: the zip keeps each part's data until the parts before it are done).
    */
   part(out: (data: Uint8Array, last: boolean, crc: number, size: number) => void): { push(piece: Uint8Array, last: boolean, owned: boolean): void };
+  /** Waits until every part started has had all its deflated data. */
+  finish(): void;
   /** Ends what the deflater started (a thread); called once the package is written. */
   close(): void;
 }
@@ -270,6 +273,7 @@ export class ZipPackage {
       }
       if (failure) throw failure;
     }
+    deflater?.finish();
     zip.end();
     if (failure) throw failure;
     let length = 0;
