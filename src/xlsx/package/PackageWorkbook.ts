@@ -31,7 +31,7 @@ import { cellAddress, columnLetters, headerKey, type CellValue, type RawTable, t
 import { cellKey, encodeRange, type Box } from './cellRefs';
 import { valueCellXml } from './cellXml';
 import { SheetEdits } from './sheetEdits';
-import { readSheetCellsInTwo, type RowThread } from './sheetHalves';
+import { readSheetCellsInTwo, SPLIT_MIN_BYTES, startSecondHalf, type RowThread, type SecondHalf } from './sheetHalves';
 import { readSheetCells, type CapturedCell, type SheetCells } from './sheetReader';
 import { spliceSheet } from './sheetSplicer';
 import { transformSheet } from './sheetWriter';
@@ -89,6 +89,15 @@ interface Sheet {
   readBytes?: Uint8Array;
   edits: SheetEdits;
 }
+
+/** A sheet's part inflated before its turn, and the second thread reading its rows after a cut. */
+interface ReadAhead {
+  bytes: Uint8Array;
+  second: SecondHalf | undefined;
+}
+
+/** A large sheet read alone is cut in the middle of its rows. */
+const HALF = 0.5;
 
 interface TableHandle {
   sheet: Sheet;
@@ -211,9 +220,25 @@ export class PackageWorkbook implements WorkbookPort {
     return { sharedStrings: this.sharedStrings, styles: this.styles, date1904: this.date1904 };
   }
 
-  /** The sheet's cells as read: every table's box as values, anything else only where it is not blank. */
-  private cellsOf(sheet: Sheet): SheetCells {
+  /**
+   * The sheet's cells as read: every table's box as values, anything else only where it is not
+   * blank. `ahead` is its part already inflated and the second thread already reading the rows
+   * after a cut (readAhead).
+   */
+  private cellsOf(sheet: Sheet, ahead?: ReadAhead): SheetCells {
     if (sheet.cells) return sheet.cells;
+    const { boxes, capture } = this.readRequest(sheet);
+    const bytes = ahead?.bytes ?? (this.newSheets.has(sheet) ? undefined : this.pkg.bytes(sheet.path));
+    sheet.readBytes = bytes && bytes.length <= KEEP_READ_BYTES ? bytes : undefined;
+    const thread = this.helpers.rowThread;
+    if (!bytes) sheet.cells = { boxes: [], regions: [], others: new Set(), captured: new Map() };
+    else if (thread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), ahead ? ahead.second : startSecondHalf(bytes, boxes, capture, this.context(), thread, HALF));
+    else sheet.cells = readSheetCells(bytes, boxes, capture, this.context());
+    return sheet.cells;
+  }
+
+  /** What reading a sheet asks for: each table's box, and the rows kept whole (a table's edges, a totals row that may move). */
+  private readRequest(sheet: Sheet): { boxes: Box[]; capture: Set<number> } {
     const capture = new Set<number>();
     for (const t of sheet.tables) {
       const box = t.box;
@@ -221,13 +246,26 @@ export class PackageWorkbook implements WorkbookPort {
       capture.add(box.bottom);
       if (box.bottom > box.top) capture.add(box.bottom - 1);
     }
-    const bytes = this.newSheets.has(sheet) ? undefined : this.pkg.bytes(sheet.path);
-    sheet.readBytes = bytes && bytes.length <= KEEP_READ_BYTES ? bytes : undefined;
-    const boxes = sheet.tables.map((t) => t.box);
-    if (!bytes) sheet.cells = { boxes: [], regions: [], others: new Set(), captured: new Map() };
-    else if (this.helpers.rowThread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), this.helpers.rowThread);
-    else sheet.cells = readSheetCells(bytes, boxes, capture, this.context());
-    return sheet.cells;
+    return { boxes: sheet.tables.map((t) => t.box), capture };
+  }
+
+  /**
+   * Starts the second thread on the rows after a cut of the largest of these sheets before any
+   * of them is read, so it reads them while this thread reads the other sheets and the rows
+   * before the cut; the cut is placed so the two threads finish together.
+   */
+  private readAhead(sheets: Sheet[]): Map<Sheet, ReadAhead> {
+    const thread = this.helpers.rowThread;
+    const sizes = sheets.map((s) => (this.newSheets.has(s) ? 0 : this.pkg.inflatedSize(s.path)));
+    const largest = sizes.indexOf(Math.max(0, ...sizes));
+    if (!thread || largest < 0 || sizes[largest] < SPLIT_MIN_BYTES) return new Map();
+    const sheet = sheets[largest];
+    const bytes = this.pkg.bytes(sheet.path)!;
+    const others = sizes.reduce((sum, size) => sum + size, 0) - sizes[largest];
+    // This thread also unpacks the other's rows, about a tenth of reading them.
+    const firstShare = Math.min(HALF, Math.max(0.1, (0.9 * bytes.length - others) / (1.9 * bytes.length)));
+    const { boxes, capture } = this.readRequest(sheet);
+    return new Map([[sheet, { bytes, second: startSecondHalf(bytes, boxes, capture, this.context(), thread, firstShare) }]]);
   }
 
   async readTables(): Promise<RawWorkbook> {
@@ -236,10 +274,11 @@ export class PackageWorkbook implements WorkbookPort {
 
   rawTables(): RawWorkbook {
     const tables: RawTable[] = [];
+    for (const sheet of this.sheets) if (sheet.cells?.filledRows) sheet.cells = undefined;
+    const ahead = this.readAhead(this.sheets.filter((s) => s.tables.length > 0 && !s.cells));
     for (const sheet of this.sheets) {
       if (sheet.tables.length === 0) continue;
-      if (sheet.cells?.filledRows) sheet.cells = undefined;
-      const cells = this.cellsOf(sheet);
+      const cells = this.cellsOf(sheet, ahead.get(sheet));
       sheet.tables.forEach((part, i) => {
         const box = part.box;
         const headers = part.columns;

@@ -28,8 +28,6 @@ import {
 
 /** Below this many bytes one pass is about as fast as starting a second thread. */
 export const SPLIT_MIN_BYTES = 16 << 20;
-/** Where the cut is, as a share of the rows' bytes: this thread also unpacks the other's rows. */
-const FIRST_SHARE = 0.45;
 
 /** A column whose texts are mostly distinct (ids, comments) stops being looked up after this many. */
 const DEDUPE_LIMIT = 4096;
@@ -111,16 +109,16 @@ function matchesAt(bytes: Uint8Array, at: number, pattern: readonly number[]): b
 }
 
 /**
- * Where to cut: the start of the first `<row` at or after the share, and where the rows end
+ * Where to cut: the start of the first `<row` at or after `firstShare` of the part, and where the rows end
  * (the last `</sheetData>`); undefined when the part has no such place (a prefixed element
  * name, no rows past the share).
  */
-export function cutAtRow(bytes: Uint8Array): { cut: number; rowsEnd: number } | undefined {
+export function cutAtRow(bytes: Uint8Array, firstShare: number): { cut: number; rowsEnd: number } | undefined {
   let rowsEnd = bytes.lastIndexOf(LESS_THAN);
   while (rowsEnd >= 0 && !matchesAt(bytes, rowsEnd + 1, SHEET_DATA_END)) rowsEnd = rowsEnd === 0 ? -1 : bytes.lastIndexOf(LESS_THAN, rowsEnd - 1);
   if (rowsEnd < 0) return undefined;
   const start = bomLength(bytes);
-  for (let at = bytes.indexOf(LESS_THAN, start + Math.floor((rowsEnd - start) * FIRST_SHARE)); at >= 0 && at < rowsEnd; at = bytes.indexOf(LESS_THAN, at + 1)) {
+  for (let at = bytes.indexOf(LESS_THAN, start + Math.floor((rowsEnd - start) * firstShare)); at >= 0 && at < rowsEnd; at = bytes.indexOf(LESS_THAN, at + 1)) {
     const after = bytes[at + 4];
     if (matchesAt(bytes, at + 1, ROW) && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) return { cut: at, rowsEnd };
   }
@@ -233,22 +231,38 @@ function unpack(region: PackedRegion, index: number, box: Box, place: PlaceCell)
   }
 }
 
+/** The rows after the cut, being read by the second thread. */
+export interface SecondHalf {
+  cut: number;
+  rowsEnd: number;
+  take(): PackedRows | undefined;
+}
+
 /**
- * The sheet's cells, read in two halves when it is large and a second thread is at hand;
- * exactly what `readSheetCells` gives.
+ * Starts the second thread on the rows after a cut, when the sheet is large enough and can be
+ * cut. `firstShare` is the share of the rows' bytes left to this thread: about half, less when
+ * this thread has other sheets to read meanwhile.
  */
-export function readSheetCellsInTwo(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: RowReadContext, thread: RowThread, minBytes = SPLIT_MIN_BYTES): SheetCells {
-  const where = bytes.length >= minBytes ? cutAtRow(bytes) : undefined;
-  if (where) {
-    const { cut, rowsEnd } = where;
-    // A copy of its own to hand over (`new`, not `slice`: a Node Buffer's slice shares the memory).
-    const job: RowJob = { bytes: new Uint8Array(bytes.subarray(cut, rowsEnd)), base: cut, regions, captureRows: [...captureRows], sharedStrings: ctx.sharedStrings, styles: styleFacts(ctx.styles), date1904: ctx.date1904 };
-    const second = thread(job);
+export function startSecondHalf(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: RowReadContext, thread: RowThread, firstShare: number, minBytes = SPLIT_MIN_BYTES): SecondHalf | undefined {
+  const where = bytes.length >= minBytes ? cutAtRow(bytes, firstShare) : undefined;
+  if (!where) return undefined;
+  // A copy of its own to hand over (`new`, not `slice`: a Node Buffer's slice shares the memory).
+  const job: RowJob = { bytes: new Uint8Array(bytes.subarray(where.cut, where.rowsEnd)), base: where.cut, regions, captureRows: [...captureRows], sharedStrings: ctx.sharedStrings, styles: styleFacts(ctx.styles), date1904: ctx.date1904 };
+  return { ...where, take: thread(job).take };
+}
+
+/**
+ * The sheet's cells, the rows before the cut read here and the rest taken from the second
+ * thread; exactly what `readSheetCells` gives. Without a second half, or when the halves
+ * cannot be put together, the whole part is read here in one pass.
+ */
+export function readSheetCellsInTwo(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: RowReadContext, second: SecondHalf | undefined): SheetCells {
+  if (second) {
     const out = emptyCells(regions);
     const place = placeInto(out, regions);
     const stretches: Stretch[] = [
-      [bomLength(bytes), cut],
-      [rowsEnd, bytes.length],
+      [bomLength(bytes), second.cut],
+      [second.rowsEnd, bytes.length],
     ];
     let scan: ReturnType<typeof scanRows> | undefined;
     try {

@@ -120,8 +120,9 @@ export class ZipPackage {
   /** Part names in the order of the input, new parts at the end. */
   private readonly order: string[] = [];
   private readonly sources = new Map<string, PartSource>();
-  /** Each input part's size as deflated in the file. */
+  /** Each input part's size as deflated in the file, and inflated (as the file says). */
   private readonly deflatedSizes = new Map<string, number>();
+  private readonly inflatedSizes = new Map<string, number>();
   private readonly folders = new Set<string>();
   private readonly lowerNames = new Set<string>();
 
@@ -142,6 +143,7 @@ export class ZipPackage {
           pkg.lowerNames.add(file.name.toLowerCase());
           pkg.sources.set(file.name, { kind: 'input' });
           pkg.deflatedSizes.set(file.name, file.size);
+          pkg.inflatedSizes.set(file.name, file.originalSize);
         }
         return false;
       },
@@ -185,6 +187,11 @@ export class ZipPackage {
       return bytes;
     }
     return this.inputBytes(name);
+  }
+
+  /** A part's size inflated, as the input file gives it (0 for a part the input does not have). */
+  inflatedSize(name: string): number {
+    return this.inflatedSizes.get(name) ?? 0;
   }
 
   /** A part as the input file has it, whatever was set in its place since. */

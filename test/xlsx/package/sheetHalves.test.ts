@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import { nodeRowThread } from '../../../src/xlsx/package/nodeSheetReader';
-import { packRows, readSheetCellsInTwo, type RowJob, type RowThread } from '../../../src/xlsx/package/sheetHalves';
+import { packRows, readSheetCellsInTwo, startSecondHalf, type RowJob, type RowThread } from '../../../src/xlsx/package/sheetHalves';
 import { readSheetCells, type SheetCells } from '../../../src/xlsx/package/sheetReader';
 import { StyleSheet } from '../../../src/xlsx/package/styleSheet';
 import { parseXml } from '../../../src/xlsx/package/xmlTree';
@@ -64,6 +64,11 @@ function inProcessThread(): RowThread & { jobs: number; usable: boolean } {
   return thread;
 }
 
+/** Read with the rows after a cut at `share` of the part read by `thread`. */
+function inTwo(bytes: Uint8Array, thread: RowThread, share = 0.5, rows = 3_000): SheetCells {
+  return readSheetCellsInTwo(bytes, regions(rows), capture(rows), ctx, startSecondHalf(bytes, regions(rows), capture(rows), ctx, thread, share, 1));
+}
+
 function comparable(cells: SheetCells) {
   const l = cells.layout;
   const used = (a: ArrayLike<number> | undefined) => (l && a ? Array.from(a).slice(0, l.count) : undefined);
@@ -78,17 +83,17 @@ function comparable(cells: SheetCells) {
 describe('a large sheet read in two halves', () => {
   const rows = 3_000;
 
-  test('gives every value, the other cells, the captured rows and the byte layout exactly as one pass does', () => {
+  test.each([0.5, 0.1, 0.9])('cut at %s of the rows, gives every value, the other cells, the captured rows and the byte layout exactly as one pass does', (share) => {
     const bytes = sheet(rows);
     const thread = inProcessThread();
-    const inTwo = readSheetCellsInTwo(bytes, regions(rows), capture(rows), ctx, thread, 1);
+    const read = inTwo(bytes, thread, share);
     expect([thread.jobs, thread.usable]).toEqual([1, true]);
     const onePass = readSheetCells(bytes, regions(rows), capture(rows), ctx);
-    expect(comparable(inTwo)).toEqual(comparable(onePass));
+    expect(comparable(read)).toEqual(comparable(onePass));
     // The halves' values are the shared ones: a repeated text is one string, a repeated date one Date.
-    const dates = inTwo.regions[0].map((r) => r[1]);
+    const dates = read.regions[0].map((r) => r[1]);
     expect(dates[2]).toBe(dates[42]);
-    expect(inTwo.regions[0][rows][2]).toBe('Person 7');
+    expect(read.regions[0][rows][2]).toBe('Person 7');
   });
 
   test.each([
@@ -96,23 +101,23 @@ describe('a large sheet read in two halves', () => {
     ['a CDATA section', ''],
   ])('reads in one pass, with the same result, when the sheet holds %s', (_, middle) => {
     const bytes = middle === '' ? new TextEncoder().encode(new TextDecoder().decode(sheet(rows)).replace('<v>x_x000D_y</v>', '<v><![CDATA[x<row r="1">]]></v>')) : sheet(rows, middle);
-    const inTwo = readSheetCellsInTwo(bytes, regions(rows), capture(rows), ctx, inProcessThread(), 1);
-    expect(comparable(inTwo)).toEqual(comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx)));
+    const read = inTwo(bytes, inProcessThread());
+    expect(comparable(read)).toEqual(comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx)));
   });
 
   test('reads in one pass when the rows after the cut do not say their number, or the thread fails', () => {
     const text = new TextDecoder().decode(sheet(rows)).replace(/<row r="(\d+)" spans/g, (m, r) => (Number(r) > rows / 3 ? '<row spans' : m));
     const bytes = new TextEncoder().encode(text);
     const onePass = comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx));
-    expect(comparable(readSheetCellsInTwo(bytes, regions(rows), capture(rows), ctx, inProcessThread(), 1))).toEqual(onePass);
+    expect(comparable(inTwo(bytes, inProcessThread()))).toEqual(onePass);
     const failing: RowThread = () => ({ take: () => undefined });
-    expect(comparable(readSheetCellsInTwo(sheet(rows), regions(rows), capture(rows), ctx, failing, 1))).toEqual(comparable(readSheetCells(sheet(rows), regions(rows), capture(rows), ctx)));
+    expect(comparable(inTwo(sheet(rows), failing))).toEqual(comparable(readSheetCells(sheet(rows), regions(rows), capture(rows), ctx)));
   });
 
   test('a damaged second half is the same error as in one pass, not a different table', () => {
     const bytes = new TextEncoder().encode(new TextDecoder().decode(sheet(rows)).replace(`<c r="B${rows - 5}" s="1">`, `<c r="B${rows - 5}" s="1>`));
     expect(() => readSheetCells(bytes, regions(rows), capture(rows), ctx)).toThrow();
-    expect(() => readSheetCellsInTwo(bytes, regions(rows), capture(rows), ctx, inProcessThread(), 1)).toThrow();
+    expect(() => inTwo(bytes, inProcessThread())).toThrow();
   });
 
   test("the command line's second thread (the compiled worker) reads its half to the same result", () => {
@@ -120,6 +125,6 @@ describe('a large sheet read in two halves', () => {
     const thread = nodeRowThread(path.join(__dirname, '..', '..', '..', 'dist', 'xlsx', 'package', 'rowThreadWorker.js'));
     if (!thread) throw new Error('dist/xlsx/package/rowThreadWorker.js is missing: run npm run build first (npm test does).');
     const bytes = sheet(rows);
-    expect(comparable(readSheetCellsInTwo(bytes, regions(rows), capture(rows), ctx, thread, 1))).toEqual(comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx)));
+    expect(comparable(inTwo(bytes, thread))).toEqual(comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx)));
   });
 });
