@@ -18,9 +18,9 @@ import {
   readSheetCells,
   RowLayout,
   scanRows,
+  SharedValues,
   type CapturedCell,
   type CellStyles,
-  type PlaceCell,
   type RowReadContext,
   type SheetCells,
   type Stretch,
@@ -217,16 +217,31 @@ export function packedBuffers(packed: PackedRows): ArrayBuffer[] {
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
-function unpack(region: PackedRegion, index: number, box: Box, place: PlaceCell): void {
-  const width = box.right - box.left + 1;
+/** Puts the second thread's rows in their places, each repeated text and date as the one shared value. */
+function unpack(region: PackedRegion, rows: CellValue[][], width: number, shared: SharedValues): void {
   const { kinds, numbers, texts } = region;
+  // A text's index stands for one column's text (the packer keeps texts apart by column): shared once per index.
+  const canonical: (string | undefined)[] = new Array<string | undefined>(texts.length);
   for (let r = 0; r < region.rowCount; r++) {
-    const row = box.top + region.firstRow + r;
+    const values = rows[region.firstRow + r];
     for (let c = 0, k = r * width; c < width; c++, k++) {
-      const kind = kinds[k];
-      if (kind === Kind.Blank) continue;
-      const value = kind === Kind.Number ? numbers[k] : kind === Kind.Text ? texts[numbers[k]] : kind === Kind.Date ? new Date(numbers[k]) : kind === Kind.True;
-      place(index, row, box.left + c, value);
+      switch (kinds[k]) {
+        case Kind.Blank:
+          break;
+        case Kind.Number:
+          values[c] = numbers[k];
+          break;
+        case Kind.Text: {
+          const index = numbers[k];
+          values[c] = canonical[index] ?? (canonical[index] = shared.share(c, texts[index]) as string);
+          break;
+        }
+        case Kind.Date:
+          values[c] = shared.date(c, numbers[k]);
+          break;
+        default:
+          values[c] = kinds[k] === Kind.True;
+      }
     }
   }
 }
@@ -259,7 +274,8 @@ export function startSecondHalf(bytes: Uint8Array, regions: Box[], captureRows: 
 export function readSheetCellsInTwo(bytes: Uint8Array, regions: Box[], captureRows: Set<number>, ctx: RowReadContext, second: SecondHalf | undefined): SheetCells {
   if (second) {
     const out = emptyCells(regions);
-    const place = placeInto(out, regions);
+    const shared = regions.map(() => new SharedValues());
+    const place = placeInto(out, regions, shared);
     const stretches: Stretch[] = [
       [bomLength(bytes), second.cut],
       [second.rowsEnd, bytes.length],
@@ -272,7 +288,7 @@ export function readSheetCellsInTwo(bytes: Uint8Array, regions: Box[], captureRo
     }
     const packed = second.take();
     if (scan && !scan.sawMarkup && packed?.usable) {
-      packed.regions.forEach((region, i) => unpack(region, i, regions[i], place));
+      packed.regions.forEach((region, i) => unpack(region, out.regions[i], regions[i].right - regions[i].left + 1, shared[i]));
       scan.layout.append(RowLayout.revive(packed.layout));
       for (const key of packed.others) scan.others.add(key);
       for (const [row, cells] of packed.captured) scan.captured.set(row, cells);

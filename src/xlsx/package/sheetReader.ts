@@ -252,7 +252,7 @@ const SHARE_LIMIT = 1 << 16;
  * size. Shared Dates are never changed by anyone who reads the tables (nothing in src sets a
  * Date's fields).
  */
-class SharedValues {
+export class SharedValues {
   private readonly texts: (Map<string, string> | null | undefined)[] = [];
   private readonly dates: (Map<number, Date> | null | undefined)[] = [];
 
@@ -278,6 +278,12 @@ class SharedValues {
       else known.set(time, value);
     }
     return value;
+  }
+
+  /** The shared Date of this time, made only when the column has not shown it. */
+  date(column: number, time: number): Date {
+    const found = this.dates[column]?.get(time);
+    return found ?? (this.share(column, new Date(time)) as Date);
   }
 }
 
@@ -475,8 +481,7 @@ export function emptyCells(regions: readonly Box[]): SheetCells {
 }
 
 /** Puts each value in its region's row, a repeated text or date as the one shared value. */
-export function placeInto(out: SheetCells, regions: readonly Box[]): PlaceCell {
-  const shared = regions.map(() => new SharedValues());
+export function placeInto(out: SheetCells, regions: readonly Box[], shared = regions.map(() => new SharedValues())): PlaceCell {
   return (i, row, column, value) => {
     const b = regions[i];
     out.regions[i][row - b.top][column - b.left] = value === null || typeof value === 'number' || typeof value === 'boolean' ? value : shared[i].share(column - b.left, value);
