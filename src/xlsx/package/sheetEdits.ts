@@ -124,11 +124,19 @@ export class SheetEdits {
     return found;
   }
 
-  /** The rows with edits, in order. */
+  /** The rows with edits, in order, each once. */
   editedRows(): Float64Array {
-    const all = new Set<number>(this.rows.keys());
-    for (const plain of this.values.values()) for (const row of plain.keys()) all.add(row);
-    return Float64Array.from(all).sort();
+    let count = this.rows.size;
+    for (const plain of this.values.values()) count += plain.size;
+    // Gathered, sorted, then each row kept once: a million InvoiceNo marks go through no Set.
+    const all = new Float64Array(count);
+    let at = 0;
+    for (const row of this.rows.keys()) all[at++] = row;
+    for (const plain of this.values.values()) for (const row of plain.keys()) all[at++] = row;
+    all.sort();
+    let kept = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[kept - 1]) all[kept++] = all[i];
+    return all.subarray(0, kept);
   }
 
   isEmpty(): boolean {
