@@ -76,7 +76,7 @@ type GenerateArgs = ReturnType<typeof parseGenerateArgs>;
  * Frees what billing left behind now, where the command was started with `--expose-gc`
  * (src/cli/main.ts does): a million entries leave half a gigabyte of tables and results that
  * V8 would collect only later, after the file's largest sheet (453 MB) is inflated beside
- * them, peaking near 2 GB; collected first, the write stays under 1.6 GB.
+ * them: peak memory 1.89 GB without, 1.68 GB with (docs/performance.md, fifth round).
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();

@@ -215,7 +215,7 @@ function local(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-export function cellValue(t: string | undefined, v: string | undefined, inline: string | undefined, s: number, ctx: Pick<RowReadContext, 'sharedStrings' | 'date1904'> & { styles: Pick<CellStyles, 'isDate'> }): CellValue {
+export function cellValue(t: string | undefined, v: string | undefined, inline: string | undefined, s: number, ctx: RowReadContext): CellValue {
   switch (t) {
     case 's': {
       const text = v === undefined ? undefined : ctx.sharedStrings[Number(v)];

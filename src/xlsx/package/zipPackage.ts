@@ -2,8 +2,9 @@
  * The zip of an .xlsx package, through fflate (it runs in the browser too). Parts are
  * inflated one at a time, when asked for, so a million-row sheet is never held twice; the
  * result is written as a stream of deflated parts, each either a part of the input
- * (inflated and deflated again, its bytes unchanged), new bytes, or a stream of text and
- * bytes produced while writing (a transformed sheet).
+ * (inflated and deflated again, its bytes unchanged; in the command line copied as the input
+ * has it deflated, nodeZipInput.ts), new bytes, or a stream of text and bytes produced while
+ * writing (a transformed sheet).
  */
 import { Zip, ZipDeflate, ZipPassThrough, strFromU8, strToU8, unzipSync, type UnzipFileInfo, type ZipInputFile } from 'fflate';
 
@@ -120,9 +121,8 @@ export class ZipPackage {
   /** Part names in the order of the input, new parts at the end. */
   private readonly order: string[] = [];
   private readonly sources = new Map<string, PartSource>();
-  /** Each input part's size as deflated in the file, and inflated (as the file says). */
-  private readonly deflatedSizes = new Map<string, number>();
-  private readonly inflatedSizes = new Map<string, number>();
+  /** Each input part's size deflated in the file, and inflated (as the file says). */
+  private readonly sizes = new Map<string, { deflated: number; inflated: number }>();
   private readonly folders = new Set<string>();
   private readonly lowerNames = new Set<string>();
 
@@ -142,8 +142,7 @@ export class ZipPackage {
           pkg.order.push(file.name);
           pkg.lowerNames.add(file.name.toLowerCase());
           pkg.sources.set(file.name, { kind: 'input' });
-          pkg.deflatedSizes.set(file.name, file.size);
-          pkg.inflatedSizes.set(file.name, file.originalSize);
+          pkg.sizes.set(file.name, { deflated: file.size, inflated: file.originalSize });
         }
         return false;
       },
@@ -191,12 +190,12 @@ export class ZipPackage {
 
   /** A part's size inflated, as the input file gives it (0 for a part the input does not have). */
   inflatedSize(name: string): number {
-    return this.inflatedSizes.get(name) ?? 0;
+    return this.sizes.get(name)?.inflated ?? 0;
   }
 
   /** A part as the input file has it, whatever was set in its place since. */
   inputBytes(name: string): Uint8Array {
-    const inflated = this.fast && (this.deflatedSizes.get(name) ?? 0) >= FAST_INFLATE_MIN_BYTES ? this.fast.inflated(name) : undefined;
+    const inflated = this.fast && (this.sizes.get(name)?.deflated ?? 0) >= FAST_INFLATE_MIN_BYTES ? this.fast.inflated(name) : undefined;
     if (inflated) return inflated;
     const found = unzipSync(this.input, { filter: (f) => f.name === name })[name];
     if (!found) throw new Error(`Part ${name} cannot be read.`);
