@@ -4,6 +4,8 @@
  * elsewhere, the captured rows and the byte layout the writer splices by. Where a cut could be
  * unsafe or the halves cannot be joined, it reads in one pass instead, with the same result.
  */
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { nodeRowThread } from '../../../src/xlsx/package/nodeSheetReader';
 import { packRows, readSheetCellsInTwo, startSecondHalf, type RowJob, type RowThread } from '../../../src/xlsx/package/sheetHalves';
@@ -126,5 +128,18 @@ describe('a large sheet read in two halves', () => {
     if (!thread) throw new Error('dist/xlsx/package/rowThreadWorker.js is missing: run npm run build first (npm test does).');
     const bytes = sheet(rows);
     expect(comparable(inTwo(bytes, thread))).toEqual(comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx)));
+  });
+
+  test('a second thread that cannot load its reader answers at once, and the sheet is read in one pass', () => {
+    const compiled = path.join(__dirname, '..', '..', '..', 'dist', 'xlsx', 'package', 'rowThreadWorker.js');
+    if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run npm run build first (npm test does).`);
+    // The worker's program alone, without the reader beside it.
+    const lonely = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'row-thread-')), 'rowThreadWorker.js');
+    fs.copyFileSync(compiled, lonely);
+    const thread = nodeRowThread(lonely)!;
+    const bytes = sheet(rows);
+    const started = Date.now();
+    expect(comparable(inTwo(bytes, thread))).toEqual(comparable(readSheetCells(bytes, regions(rows), capture(rows), ctx)));
+    expect(Date.now() - started).toBeLessThan(4000);
   });
 });
