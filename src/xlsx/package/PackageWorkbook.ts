@@ -122,6 +122,8 @@ interface NewSheet {
 export interface ReadHelpers {
   rowThread?: RowThread;
   zipInputFor?: (input: Uint8Array) => ZipInput;
+  /** Sheets at least this large are read in two halves (SPLIT_MIN_BYTES; tests lower it to split small workbooks). */
+  splitMinBytes?: number;
 }
 
 export class PackageWorkbook implements WorkbookPort {
@@ -232,7 +234,7 @@ export class PackageWorkbook implements WorkbookPort {
     sheet.readBytes = bytes && bytes.length <= KEEP_READ_BYTES ? bytes : undefined;
     const thread = this.helpers.rowThread;
     if (!bytes) sheet.cells = { boxes: [], regions: [], others: new Set(), captured: new Map() };
-    else if (thread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), ahead ? ahead.second : startSecondHalf(bytes, boxes, capture, this.context(), thread, HALF));
+    else if (thread) sheet.cells = readSheetCellsInTwo(bytes, boxes, capture, this.context(), ahead ? ahead.second : startSecondHalf(bytes, boxes, capture, this.context(), thread, HALF, this.splitMinBytes()));
     else sheet.cells = readSheetCells(bytes, boxes, capture, this.context());
     return sheet.cells;
   }
@@ -258,14 +260,18 @@ export class PackageWorkbook implements WorkbookPort {
     const thread = this.helpers.rowThread;
     const sizes = sheets.map((s) => (this.newSheets.has(s) ? 0 : this.pkg.inflatedSize(s.path)));
     const largest = sizes.indexOf(Math.max(0, ...sizes));
-    if (!thread || largest < 0 || sizes[largest] < SPLIT_MIN_BYTES) return new Map();
+    if (!thread || largest < 0 || sizes[largest] < this.splitMinBytes()) return new Map();
     const sheet = sheets[largest];
     const bytes = this.pkg.bytes(sheet.path)!;
     const others = sizes.reduce((sum, size) => sum + size, 0) - sizes[largest];
     // This thread also unpacks the other's rows, about a tenth of reading them.
     const firstShare = Math.min(HALF, Math.max(0.1, (0.9 * bytes.length - others) / (1.9 * bytes.length)));
     const { boxes, capture } = this.readRequest(sheet);
-    return new Map([[sheet, { bytes, second: startSecondHalf(bytes, boxes, capture, this.context(), thread, firstShare) }]]);
+    return new Map([[sheet, { bytes, second: startSecondHalf(bytes, boxes, capture, this.context(), thread, firstShare, this.splitMinBytes()) }]]);
+  }
+
+  private splitMinBytes(): number {
+    return this.helpers.splitMinBytes ?? SPLIT_MIN_BYTES;
   }
 
   async readTables(): Promise<RawWorkbook> {
