@@ -13,6 +13,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import * as zlib from 'zlib';
+import { awaitMessage } from './threadMessages';
 import type { Deflater } from './zipPackage';
 
 type Out = (data: Uint8Array, last: boolean, crc: number, size: number) => void;
@@ -114,17 +115,9 @@ class ThreadDeflater implements Deflater {
   /** Waits for the oldest piece posted. */
   private takeOne(): void {
     const { port, posted } = this.thread!;
-    const since = Date.now();
-    for (;;) {
-      const seen = Atomics.load(posted, 0);
-      const m = receiveMessageOnPort(port);
-      if (m) {
-        this.deliver(m.message as Deflated);
-        return;
-      }
-      if (Date.now() - since > STALL_MS) throw new Error('The deflate thread stopped answering.');
-      Atomics.wait(posted, 0, seen, 1000);
-    }
+    const message = awaitMessage(port, posted, STALL_MS) as Deflated | undefined;
+    if (!message) throw new Error('The deflate thread stopped answering.');
+    this.deliver(message);
   }
 
   finish(): void {

@@ -2,12 +2,13 @@
  * The second thread that reads the rows after the cut of a large sheet (sheetHalves.ts), for
  * the command line: a worker running `rowThreadWorker.js` beside this file, driven
  * synchronously as the reader is (the job posted, this thread reads its own half, then waits
- * with `Atomics.wait` for the packed rows). The task pane's browser bundle reads in one pass.
+ * for the packed rows, threadMessages.ts). The task pane's browser bundle reads in one pass.
  */
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
+import { MessageChannel, Worker } from 'worker_threads';
 import type { PackedRows, RowJob, RowThread } from './sheetHalves';
+import { awaitMessage } from './threadMessages';
 
 /** A thread that answers nothing for this long is taken for dead (the rows are then read here). */
 const STALL_MS = 120_000;
@@ -28,18 +29,9 @@ export function nodeRowThread(program = path.join(__dirname, 'rowThreadWorker.js
     port1.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     return {
       take(): PackedRows | undefined {
-        const answered = new Int32Array(signal);
-        const since = Date.now();
         try {
-          for (;;) {
-            const m = receiveMessageOnPort(port1);
-            if (m) {
-              const answer = m.message as RowThreadAnswer;
-              return 'packed' in answer ? answer.packed : undefined;
-            }
-            if (Date.now() - since > STALL_MS) return undefined;
-            Atomics.wait(answered, 0, 0, 1000);
-          }
+          const answer = awaitMessage(port1, new Int32Array(signal), STALL_MS) as RowThreadAnswer | undefined;
+          return answer && 'packed' in answer ? answer.packed : undefined;
         } finally {
           port1.close();
           void worker.terminate();

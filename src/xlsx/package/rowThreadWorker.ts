@@ -24,7 +24,7 @@ async function answer(job: RowJob): Promise<void> {
   }
   port.postMessage(reply, transfer);
   const answered = new Int32Array(signal);
-  Atomics.store(answered, 0, 1);
+  Atomics.add(answered, 0, 1);
   Atomics.notify(answered, 0);
   port.close();
 }
